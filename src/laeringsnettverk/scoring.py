@@ -1,0 +1,213 @@
+"""Pure scoring functions for the toolkit «Hva er viktig for deg?».
+
+Numbers in, numbers out: no I/O, no clock, no global state. The models'
+methods (:meth:`WhatMattersForm.benefit`, :meth:`CollaborationChecklist.fidelity`,
+…) call these. Computation keeps full precision; round only for display, with
+:func:`round_half_up` (2.25 → 2.3, as on a paper form, never banker's rounding).
+
+The source's worked example (KS/Kunnskapssenteret, appendix 2):
+
+```pycon
+>>> mean_score([1, 4, 1, 2])
+2.0
+>>> perceived_benefit([1, 4, 1, 2], [4, 6, 5, 5])
+3.0
+>>> program_fidelity(["gjennomfoert"] * 6 + ["ikke_aktuelt"] * 2 + ["ikke_gjennomfoert"] * 2)
+0.8
+
+```
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from laeringsnettverk._checks import Checker, fail
+from laeringsnettverk.toolkit._enums import ItemStatus
+
+__all__ = [
+    "MINIMAL_IMPORTANT_CHANGE",
+    "ORS_CLINICAL_CUTOFF",
+    "ORS_RELIABLE_CHANGE",
+    "SRS_ALLIANCE_CUTOFF",
+    "fidelity_points",
+    "is_important_change",
+    "mean_score",
+    "perceived_benefit",
+    "program_fidelity",
+    "reliable_change_index",
+    "round_half_up",
+    "to_percent",
+]
+
+MINIMAL_IMPORTANT_CHANGE = 2.0
+"""Default minimal important change on the form's mean: 2 points (PSFS: Stratford et al. 1995,
+minimum detectable change at 90 %; Moseng et al. 2013 for Norwegian primary care)."""
+
+ORS_CLINICAL_CUTOFF = 25.0
+"""ORS total below which a person is in the clinical range (Miller & Duncan)."""
+
+ORS_RELIABLE_CHANGE = 5.0
+"""ORS change in total that counts as reliable (Miller & Duncan)."""
+
+SRS_ALLIANCE_CUTOFF = 36.0
+"""SRS total below which the alliance may be at risk (Miller & Duncan)."""
+
+
+def _finite_numbers(values: Iterable[float], name: str) -> list[float]:
+    checker = Checker()
+    out = list(values)
+    for i, v in enumerate(out):
+        checker.number((name, i), v)
+    checker.done()
+    return out
+
+
+def mean_score(scores: Iterable[float]) -> float:
+    """The mean of the scores: their sum divided by how many there are.
+
+    Raises:
+        ValidationError: for no scores, or a score that is not a finite number.
+
+    ```pycon
+    >>> mean_score([1, 4, 1, 2])
+    2.0
+
+    ```
+    """
+    values = _finite_numbers(scores, "scores")
+    if not values:
+        fail(("scores",), "needs at least one score to take a mean", [])
+    return math.fsum(values) / len(values)
+
+
+def perceived_benefit(
+    first: Sequence[float], second: Sequence[float], *, higher_is_better: bool = True
+) -> float:
+    """Perceived benefit (opplevd nytte) between two conversations, for paired scores.
+
+    ``first[i]`` and ``second[i]`` are the same activity's scores. The result is the
+    mean of the differences, which equals ``mean(second) - mean(first)`` (the source's
+    rule). With ``higher_is_better=False`` (a scale where 1 is the easiest) the sign is
+    turned, so a positive benefit always means the user is doing better.
+
+    ```pycon
+    >>> perceived_benefit([1, 4, 1, 2], [4, 6, 5, 5])
+    3.0
+
+    ```
+    """
+    a = _finite_numbers(first, "first")
+    b = _finite_numbers(second, "second")
+    if len(a) != len(b):
+        fail(("second",), f"must pair with first: {len(a)} scores against", len(b))
+    if not a:
+        fail(("first",), "needs at least one paired score", [])
+    diff = math.fsum(y - x for x, y in zip(a, b, strict=True)) / len(a)
+    return diff if higher_is_better else -diff
+
+
+def fidelity_points(statuses: Iterable[ItemStatus | str]) -> int:
+    """Points of a checklist: 1 for each item done or not relevant, 0 for not done."""
+    points = 0
+    for i, status in enumerate(statuses):
+        member = _status(status, i)
+        points += member.points
+    return points
+
+
+def _status(status: ItemStatus | str, i: int) -> ItemStatus:
+    try:
+        return ItemStatus(status)
+    except ValueError:
+        codes = ", ".join(repr(c) for c in ItemStatus.codes())
+        fail(("statuses", i), f"is not a known ItemStatus code; expected one of {codes}", status)
+
+
+def program_fidelity(statuses: Iterable[ItemStatus | str]) -> float:
+    """Program fidelity (programoppfyllelse): points / number of items, in [0, 1].
+
+    Done and not relevant both give one point; not done gives none. 8 of 10 points
+    is 0.8 (80 %, see :func:`to_percent`).
+
+    ```pycon
+    >>> program_fidelity([ItemStatus.DONE, ItemStatus.NOT_RELEVANT, ItemStatus.NOT_DONE])
+    0.6666666666666666
+
+    ```
+    """
+    items = list(statuses)
+    if not items:
+        fail(("statuses",), "needs at least one checklist item", [])
+    return fidelity_points(items) / len(items)
+
+
+def to_percent(fraction: float) -> float:
+    """A fraction as a percent, rounded half up to one decimal for display (0.8 → 80.0)."""
+    return round_half_up(fraction * 100, 1)
+
+
+def round_half_up(value: float, decimals: int = 1) -> float:
+    """Round for display, half up as on a paper form (never banker's rounding).
+
+    ```pycon
+    >>> round_half_up(2.25)
+    2.3
+    >>> round_half_up(-2.25)
+    -2.3
+    >>> round(2.25, 1)  # Python's own rounding gives 2.2
+    2.2
+
+    ```
+    """
+    if not math.isfinite(value):
+        fail(("value",), "must be a finite number", value)
+    quantum = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def is_important_change(
+    change: float, minimal_important_change: float = MINIMAL_IMPORTANT_CHANGE
+) -> bool:
+    """Whether an improvement reaches the minimal important change (default 2.0 points).
+
+    ```pycon
+    >>> is_important_change(3.0)
+    True
+    >>> is_important_change(1.5)
+    False
+
+    ```
+    """
+    if not minimal_important_change > 0:
+        fail(("minimal_important_change",), "must be > 0", minimal_important_change)
+    return change >= minimal_important_change
+
+
+def reliable_change_index(before: float, after: float, *, sd: float, reliability: float) -> float:
+    """Jacobson & Truax's (1991) reliable change index: (after - before) / S_diff.
+
+    ``S_diff = sqrt(2) * SEM`` and ``SEM = sd * sqrt(1 - reliability)``. A change is
+    reliable when ``abs(rci) > 1.96``. No published SD and reliability pair exists for
+    PSFS: give your own (see the docs).
+
+    ```pycon
+    >>> round(reliable_change_index(20, 28, sd=5.0, reliability=0.8), 3)
+    2.53
+
+    ```
+    """
+    checker = Checker()
+    checker.number(("before",), before)
+    checker.number(("after",), after)
+    checker.number(("sd",), sd)
+    checker.number(("reliability",), reliability, 0, 1)
+    checker.done()
+    if not sd > 0:
+        fail(("sd",), "must be > 0", sd)
+    if reliability >= 1:
+        fail(("reliability",), "must be < 1", reliability)
+    sem = sd * math.sqrt(1 - reliability)
+    return (after - before) / (math.sqrt(2) * sem)

@@ -1,0 +1,45 @@
+"""Serialisation: one strict ``cattrs`` converter, and versioned JSON documents.
+
+Every document carries its ``kind`` and ``schema_version``:
+
+```pycon
+>>> import datetime
+>>> from laeringsnettverk import WhatMattersForm, dumps, loads
+>>> form = WhatMattersForm.from_scores(["Sove", "Handle"], (datetime.date(2015, 2, 5), [1, 4]))
+>>> print(dumps(form, indent=None))
+{"kind": "form", "schema_version": 1, "activities": [{"name": "Sove"}, {"name": "Handle"}], "conversations": [{"date": "2015-02-05", "scores": {"Sove": 1, "Handle": 4}}]}
+>>> loads(dumps(form)) == form
+True
+
+```
+
+cattrs is imported on first use, not with the package.
+"""
+
+from laeringsnettverk.serialization._json import (
+    DOCUMENT_KINDS,
+    SCHEMA_VERSION,
+    dump,
+    dumps,
+    from_dict,
+    from_document,
+    kind_of,
+    load,
+    loads,
+    make_converter,
+    to_dict,
+)
+
+__all__ = [
+    "DOCUMENT_KINDS",
+    "SCHEMA_VERSION",
+    "dump",
+    "dumps",
+    "from_dict",
+    "from_document",
+    "kind_of",
+    "load",
+    "loads",
+    "make_converter",
+    "to_dict",
+]

@@ -1,0 +1,154 @@
+"""The collaboration checklist (sjekkliste for samhandling) and program fidelity."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+import attrs
+
+from laeringsnettverk._checks import Checker
+from laeringsnettverk.scoring import fidelity_points, program_fidelity, to_percent
+from laeringsnettverk.toolkit._common import to_tuple
+from laeringsnettverk.toolkit._enums import ItemStatus
+
+if TYPE_CHECKING:
+    from laeringsnettverk.toolkit._form import WhatMattersForm
+
+__all__ = ["DEFAULT_CHECKLIST_ITEMS", "ChecklistItem", "CollaborationChecklist"]
+
+
+@attrs.frozen(kw_only=True)
+class ChecklistItem:
+    """One item (tiltak) of the checklist, with its status.
+
+    An item that carries a conversation's mean (items 1 and 9 of the toolkit's
+    checklist) names it in ``carries_mean_of`` and holds the mean in ``value``.
+    """
+
+    text: str
+    """What the item asks, e.g. "Kriseplan er utarbeidet"."""
+    status: ItemStatus = ItemStatus.NOT_DONE
+    """Done, not relevant, or not done."""
+    note: str | None = None
+    """A note (free text)."""
+    date: datetime.date | None = None
+    """When the item was done or judged."""
+    value: float | None = None
+    """A value the item carries, e.g. the mean score of a conversation."""
+    carries_mean_of: int | None = None
+    """The number of the form's conversation whose mean this item carries (1 or 9's 2)."""
+
+    def __attrs_post_init__(self) -> None:
+        c = Checker()
+        c.text(("text",), self.text)
+        c.member(("status",), self.status, ItemStatus)
+        c.optional_text(("note",), self.note)
+        c.optional_date(("date",), self.date)
+        if self.value is not None:
+            c.number(("value",), self.value)
+        if self.carries_mean_of is not None:
+            c.integer(("carries_mean_of",), self.carries_mean_of, 1)
+        c.done()
+
+
+DEFAULT_CHECKLIST_ITEMS: tuple[ChecklistItem, ...] = (
+    ChecklistItem(text="1. samtale med «Hva er viktig for meg»-skjemaet er gjennomført; "
+                       "gjennomsnittsscore ført inn", carries_mean_of=1),
+    ChecklistItem(text="Brukeren har en koordinator / fast kontaktperson"),
+    ChecklistItem(text="Individuell plan (IP) er tilbudt, og utarbeidet hvis brukeren ønsker det"),
+    ChecklistItem(text="Kriseplan er utarbeidet sammen med brukeren"),
+    ChecklistItem(text="Fastlegen er informert og involvert i planen"),
+    ChecklistItem(text="DPS / spesialisthelsetjenesten er involvert (samarbeidsmøte)"),
+    ChecklistItem(text="NAV er involvert der brukeren har behov (arbeid, økonomi)"),
+    ChecklistItem(text="Pårørende er involvert, dersom brukeren ønsker det"),
+    ChecklistItem(text="2. samtale med «Hva er viktig for meg»-skjemaet er gjennomført; "
+                       "gjennomsnittsscore ført inn", carries_mean_of=2),
+    ChecklistItem(text="Planen og tiltakene er evaluert sammen med brukeren"),
+)
+"""The library's proposed ten items (all not done). The source document's own ten items are
+lost; these are built from its themes (individual plan, coordinator, crisis plan, GP, DPS /
+specialist services, NAV, next of kin, user involvement), with items 1 and 9 carrying the mean
+score of the 1st and 2nd conversation as the source fixes them. Teams replace them freely."""
+
+
+@attrs.frozen(kw_only=True)
+class CollaborationChecklist:
+    """The collaboration checklist, scored as program fidelity (programoppfyllelse).
+
+    Done = 1 point, not relevant = 1 point, not done = 0; the highest sum is the
+    number of items. 8 of 10 points is 80 %.
+
+    ```pycon
+    >>> import attrs
+    >>> items = [attrs.evolve(item, status=ItemStatus.DONE) for item in DEFAULT_CHECKLIST_ITEMS]
+    >>> items[3] = attrs.evolve(items[3], status=ItemStatus.NOT_DONE)
+    >>> items[6] = attrs.evolve(items[6], status=ItemStatus.NOT_DONE)
+    >>> checklist = CollaborationChecklist(items=items)
+    >>> checklist.points, checklist.max_points, checklist.percent()
+    (8, 10, 80.0)
+
+    ```
+    """
+
+    items: tuple[ChecklistItem, ...] = attrs.field(converter=to_tuple)
+    """The items, in order (at least one)."""
+    date: datetime.date | None = None
+    """The day the checklist was filled in."""
+    identifier: str | None = None
+    """An identifier in the caller's system."""
+    team: str | None = None
+    """The improvement team, by its identifier, if known."""
+    form: str | None = None
+    """The identifier of the «Hva er viktig for meg»-form whose means items carry, if any."""
+
+    def __attrs_post_init__(self) -> None:
+        c = Checker()
+        if c.instances(("items",), self.items, ChecklistItem) and not self.items:
+            c.add(("items",), "needs at least one item")
+        c.optional_date(("date",), self.date)
+        for name in ("identifier", "team", "form"):
+            c.optional_text((name,), getattr(self, name))
+        c.done()
+
+    @classmethod
+    def default(cls, date: datetime.date | None = None) -> CollaborationChecklist:
+        """A checklist from the library's default ten items, all not done."""
+        return cls(items=DEFAULT_CHECKLIST_ITEMS, date=date)
+
+    @property
+    def points(self) -> int:
+        """Points: one for each item done or not relevant."""
+        return fidelity_points(item.status for item in self.items)
+
+    @property
+    def max_points(self) -> int:
+        """The highest possible sum: the number of items."""
+        return len(self.items)
+
+    def fidelity(self) -> float:
+        """Program fidelity as a fraction in [0, 1]."""
+        return program_fidelity(item.status for item in self.items)
+
+    def percent(self) -> float:
+        """Program fidelity in percent, rounded half up to one decimal for display."""
+        return to_percent(self.fidelity())
+
+    def with_form_means(self, form: WhatMattersForm) -> CollaborationChecklist:
+        """A new checklist whose mean-carrying items hold ``form`` 's conversation means.
+
+        An item carrying conversation *n* gets that conversation's mean as ``value``,
+        its date, and status done; if the form has no conversation *n* (or it scored
+        nothing) the item is left as it is.
+        """
+        items = []
+        for item in self.items:
+            n = item.carries_mean_of
+            if n is not None and n <= len(form.conversations):
+                conv = form.conversations[n - 1]
+                mean = conv.mean()
+                if mean is not None:
+                    item = attrs.evolve(item, value=mean, date=conv.date,
+                                        status=ItemStatus.DONE)
+            items.append(item)
+        return attrs.evolve(self, items=items, form=form.identifier or self.form)

@@ -1,0 +1,364 @@
+"""The «Hva er viktig for meg»-form (what matters to me), built on PSFS."""
+
+from __future__ import annotations
+
+import datetime
+import math
+import warnings
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from laeringsnettverk._checks import Checker, fail
+from laeringsnettverk.errors import Key, LaeringsnettverkWarning
+from laeringsnettverk.scoring import (
+    MINIMAL_IMPORTANT_CHANGE,
+    is_important_change,
+    mean_score,
+    perceived_benefit,
+    round_half_up,
+)
+from laeringsnettverk.toolkit._common import freeze_map, to_tuple
+
+__all__ = ["Activity", "ActivityChange", "Benefit", "Conversation", "Scale", "WhatMattersForm"]
+
+
+@attrs.frozen(kw_only=True)
+class Scale:
+    """The scoring scale of a form: ``minimum``..``maximum`` and which end is better.
+
+    The toolkit's form is 1..10 with 10 the easiest (the default). Norwegian PSFS
+    versions differ (some use 0..10, some put 0 at "no problem"), so a form records
+    its scale and scores are checked against it.
+
+    ```pycon
+    >>> Scale()
+    Scale(minimum=1, maximum=10, higher_is_better=True)
+
+    ```
+    """
+
+    minimum: int = 1
+    """The lowest score allowed."""
+    maximum: int = 10
+    """The highest score allowed."""
+    higher_is_better: bool = True
+    """True when a higher score means the activity is easier (the toolkit's form)."""
+
+    def __attrs_post_init__(self) -> None:
+        c = Checker()
+        ok = c.integer(("minimum",), self.minimum) & c.integer(("maximum",), self.maximum)
+        c.boolean(("higher_is_better",), self.higher_is_better)
+        if ok and self.minimum >= self.maximum:
+            c.add(("maximum",), f"must be above minimum {self.minimum}", self.maximum)
+        c.done()
+
+    @property
+    def span(self) -> int:
+        """``maximum - minimum``: the largest possible change of a score or a mean."""
+        return self.maximum - self.minimum
+
+
+@attrs.frozen(kw_only=True)
+class Activity:
+    """An area or activity the user wants help with, in the user's own words."""
+
+    name: str
+    """The activity, as the user put it (free text; unique within a form)."""
+    area: str | None = None
+    """The conversation-wheel area it belongs to, by the area's name, if any."""
+
+    def __attrs_post_init__(self) -> None:
+        c = Checker()
+        c.text(("name",), self.name)
+        c.optional_text(("area",), self.area)
+        c.done()
+
+
+def _scores(values: Mapping[str, int]) -> Mapping[str, int]:
+    return freeze_map(values)
+
+
+@attrs.frozen(kw_only=True)
+class Conversation:
+    """One conversation (samtale): its date and the user's score per activity.
+
+    An activity may be left unscored (absent). Scores are plain integers; the form
+    checks them against its scale.
+    """
+
+    date: datetime.date
+    """The day of the conversation."""
+    scores: Mapping[str, int] = attrs.field(factory=dict, converter=_scores, hash=False)
+    """Score per activity name; an activity left unscored is absent."""
+
+    def __attrs_post_init__(self) -> None:
+        c = Checker()
+        c.date(("date",), self.date)
+        for name, score in self.scores.items():
+            if not isinstance(name, str):
+                c.add(("scores",), "keys must be activity names (str)", type(name).__name__)
+            else:
+                c.integer(("scores", Key(name)), score)
+        c.done()
+
+    def mean(self) -> float | None:
+        """Mean of the scores given, or ``None`` when none were given."""
+        return mean_score(self.scores.values()) if self.scores else None
+
+
+@attrs.frozen(kw_only=True)
+class ActivityChange:
+    """How one activity's score changed between two conversations."""
+
+    activity: str
+    """The activity's name."""
+    before: int
+    """Score at the earlier conversation."""
+    after: int
+    """Score at the later conversation."""
+    change: int
+    """The change, signed so that positive means better (whatever the scale's direction)."""
+
+
+@attrs.frozen(kw_only=True)
+class Benefit:
+    """Perceived benefit (opplevd nytte) between two conversations of a form.
+
+    Only activities scored at both conversations are paired. With none paired,
+    ``value`` is ``None``: there is no benefit to report.
+    """
+
+    from_conversation: int
+    """Number (1-based) of the earlier conversation."""
+    to_conversation: int
+    """Number (1-based) of the later conversation."""
+    paired: int
+    """How many activities were scored at both conversations."""
+    value: float | None
+    """Mean change over the paired activities, positive = better; ``None`` if none paired."""
+    mean_from: float | None
+    """Mean of the paired activities at the earlier conversation."""
+    mean_to: float | None
+    """Mean of the paired activities at the later conversation."""
+    changes: tuple[ActivityChange, ...]
+    """Per-activity change, in the form's activity order."""
+    unpaired: tuple[str, ...]
+    """Activities scored at only one of the two conversations."""
+    minimal_important_change: float
+    """Threshold for an important change on the mean (default 2.0)."""
+
+    @property
+    def improved(self) -> bool | None:
+        """True when the user is doing better (``value > 0``); ``None`` without a benefit."""
+        return None if self.value is None else self.value > 0
+
+    @property
+    def important(self) -> bool | None:
+        """True when the benefit reaches the minimal important change; ``None`` without one."""
+        if self.value is None:
+            return None
+        return is_important_change(self.value, self.minimal_important_change)
+
+    def __str__(self) -> str:
+        head = f"{self.from_conversation}.→{self.to_conversation}. samtale"
+        if self.value is None:
+            return f"Opplevd nytte (perceived benefit) {head}: none (no activity scored at both)"
+        return (
+            f"Opplevd nytte (perceived benefit) {head}: {round_half_up(self.value):.1f}"
+            f" ({self.paired} paired)"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class WhatMattersForm:
+    """The «Hva er viktig for meg»-form: activities and the conversations that scored them.
+
+    At the 1st conversation the user scores each activity by how hard it is (1..10,
+    the closer to 1 the harder); after a period, the same activities again at the
+    2nd. The mean is the sum of the scores divided by the number of activities;
+    perceived benefit is mean(2nd) - mean(1st).
+
+    ```pycon
+    >>> import datetime
+    >>> form = WhatMattersForm(
+    ...     activities=[Activity(name=n) for n in ("Sove", "Handle", "Jobbe", "Venner")],
+    ...     conversations=[
+    ...         Conversation(date=datetime.date(2015, 2, 5),
+    ...                      scores={"Sove": 1, "Handle": 4, "Jobbe": 1, "Venner": 2}),
+    ...         Conversation(date=datetime.date(2015, 5, 7),
+    ...                      scores={"Sove": 4, "Handle": 6, "Jobbe": 5, "Venner": 5}),
+    ...     ],
+    ... )
+    >>> form.mean(1), form.mean(2)
+    (2.0, 5.0)
+    >>> form.benefit().value
+    3.0
+
+    ```
+    """
+
+    activities: tuple[Activity, ...] = attrs.field(converter=to_tuple)
+    """The activities, in the form's order (names unique, compared case-insensitively)."""
+    conversations: tuple[Conversation, ...] = attrs.field(default=(), converter=to_tuple)
+    """The conversations in date order: the 1st, the 2nd and any later ones."""
+    scale: Scale = Scale()
+    """The scoring scale; default 1..10 with 10 the easiest."""
+    identifier: str | None = None
+    """An identifier for the form in the caller's system (not a person's identity number)."""
+    team: str | None = None
+    """The improvement team that uses the form, by its identifier, if known."""
+
+    def __attrs_post_init__(self) -> None:
+        c = Checker()
+        if c.instances(("activities",), self.activities, Activity):
+            seen: dict[str, int] = {}
+            for i, a in enumerate(self.activities):
+                folded = a.name.strip().casefold()
+                if folded in seen:
+                    c.add(("activities", i, "name"),
+                          f"duplicates activities[{seen[folded]}].name", a.name, text=True)
+                else:
+                    seen[folded] = i
+        names = {a.name for a in self.activities if isinstance(a, Activity)}
+        if not isinstance(self.scale, Scale):
+            c.add(("scale",), "must be a Scale", type(self.scale).__name__)
+        elif c.instances(("conversations",), self.conversations, Conversation):
+            self._check_conversations(c, names)
+        c.optional_text(("identifier",), self.identifier)
+        c.optional_text(("team",), self.team)
+        c.done()
+
+    def _check_conversations(self, c: Checker, names: set[str]) -> None:
+        lo, hi = self.scale.minimum, self.scale.maximum
+        previous: datetime.date | None = None
+        for i, conv in enumerate(self.conversations):
+            for name, score in conv.scores.items():
+                path = ("conversations", i, "scores", Key(name))
+                if name not in names:
+                    c.add(path, "is a score for an activity the form does not have")
+                elif score < lo:
+                    c.add(path, f"is below the scale's min {lo}", score)
+                elif score > hi:
+                    c.add(path, f"is above the scale's max {hi}", score)
+            if previous is not None and conv.date <= previous:
+                c.add(("conversations", i, "date"),
+                      f"must be after the previous conversation's date {previous.isoformat()}",
+                      conv.date.isoformat())
+            previous = conv.date
+
+    # -- navigation ---------------------------------------------------------------------
+
+    @property
+    def activity_names(self) -> tuple[str, ...]:
+        """The activities' names, in order."""
+        return tuple(a.name for a in self.activities)
+
+    def conversation(self, number: int) -> Conversation:
+        """The conversation by its number: 1 for the 1st, 2 for the 2nd, …"""
+        if type(number) is not int or not 1 <= number <= len(self.conversations):
+            fail(("conversation",),
+                 f"is not a conversation of this form (it has {len(self.conversations)})",
+                 number)
+        return self.conversations[number - 1]
+
+    def with_conversation(self, conversation: Conversation) -> WhatMattersForm:
+        """A new form with ``conversation`` added after the last one."""
+        return attrs.evolve(self, conversations=(*self.conversations, conversation))
+
+    # -- scoring --------------------------------------------------------------------------
+
+    def mean(self, number: int) -> float | None:
+        """Mean score of a conversation (sum / number of activities scored); ``None`` if none."""
+        return self.conversation(number).mean()
+
+    def means(self) -> tuple[float | None, ...]:
+        """Mean score of every conversation, in order."""
+        return tuple(conv.mean() for conv in self.conversations)
+
+    def benefit(
+        self,
+        from_: int = 1,
+        to: int = 2,
+        *,
+        minimal_important_change: float = MINIMAL_IMPORTANT_CHANGE,
+    ) -> Benefit:
+        """Perceived benefit from conversation ``from_`` to ``to`` (default 1st → 2nd).
+
+        Pairs the activities scored at both; warns (:class:`LaeringsnettverkWarning`)
+        when some activity was scored at only one of them, since the means then no
+        longer cover the same activities.
+        """
+        if not (isinstance(minimal_important_change, int | float)
+                and minimal_important_change > 0 and math.isfinite(minimal_important_change)):
+            fail(("minimal_important_change",), "must be a finite number > 0",
+                 minimal_important_change)
+        a, b = self.conversation(from_), self.conversation(to)
+        better = self.scale.higher_is_better
+        changes: list[ActivityChange] = []
+        unpaired: list[str] = []
+        for name in self.activity_names:
+            x, y = a.scores.get(name), b.scores.get(name)
+            if x is not None and y is not None:
+                changes.append(ActivityChange(activity=name, before=x, after=y,
+                                              change=(y - x) if better else (x - y)))
+            elif x is not None or y is not None:
+                unpaired.append(name)
+        if unpaired:
+            warnings.warn(
+                f"conversations {from_} and {to} scored different activities: "
+                f"{len(unpaired)} scored at only one of them are left out of the benefit "
+                f"({len(changes)} paired). Score the same activities at both, or silence this "
+                "with warnings.filterwarnings('ignore', category=LaeringsnettverkWarning).",
+                LaeringsnettverkWarning,
+                stacklevel=2,
+            )
+        if changes:
+            firsts = [ch.before for ch in changes]
+            seconds = [ch.after for ch in changes]
+            value: float | None = perceived_benefit(firsts, seconds, higher_is_better=better)
+            mean_from: float | None = mean_score(firsts)
+            mean_to: float | None = mean_score(seconds)
+        else:
+            value = mean_from = mean_to = None
+        return Benefit(
+            from_conversation=from_, to_conversation=to, paired=len(changes), value=value,
+            mean_from=mean_from, mean_to=mean_to, changes=tuple(changes),
+            unpaired=tuple(unpaired), minimal_important_change=float(minimal_important_change),
+        )
+
+    @classmethod
+    def from_scores(
+        cls,
+        activities: Iterable[str],
+        *conversations: tuple[datetime.date, Iterable[int | None]],
+        scale: Scale | None = None,
+    ) -> WhatMattersForm:
+        """Build a form from activity names and ``(date, scores in activity order)`` pairs.
+
+        ``None`` leaves an activity unscored at that conversation.
+
+        ```pycon
+        >>> import datetime
+        >>> form = WhatMattersForm.from_scores(
+        ...     ["Sove", "Handle", "Jobbe", "Venner"],
+        ...     (datetime.date(2015, 2, 5), [1, 4, 1, 2]),
+        ...     (datetime.date(2015, 5, 7), [4, 6, 5, 5]),
+        ... )
+        >>> form.benefit().value
+        3.0
+
+        ```
+        """
+        names = list(activities)
+        convs = []
+        for i, (day, scores) in enumerate(conversations):
+            values = list(scores)
+            if len(values) != len(names):
+                fail(("conversations", i, "scores"),
+                     f"must give one score (or None) per activity: {len(names)} expected, got",
+                     len(values))
+            convs.append(Conversation(date=day, scores={
+                n: s for n, s in zip(names, values, strict=True) if s is not None}))
+        return cls(activities=[Activity(name=n) for n in names], conversations=convs,
+                   scale=scale if scale is not None else Scale())
