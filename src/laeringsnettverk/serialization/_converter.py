@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import math
+import operator
 import re
 import types
 import typing
@@ -92,11 +94,12 @@ def build_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
         forbid_extra_keys=True,
         detailed_validation=detailed_validation,
     )
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(float, _structure_float)
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(datetime.date, _structure_date)
+    # Exact-type predicates, not class hooks: a class hook for str would also catch
+    # str-based enums, and one for int would catch bool.
+    for exact, hook in ((int, _structure_int), (float, _structure_float),
+                        (str, _structure_str), (bool, _structure_bool),
+                        (datetime.date, _structure_date)):
+        conv.register_structure_hook_func(functools.partial(operator.is_, exact), hook)
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     conv.register_structure_hook_factory(_is_coded_enum, _enum_hook)
     conv.register_unstructure_hook_factory(_is_coded_enum, lambda _: _enum_code)

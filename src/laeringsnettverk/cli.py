@@ -1,0 +1,211 @@
+"""The ``laeringsnettverk`` command line.
+
+``laeringsnettverk score FILE`` scores a form, checklist or KOR document and
+prints a table (``--json`` for machines). Bad input exits with status 2 and the
+validation message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from laeringsnettverk._version import __version__
+from laeringsnettverk.errors import LaeringsnettverkError, ValidationError
+from laeringsnettverk.scoring import round_half_up
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{round_half_up(value):.1f}"
+
+
+def _read(path: str, stdin: TextIO) -> Any:
+    from laeringsnettverk.serialization import loads
+
+    if path == "-":
+        text = stdin.read()
+    else:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+        except OSError as exc:
+            raise ValidationError.one(("file",), f"cannot be read ({exc.strerror})",
+                                      path) from None
+    return loads(text)
+
+
+def score_summary(doc: object) -> dict[str, Any]:
+    """The numbers of a scored document, for machines (what ``score --json`` prints)."""
+    from laeringsnettverk.toolkit import CollaborationChecklist, KorRatings, WhatMattersForm
+
+    if isinstance(doc, WhatMattersForm):
+        out: dict[str, Any] = {"kind": "form", "identifier": doc.identifier,
+                               "means": list(doc.means())}
+        if len(doc.conversations) >= 2:
+            b = doc.benefit()
+            out.update(benefit=b.value, paired=b.paired, improved=b.improved,
+                       important_change=b.important,
+                       minimal_important_change=b.minimal_important_change)
+        else:
+            out.update(benefit=None, paired=0, improved=None, important_change=None)
+        return out
+    if isinstance(doc, CollaborationChecklist):
+        return {"kind": "checklist", "identifier": doc.identifier, "points": doc.points,
+                "max_points": doc.max_points, "fidelity": doc.fidelity(),
+                "percent": doc.percent()}
+    if isinstance(doc, KorRatings):
+        change = doc.ors_change() if len(doc.sessions) >= 2 and all(
+            s.ors for s in (doc.sessions[0], doc.sessions[-1])) else None
+        return {"kind": "kor", "identifier": doc.identifier,
+                "ors_totals": list(doc.ors_totals()), "srs_totals": list(doc.srs_totals()),
+                "ors_change": None if change is None else change.change,
+                "reliable_change": None if change is None else change.reliable}
+    raise ValidationError.one(("kind",), "cannot be scored; expected a form, checklist or kor "
+                              "document", type(doc).__name__)
+
+
+def _table_form(doc: Any, out: TextIO) -> None:
+    n = len(doc.conversations)
+    width = max([len("Gjennomsnitt (mean)"), *(len(a) for a in doc.activity_names)]) + 2
+    heads = [f"{i}. samtale" for i in range(1, n + 1)]
+    out.write("«Hva er viktig for meg»-skjema (what matters to me form)")
+    out.write(f": {doc.identifier}\n" if doc.identifier else "\n")
+    s = doc.scale
+    out.write(f"Skala (scale) {s.minimum}–{s.maximum}, "
+              f"{'høyere' if s.higher_is_better else 'lavere'} er bedre "
+              f"({'higher' if s.higher_is_better else 'lower'} is better)\n\n")
+    out.write("Aktivitet (activity)".ljust(width) + "".join(h.rjust(12) for h in heads) + "\n")
+    for name in doc.activity_names:
+        cells = [str(c.scores[name]) if name in c.scores else "–" for c in doc.conversations]
+        out.write(name.ljust(width) + "".join(c.rjust(12) for c in cells) + "\n")
+    out.write("Gjennomsnitt (mean)".ljust(width)
+              + "".join(_fmt(m).rjust(12) for m in doc.means()) + "\n\n")
+    if n >= 2:
+        b = doc.benefit()
+        out.write(str(b) + "\n")
+        if b.value is not None:
+            verdict = "nådd (reached)" if b.important else "ikke nådd (not reached)"
+            out.write(f"Minste viktige endring (minimal important change) "
+                      f"{b.minimal_important_change:.1f}: {verdict}\n")
+    else:
+        out.write("Opplevd nytte (perceived benefit): needs a 2nd conversation\n")
+
+
+def _table_checklist(doc: Any, out: TextIO) -> None:
+    out.write("Sjekkliste for samhandling (collaboration checklist)")
+    out.write(f": {doc.identifier}\n\n" if doc.identifier else "\n\n")
+    for i, item in enumerate(doc.items, 1):
+        value = f" [{_fmt(item.value)}]" if item.value is not None else ""
+        out.write(f"{i:>3}  {item.status.label:<32} {item.text}{value}\n")
+    out.write(f"\nProgramoppfyllelse (program fidelity): {doc.points} av (of) "
+              f"{doc.max_points} poeng (points) = {doc.percent():.1f} %\n")
+
+
+def _table_kor(doc: Any, out: TextIO) -> None:
+    out.write("KOR (ORS / SRS)")
+    out.write(f": {doc.identifier}\n\n" if doc.identifier else "\n\n")
+    out.write(f"{'Økt (session)':<16}{'Dato (date)':<14}{'ORS':>8}{'SRS':>8}\n")
+    for i, s in enumerate(doc.sessions, 1):
+        ors = _fmt(s.ors.total) if s.ors else "–"
+        srs = _fmt(s.srs.total) if s.srs else "–"
+        flags = []
+        if s.ors and s.ors.clinical:
+            flags.append("ORS < 25: klinisk område (clinical range)")
+        if s.srs and s.srs.alliance_warning:
+            flags.append("SRS < 36: sjekk alliansen (check the alliance)")
+        out.write(f"{i:<16}{s.date.isoformat():<14}{ors:>8}{srs:>8}  {'; '.join(flags)}\n")
+    summary = score_summary(doc)
+    if summary["ors_change"] is not None:
+        verdict = "pålitelig (reliable)" if summary["reliable_change"] else \
+            "ikke pålitelig (not reliable)"
+        out.write(f"\nEndring i ORS (ORS change): {summary['ors_change']:+.1f}: {verdict}\n")
+
+
+def _print_table(doc: object, out: TextIO) -> None:
+    from laeringsnettverk.toolkit import CollaborationChecklist, KorRatings, WhatMattersForm
+
+    if isinstance(doc, WhatMattersForm):
+        _table_form(doc, out)
+    elif isinstance(doc, CollaborationChecklist):
+        _table_checklist(doc, out)
+    elif isinstance(doc, KorRatings):
+        _table_kor(doc, out)
+    else:
+        score_summary(doc)  # raises the validation error for other kinds
+
+
+def _cmd_score(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from laeringsnettverk.examples import load_example
+
+    if args.example:
+        docs = [load_example("form"), load_example("checklist")]
+    elif not args.files:
+        raise ValidationError.one(("file",), "is required (a path, '-' for standard input, "
+                                  "or --example)")
+    else:
+        docs = [_read(path, stdin) for path in args.files]
+    if args.json:
+        summaries = [score_summary(d) for d in docs]
+        out.write(json.dumps(summaries[0] if len(summaries) == 1 else summaries,
+                             ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for i, doc in enumerate(docs):
+        if i:
+            out.write("\n" + "─" * 60 + "\n\n")
+        _print_table(doc, out)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``laeringsnettverk`` command."""
+    parser = argparse.ArgumentParser(
+        prog="laeringsnettverk",
+        description="Learning networks (læringsnettverk) and the measurement toolkit "
+        "«Hva er viktig for deg?» for Norwegian health and care services.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    score = sub.add_parser(
+        "score", help="score a form, checklist or KOR document",
+        description="Score «Hva er viktig for meg»-forms (means, perceived benefit), "
+        "collaboration checklists (program fidelity) or KOR ratings (ORS/SRS totals).")
+    score.add_argument("files", nargs="*", metavar="FILE",
+                       help="a JSON document; '-' reads standard input")
+    score.add_argument("--example", action="store_true",
+                       help="score the example form and checklist shipped in the package")
+    score.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    score.set_defaults(handler=_cmd_score)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
+         stderr: TextIO | None = None, stdin: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 2 bad input or usage)."""
+    out = stdout if stdout is not None else sys.stdout
+    err = stderr if stderr is not None else sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help(out)
+        return EXIT_OK
+    try:
+        code: int = args.handler(args, out, stdin if stdin is not None else sys.stdin)
+    except LaeringsnettverkError as exc:
+        err.write(f"laeringsnettverk: error: {exc}\n")
+        return EXIT_BAD_INPUT
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
