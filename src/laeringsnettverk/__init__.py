@@ -20,6 +20,15 @@ from laeringsnettverk.errors import (
     Problem,
     ValidationError,
 )
+from laeringsnettverk.scoring import (
+    MINIMAL_IMPORTANT_CHANGE,
+    mean_score,
+    perceived_benefit,
+    program_fidelity,
+    reliable_change_index,
+    round_half_up,
+)
+from laeringsnettverk.serialization import dump, dumps, load, loads, make_converter
 from laeringsnettverk.toolkit import (
     DEFAULT_CHECKLIST_ITEMS,
     ActionPlan,
@@ -44,15 +53,6 @@ from laeringsnettverk.toolkit import (
     WhatMattersForm,
     WheelArea,
 )
-from laeringsnettverk.scoring import (  # noqa: I001  (after toolkit: scoring uses its enums)
-    MINIMAL_IMPORTANT_CHANGE,
-    mean_score,
-    perceived_benefit,
-    program_fidelity,
-    reliable_change_index,
-    round_half_up,
-)
-from laeringsnettverk.serialization import dump, dumps, load, loads, make_converter
 
 __all__ = [
     # version

@@ -45,16 +45,28 @@ class Checker:
 
     # -- typed checks: each returns True when the value passed ---------------------------
 
-    def integer(self, path: Path, value: object, lo: int | None = None,
-                hi: int | None = None, what: str = "") -> bool:
+    def integer(
+        self,
+        path: Path,
+        value: object,
+        lo: int | None = None,
+        hi: int | None = None,
+        what: str = "",
+    ) -> bool:
         """A plain ``int`` (not bool), optionally within ``[lo, hi]``."""
         if type(value) is not int:
             self.add(path, "must be a whole number (int)", value)
             return False
         return self._bounds(path, value, lo, hi, what)
 
-    def number(self, path: Path, value: object, lo: float | None = None,
-               hi: float | None = None, what: str = "") -> bool:
+    def number(
+        self,
+        path: Path,
+        value: object,
+        lo: float | None = None,
+        hi: float | None = None,
+        what: str = "",
+    ) -> bool:
         """A finite ``int`` or ``float`` (not bool, not NaN), optionally within ``[lo, hi]``."""
         if type(value) not in (int, float):
             self.add(path, "must be a number", value)
@@ -65,8 +77,9 @@ class Checker:
             return False
         return self._bounds(path, value, lo, hi, what)
 
-    def _bounds(self, path: Path, value: float, lo: float | None, hi: float | None,
-                what: str) -> bool:
+    def _bounds(
+        self, path: Path, value: float, lo: float | None, hi: float | None, what: str
+    ) -> bool:
         if lo is not None and value < lo:
             self.add(path, f"is below {what}min {lo:g}" if what else f"must be >= {lo:g}", value)
             return False

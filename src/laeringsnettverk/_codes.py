@@ -19,7 +19,9 @@ class CodedEnum(enum.StrEnum):
     label_nb: str
     label_en: str
 
-    def __new__(cls, code: str, label_nb: str, label_en: str) -> Self:
+    def __new__(cls, code: str, label_nb: str = "", label_en: str = "") -> Self:
+        # The defaults let type checkers accept ``ItemStatus("gjennomfoert")`` (a lookup
+        # by code at run time: Enum's own __call__ never reaches this __new__).
         obj = str.__new__(cls, code)
         obj._value_ = code
         obj.label_nb = label_nb

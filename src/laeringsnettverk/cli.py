@@ -37,8 +37,7 @@ def _read(path: str, stdin: TextIO) -> Any:
             with open(path, encoding="utf-8") as fh:
                 text = fh.read()
         except OSError as exc:
-            raise ValidationError.one(("file",), f"cannot be read ({exc.strerror})",
-                                      path) from None
+            raise ValidationError.one(("file",), f"cannot be read ({exc.strerror})", path) from None
     return loads(text)
 
 
@@ -47,29 +46,51 @@ def score_summary(doc: object) -> dict[str, Any]:
     from laeringsnettverk.toolkit import CollaborationChecklist, KorRatings, WhatMattersForm
 
     if isinstance(doc, WhatMattersForm):
-        out: dict[str, Any] = {"kind": "form", "identifier": doc.identifier,
-                               "means": list(doc.means())}
+        out: dict[str, Any] = {
+            "kind": "form",
+            "identifier": doc.identifier,
+            "means": list(doc.means()),
+        }
         if len(doc.conversations) >= 2:
             b = doc.benefit()
-            out.update(benefit=b.value, paired=b.paired, improved=b.improved,
-                       important_change=b.important,
-                       minimal_important_change=b.minimal_important_change)
+            out.update(
+                benefit=b.value,
+                paired=b.paired,
+                improved=b.improved,
+                important_change=b.important,
+                minimal_important_change=b.minimal_important_change,
+            )
         else:
             out.update(benefit=None, paired=0, improved=None, important_change=None)
         return out
     if isinstance(doc, CollaborationChecklist):
-        return {"kind": "checklist", "identifier": doc.identifier, "points": doc.points,
-                "max_points": doc.max_points, "fidelity": doc.fidelity(),
-                "percent": doc.percent()}
+        return {
+            "kind": "checklist",
+            "identifier": doc.identifier,
+            "points": doc.points,
+            "max_points": doc.max_points,
+            "fidelity": doc.fidelity(),
+            "percent": doc.percent(),
+        }
     if isinstance(doc, KorRatings):
-        change = doc.ors_change() if len(doc.sessions) >= 2 and all(
-            s.ors for s in (doc.sessions[0], doc.sessions[-1])) else None
-        return {"kind": "kor", "identifier": doc.identifier,
-                "ors_totals": list(doc.ors_totals()), "srs_totals": list(doc.srs_totals()),
-                "ors_change": None if change is None else change.change,
-                "reliable_change": None if change is None else change.reliable}
-    raise ValidationError.one(("kind",), "cannot be scored; expected a form, checklist or kor "
-                              "document", type(doc).__name__)
+        change = (
+            doc.ors_change()
+            if len(doc.sessions) >= 2 and all(s.ors for s in (doc.sessions[0], doc.sessions[-1]))
+            else None
+        )
+        return {
+            "kind": "kor",
+            "identifier": doc.identifier,
+            "ors_totals": list(doc.ors_totals()),
+            "srs_totals": list(doc.srs_totals()),
+            "ors_change": None if change is None else change.change,
+            "reliable_change": None if change is None else change.reliable,
+        }
+    raise ValidationError.one(
+        ("kind",),
+        "cannot be scored; expected a form, checklist or kor document",
+        type(doc).__name__,
+    )
 
 
 def _table_form(doc: Any, out: TextIO) -> None:
@@ -79,22 +100,29 @@ def _table_form(doc: Any, out: TextIO) -> None:
     out.write("«Hva er viktig for meg»-skjema (what matters to me form)")
     out.write(f": {doc.identifier}\n" if doc.identifier else "\n")
     s = doc.scale
-    out.write(f"Skala (scale) {s.minimum}–{s.maximum}, "
-              f"{'høyere' if s.higher_is_better else 'lavere'} er bedre "
-              f"({'higher' if s.higher_is_better else 'lower'} is better)\n\n")
+    out.write(
+        f"Skala (scale) {s.minimum}–{s.maximum}, "
+        f"{'høyere' if s.higher_is_better else 'lavere'} er bedre "
+        f"({'higher' if s.higher_is_better else 'lower'} is better)\n\n"
+    )
     out.write("Aktivitet (activity)".ljust(width) + "".join(h.rjust(12) for h in heads) + "\n")
     for name in doc.activity_names:
         cells = [str(c.scores[name]) if name in c.scores else "–" for c in doc.conversations]
         out.write(name.ljust(width) + "".join(c.rjust(12) for c in cells) + "\n")
-    out.write("Gjennomsnitt (mean)".ljust(width)
-              + "".join(_fmt(m).rjust(12) for m in doc.means()) + "\n\n")
+    out.write(
+        "Gjennomsnitt (mean)".ljust(width)
+        + "".join(_fmt(m).rjust(12) for m in doc.means())
+        + "\n\n"
+    )
     if n >= 2:
         b = doc.benefit()
         out.write(str(b) + "\n")
         if b.value is not None:
             verdict = "nådd (reached)" if b.important else "ikke nådd (not reached)"
-            out.write(f"Minste viktige endring (minimal important change) "
-                      f"{b.minimal_important_change:.1f}: {verdict}\n")
+            out.write(
+                f"Minste viktige endring (minimal important change) "
+                f"{b.minimal_important_change:.1f}: {verdict}\n"
+            )
     else:
         out.write("Opplevd nytte (perceived benefit): needs a 2nd conversation\n")
 
@@ -105,8 +133,10 @@ def _table_checklist(doc: Any, out: TextIO) -> None:
     for i, item in enumerate(doc.items, 1):
         value = f" [{_fmt(item.value)}]" if item.value is not None else ""
         out.write(f"{i:>3}  {item.status.label:<32} {item.text}{value}\n")
-    out.write(f"\nProgramoppfyllelse (program fidelity): {doc.points} av (of) "
-              f"{doc.max_points} poeng (points) = {doc.percent():.1f} %\n")
+    out.write(
+        f"\nProgramoppfyllelse (program fidelity): {doc.points} av (of) "
+        f"{doc.max_points} poeng (points) = {doc.percent():.1f} %\n"
+    )
 
 
 def _table_kor(doc: Any, out: TextIO) -> None:
@@ -124,8 +154,11 @@ def _table_kor(doc: Any, out: TextIO) -> None:
         out.write(f"{i:<16}{s.date.isoformat():<14}{ors:>8}{srs:>8}  {'; '.join(flags)}\n")
     summary = score_summary(doc)
     if summary["ors_change"] is not None:
-        verdict = "pålitelig (reliable)" if summary["reliable_change"] else \
-            "ikke pålitelig (not reliable)"
+        verdict = (
+            "pålitelig (reliable)"
+            if summary["reliable_change"]
+            else "ikke pålitelig (not reliable)"
+        )
         out.write(f"\nEndring i ORS (ORS change): {summary['ors_change']:+.1f}: {verdict}\n")
 
 
@@ -148,14 +181,19 @@ def _cmd_score(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     if args.example:
         docs = [load_example("form"), load_example("checklist")]
     elif not args.files:
-        raise ValidationError.one(("file",), "is required (a path, '-' for standard input, "
-                                  "or --example)")
+        raise ValidationError.one(
+            ("file",), "is required (a path, '-' for standard input, or --example)"
+        )
     else:
         docs = [_read(path, stdin) for path in args.files]
     if args.json:
         summaries = [score_summary(d) for d in docs]
-        out.write(json.dumps(summaries[0] if len(summaries) == 1 else summaries,
-                             ensure_ascii=False, indent=2) + "\n")
+        out.write(
+            json.dumps(
+                summaries[0] if len(summaries) == 1 else summaries, ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
         return EXIT_OK
     for i, doc in enumerate(docs):
         if i:
@@ -174,20 +212,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     score = sub.add_parser(
-        "score", help="score a form, checklist or KOR document",
+        "score",
+        help="score a form, checklist or KOR document",
         description="Score «Hva er viktig for meg»-forms (means, perceived benefit), "
-        "collaboration checklists (program fidelity) or KOR ratings (ORS/SRS totals).")
-    score.add_argument("files", nargs="*", metavar="FILE",
-                       help="a JSON document; '-' reads standard input")
-    score.add_argument("--example", action="store_true",
-                       help="score the example form and checklist shipped in the package")
+        "collaboration checklists (program fidelity) or KOR ratings (ORS/SRS totals).",
+    )
+    score.add_argument(
+        "files", nargs="*", metavar="FILE", help="a JSON document; '-' reads standard input"
+    )
+    score.add_argument(
+        "--example",
+        action="store_true",
+        help="score the example form and checklist shipped in the package",
+    )
     score.add_argument("--json", action="store_true", help="print the numbers as JSON")
     score.set_defaults(handler=_cmd_score)
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
-         stderr: TextIO | None = None, stdin: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    stdin: TextIO | None = None,
+) -> int:
     """Run the command line; returns the exit status (0 ok, 2 bad input or usage)."""
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr

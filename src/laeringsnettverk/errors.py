@@ -38,7 +38,6 @@ __all__ = [
 ]
 
 
-
 class Key(str):
     """A path segment that is a mapping key (``scores["Sove"]``), not an attribute name."""
 
@@ -59,9 +58,9 @@ class LaeringsnettverkError(Exception):
 
 
 class LaeringsnettverkWarning(UserWarning):
-    """Warns of a risky but legal operation, e.g. a benefit between conversations that
-    scored different activities.
+    """Warns of a risky but legal operation.
 
+    For example, a benefit between conversations that scored different activities.
     Silence it with ``warnings.filterwarnings("ignore", category=LaeringsnettverkWarning)``.
     """
 

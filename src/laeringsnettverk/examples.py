@@ -29,10 +29,14 @@ EXAMPLE_KINDS: tuple[str, ...] = ("form", "checklist", "plan", "kor", "wheel")
 def example_text(kind: str) -> str:
     """The shipped example document of ``kind`` as JSON text."""
     if kind not in EXAMPLE_KINDS:
-        raise ValidationError.one(("kind",), "has no shipped example; expected one of "
-                                  + ", ".join(EXAMPLE_KINDS), kind)
-    return resources.files("laeringsnettverk").joinpath(
-        "data", f"example_{kind}.json").read_text(encoding="utf-8")
+        raise ValidationError.one(
+            ("kind",), "has no shipped example; expected one of " + ", ".join(EXAMPLE_KINDS), kind
+        )
+    return (
+        resources.files("laeringsnettverk")
+        .joinpath("data", f"example_{kind}.json")
+        .read_text(encoding="utf-8")
+    )
 
 
 def load_example(kind: str) -> Any:

@@ -23,9 +23,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from laeringsnettverk._checks import Checker, fail
-from laeringsnettverk.toolkit._enums import ItemStatus
+
+if TYPE_CHECKING:
+    # Imported lazily at run time: the toolkit's models import this module.
+    from laeringsnettverk.toolkit._enums import ItemStatus
 
 __all__ = [
     "MINIMAL_IMPORTANT_CHANGE",
@@ -119,6 +123,10 @@ def fidelity_points(statuses: Iterable[ItemStatus | str]) -> int:
 
 
 def _status(status: ItemStatus | str, i: int) -> ItemStatus:
+    from laeringsnettverk.toolkit._enums import ItemStatus
+
+    if isinstance(status, ItemStatus):
+        return status
     try:
         return ItemStatus(status)
     except ValueError:
@@ -133,6 +141,7 @@ def program_fidelity(statuses: Iterable[ItemStatus | str]) -> float:
     is 0.8 (80 %, see :func:`to_percent`).
 
     ```pycon
+    >>> from laeringsnettverk import ItemStatus
     >>> program_fidelity([ItemStatus.DONE, ItemStatus.NOT_RELEVANT, ItemStatus.NOT_DONE])
     0.6666666666666666
 

@@ -1,0 +1,1 @@
+"""Hypothesis strategies, one module per capability; every public model has one."""

@@ -6,8 +6,28 @@ Every document carries its ``kind`` and ``schema_version``:
 >>> import datetime
 >>> from laeringsnettverk import WhatMattersForm, dumps, loads
 >>> form = WhatMattersForm.from_scores(["Sove", "Handle"], (datetime.date(2015, 2, 5), [1, 4]))
->>> print(dumps(form, indent=None))
-{"kind": "form", "schema_version": 1, "activities": [{"name": "Sove"}, {"name": "Handle"}], "conversations": [{"date": "2015-02-05", "scores": {"Sove": 1, "Handle": 4}}]}
+>>> print(dumps(form))
+{
+  "kind": "form",
+  "schema_version": 1,
+  "activities": [
+    {
+      "name": "Sove"
+    },
+    {
+      "name": "Handle"
+    }
+  ],
+  "conversations": [
+    {
+      "date": "2015-02-05",
+      "scores": {
+        "Sove": 1,
+        "Handle": 4
+      }
+    }
+  ]
+}
 >>> loads(dumps(form)) == form
 True
 

@@ -6,11 +6,10 @@ import datetime
 import enum
 import functools
 import math
-import operator
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import cattrs
@@ -69,18 +68,19 @@ def _structure_date(value: object, _: type) -> datetime.date:
         raise _bad("is not a real calendar date", value) from None
 
 
-def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+@functools.cache
+def _enum_lookup(cls: type[enum.Enum]) -> tuple[dict[object, enum.Enum], str]:
     members = {m.value: m for m in cls}
     codes = ", ".join(repr(c) for c in members)
-    rule = f"is not a known {cls.__name__} code; expected one of {codes}"
+    return members, f"is not a known {cls.__name__} code; expected one of {codes}"
 
-    def structure(value: object, _: type) -> enum.Enum:
-        try:
-            return members[value]
-        except (KeyError, TypeError):
-            raise _bad(rule, value) from None
 
-    return structure
+def _structure_coded(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    members, rule = _enum_lookup(cls)
+    try:
+        return members[value]
+    except (KeyError, TypeError):
+        raise _bad(rule, value) from None
 
 
 def _is_coded_enum(t: Any) -> bool:
@@ -94,14 +94,14 @@ def build_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
         forbid_extra_keys=True,
         detailed_validation=detailed_validation,
     )
-    # Exact-type predicates, not class hooks: a class hook for str would also catch
-    # str-based enums, and one for int would catch bool.
-    for exact, hook in ((int, _structure_int), (float, _structure_float),
-                        (str, _structure_str), (bool, _structure_bool),
-                        (datetime.date, _structure_date)):
-        conv.register_structure_hook_func(functools.partial(operator.is_, exact), hook)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(datetime.date, _structure_date)
+    # Class hooks dispatch on the most specific base: CodedEnum beats the str hook above.
+    conv.register_structure_hook(CodedEnum, _structure_coded)
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-    conv.register_structure_hook_factory(_is_coded_enum, _enum_hook)
     conv.register_unstructure_hook_factory(_is_coded_enum, lambda _: _enum_code)
     conv.register_unstructure_hook(types.MappingProxyType, dict)
     return conv
@@ -114,8 +114,7 @@ def _enum_code(member: enum.Enum) -> Any:
 def _describe(t: Any) -> str:
     origin = typing.get_origin(t)
     if t in (int, float, str, bool):
-        return {int: "a whole number", float: "a number", str: "a string",
-                bool: "true or false"}[t]
+        return {int: "a whole number", float: "a number", str: "a string", bool: "true or false"}[t]
     if origin in (tuple, list) or t in (tuple, list):
         return "a list"
     if origin in (dict, Mapping) or (isinstance(origin, type) and issubclass(origin, Mapping)):
@@ -132,14 +131,18 @@ def problems_from(exc: BaseException, expected: Any = None) -> list[Problem]:
     return out
 
 
-def _walk(exc: BaseException, path: tuple[PathSegment, ...], expected: Any,
-          out: list[Problem]) -> None:
+def _walk(
+    exc: BaseException, path: tuple[PathSegment, ...], expected: Any, out: list[Problem]
+) -> None:
     if isinstance(exc, ValidationError):
         out.extend(p.prefixed(path) for p in exc.problems)
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            out.append(Problem.of((*path, key),
-                                  f"is not a field of {exc.cl.__name__}: unknown keys are rejected"))
+            out.append(
+                Problem.of(
+                    (*path, key), f"is not a field of {exc.cl.__name__}: unknown keys are rejected"
+                )
+            )
     elif isinstance(exc, ClassValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
@@ -147,12 +150,12 @@ def _walk(exc: BaseException, path: tuple[PathSegment, ...], expected: Any,
         for sub in without:
             _walk(sub, path, exc.cl, out)
     elif isinstance(exc, IterableValidationError):
-        with_notes, without = exc.group_exceptions()
-        for sub, note in with_notes:
-            index = note.index
-            seg: PathSegment = index if type(index) is int else Key(str(index))
-            _walk(sub, (*path, seg), note.type, out)
-        for sub in without:
+        items, rest = exc.group_exceptions()
+        for sub, item in items:
+            index: object = item.index
+            seg: PathSegment = index if isinstance(index, int) else Key(str(index))
+            _walk(sub, (*path, seg), item.type, out)
+        for sub in rest:
             _walk(sub, path, expected, out)
     elif isinstance(exc, KeyError):
         out.append(Problem.of(path, "is required"))

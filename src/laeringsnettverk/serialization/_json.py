@@ -72,8 +72,11 @@ def kind_of(obj: object) -> str:
     for kind, cls in _kinds().items():
         if type(obj) is cls:
             return kind
-    raise ValidationError.one((), "is not a document kind; expected one of "
-                              + ", ".join(DOCUMENT_KINDS), type(obj).__name__)
+    raise ValidationError.one(
+        (),
+        "is not a document kind; expected one of " + ", ".join(DOCUMENT_KINDS),
+        type(obj).__name__,
+    )
 
 
 def to_dict(obj: object) -> dict[str, Any]:
@@ -91,8 +94,9 @@ def from_dict(data: object, cls: type[T]) -> T:
     from laeringsnettverk.serialization._converter import problems_from
 
     if not isinstance(data, dict):
-        raise ValidationError.one((), f"must be an object ({cls.__name__})",
-                                  type(data).__name__).as_json()
+        raise ValidationError.one(
+            (), f"must be an object ({cls.__name__})", type(data).__name__
+        ).as_json()
     try:
         return _converter().structure(data, cls)
     except ValidationError as exc:
@@ -138,37 +142,59 @@ def loads(text: str | bytes, cls: type[Any] | None = None) -> Any:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         pos = getattr(exc, "pos", None)
-        raise ValidationError.one((), f"is not valid JSON (at character {pos})",
-                                  type(text).__name__).as_json() from None
+        raise ValidationError.one(
+            (), f"is not valid JSON (at character {pos})", type(text).__name__
+        ).as_json() from None
     return from_document(data, cls)
 
 
+@overload
+def load(fp: IO[str] | IO[bytes]) -> object: ...
+@overload
+def load(fp: IO[str] | IO[bytes], cls: type[T]) -> T: ...
 def load(fp: IO[str] | IO[bytes], cls: type[Any] | None = None) -> Any:
     """Read a versioned JSON document from a file (see :func:`loads`)."""
-    return loads(fp.read(), cls)
+    text = fp.read()
+    return loads(text) if cls is None else loads(text, cls)
 
 
 def from_document(data: object, cls: type[Any] | None = None) -> Any:
     """Build the model from a parsed versioned document (a dict with ``kind``)."""
     if not isinstance(data, dict):
-        raise ValidationError.one((), "must be a JSON object (a document)",
-                                  type(data).__name__).as_json()
+        raise ValidationError.one(
+            (), "must be a JSON object (a document)", type(data).__name__
+        ).as_json()
     kinds = _kinds()
     kind = data.get("kind")
     if kind not in kinds:
         rule = "is not a known document kind; expected one of " + ", ".join(
-            repr(k) for k in DOCUMENT_KINDS)
-        raise ValidationError([Problem.of(("kind",), rule, kind) if "kind" in data
-                               else Problem.of(("kind",), "is required")], style="json")
+            repr(k) for k in DOCUMENT_KINDS
+        )
+        raise ValidationError(
+            [
+                Problem.of(("kind",), rule, kind)
+                if "kind" in data
+                else Problem.of(("kind",), "is required")
+            ],
+            style="json",
+        )
     target = kinds[kind]
     if cls is not None and target is not cls:
-        raise ValidationError([Problem.of(("kind",), f"must be the kind of {cls.__name__}",
-                                          kind)], style="json")
+        raise ValidationError(
+            [Problem.of(("kind",), f"must be the kind of {cls.__name__}", kind)], style="json"
+        )
     version = data.get("schema_version")
     if type(version) is not int or not 1 <= version <= SCHEMA_VERSION:
-        raise ValidationError([Problem.of(
-            ("schema_version",), f"is not a supported schema version (1..{SCHEMA_VERSION})",
-            version)], style="json")
+        raise ValidationError(
+            [
+                Problem.of(
+                    ("schema_version",),
+                    f"is not a supported schema version (1..{SCHEMA_VERSION})",
+                    version,
+                )
+            ],
+            style="json",
+        )
     body = {k: v for k, v in data.items() if k not in ("kind", "schema_version")}
     for old in range(version, SCHEMA_VERSION):
         body = _MIGRATIONS[kind][old](body)

@@ -53,8 +53,11 @@ class ChecklistItem:
 
 
 DEFAULT_CHECKLIST_ITEMS: tuple[ChecklistItem, ...] = (
-    ChecklistItem(text="1. samtale med «Hva er viktig for meg»-skjemaet er gjennomført; "
-                       "gjennomsnittsscore ført inn", carries_mean_of=1),
+    ChecklistItem(
+        text="1. samtale med «Hva er viktig for meg»-skjemaet er gjennomført; "
+        "gjennomsnittsscore ført inn",
+        carries_mean_of=1,
+    ),
     ChecklistItem(text="Brukeren har en koordinator / fast kontaktperson"),
     ChecklistItem(text="Individuell plan (IP) er tilbudt, og utarbeidet hvis brukeren ønsker det"),
     ChecklistItem(text="Kriseplan er utarbeidet sammen med brukeren"),
@@ -62,8 +65,11 @@ DEFAULT_CHECKLIST_ITEMS: tuple[ChecklistItem, ...] = (
     ChecklistItem(text="DPS / spesialisthelsetjenesten er involvert (samarbeidsmøte)"),
     ChecklistItem(text="NAV er involvert der brukeren har behov (arbeid, økonomi)"),
     ChecklistItem(text="Pårørende er involvert, dersom brukeren ønsker det"),
-    ChecklistItem(text="2. samtale med «Hva er viktig for meg»-skjemaet er gjennomført; "
-                       "gjennomsnittsscore ført inn", carries_mean_of=2),
+    ChecklistItem(
+        text="2. samtale med «Hva er viktig for meg»-skjemaet er gjennomført; "
+        "gjennomsnittsscore ført inn",
+        carries_mean_of=2,
+    ),
     ChecklistItem(text="Planen og tiltakene er evaluert sammen med brukeren"),
 )
 """The library's proposed ten items (all not done). The source document's own ten items are
@@ -142,13 +148,13 @@ class CollaborationChecklist:
         nothing) the item is left as it is.
         """
         items = []
-        for item in self.items:
+        for original in self.items:
+            item = original
             n = item.carries_mean_of
             if n is not None and n <= len(form.conversations):
                 conv = form.conversations[n - 1]
                 mean = conv.mean()
                 if mean is not None:
-                    item = attrs.evolve(item, value=mean, date=conv.date,
-                                        status=ItemStatus.DONE)
+                    item = attrs.evolve(item, value=mean, date=conv.date, status=ItemStatus.DONE)
             items.append(item)
         return attrs.evolve(self, items=items, form=form.identifier or self.form)

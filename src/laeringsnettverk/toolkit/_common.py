@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 __all__ = ["freeze_map", "to_tuple"]
 
-T = TypeVar("T")
 V = TypeVar("V")
 
 
-def to_tuple(values: Iterable[T]) -> tuple[T, ...]:
-    """Any iterable as a tuple (a tuple is kept as it is)."""
+def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
+    """Any iterable as a tuple (a tuple is kept as it is).
+
+    Typed ``Any`` because the attrs mypy plugin cannot bind a generic converter; the
+    models check their elements at run time.
+    """
     return values if type(values) is tuple else tuple(values)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from laeringsnettverk._checks import Checker, fail
-from laeringsnettverk.errors import Key, LaeringsnettverkWarning
+from laeringsnettverk.errors import Key, LaeringsnettverkWarning, ValidationError
 from laeringsnettverk.scoring import (
     MINIMAL_IMPORTANT_CHANGE,
     is_important_change,
@@ -216,8 +216,12 @@ class WhatMattersForm:
             for i, a in enumerate(self.activities):
                 folded = a.name.strip().casefold()
                 if folded in seen:
-                    c.add(("activities", i, "name"),
-                          f"duplicates activities[{seen[folded]}].name", a.name, text=True)
+                    c.add(
+                        ("activities", i, "name"),
+                        f"duplicates activities[{seen[folded]}].name",
+                        a.name,
+                        text=True,
+                    )
                 else:
                     seen[folded] = i
         names = {a.name for a in self.activities if isinstance(a, Activity)}
@@ -242,9 +246,11 @@ class WhatMattersForm:
                 elif score > hi:
                     c.add(path, f"is above the scale's max {hi}", score)
             if previous is not None and conv.date <= previous:
-                c.add(("conversations", i, "date"),
-                      f"must be after the previous conversation's date {previous.isoformat()}",
-                      conv.date.isoformat())
+                c.add(
+                    ("conversations", i, "date"),
+                    f"must be after the previous conversation's date {previous.isoformat()}",
+                    conv.date.isoformat(),
+                )
             previous = conv.date
 
     # -- navigation ---------------------------------------------------------------------
@@ -255,11 +261,13 @@ class WhatMattersForm:
         return tuple(a.name for a in self.activities)
 
     def conversation(self, number: int) -> Conversation:
-        """The conversation by its number: 1 for the 1st, 2 for the 2nd, …"""
+        """The conversation by its number: 1 for the 1st, 2 for the 2nd, and so on."""
         if type(number) is not int or not 1 <= number <= len(self.conversations):
-            fail(("conversation",),
-                 f"is not a conversation of this form (it has {len(self.conversations)})",
-                 number)
+            fail(
+                ("conversation",),
+                f"is not a conversation of this form (it has {len(self.conversations)})",
+                number,
+            )
         return self.conversations[number - 1]
 
     def with_conversation(self, conversation: Conversation) -> WhatMattersForm:
@@ -289,10 +297,16 @@ class WhatMattersForm:
         when some activity was scored at only one of them, since the means then no
         longer cover the same activities.
         """
-        if not (isinstance(minimal_important_change, int | float)
-                and minimal_important_change > 0 and math.isfinite(minimal_important_change)):
-            fail(("minimal_important_change",), "must be a finite number > 0",
-                 minimal_important_change)
+        if not (
+            isinstance(minimal_important_change, int | float)
+            and minimal_important_change > 0
+            and math.isfinite(minimal_important_change)
+        ):
+            fail(
+                ("minimal_important_change",),
+                "must be a finite number > 0",
+                minimal_important_change,
+            )
         a, b = self.conversation(from_), self.conversation(to)
         better = self.scale.higher_is_better
         changes: list[ActivityChange] = []
@@ -300,8 +314,11 @@ class WhatMattersForm:
         for name in self.activity_names:
             x, y = a.scores.get(name), b.scores.get(name)
             if x is not None and y is not None:
-                changes.append(ActivityChange(activity=name, before=x, after=y,
-                                              change=(y - x) if better else (x - y)))
+                changes.append(
+                    ActivityChange(
+                        activity=name, before=x, after=y, change=(y - x) if better else (x - y)
+                    )
+                )
             elif x is not None or y is not None:
                 unpaired.append(name)
         if unpaired:
@@ -322,9 +339,15 @@ class WhatMattersForm:
         else:
             value = mean_from = mean_to = None
         return Benefit(
-            from_conversation=from_, to_conversation=to, paired=len(changes), value=value,
-            mean_from=mean_from, mean_to=mean_to, changes=tuple(changes),
-            unpaired=tuple(unpaired), minimal_important_change=float(minimal_important_change),
+            from_conversation=from_,
+            to_conversation=to,
+            paired=len(changes),
+            value=value,
+            mean_from=mean_from,
+            mean_to=mean_to,
+            changes=tuple(changes),
+            unpaired=tuple(unpaired),
+            minimal_important_change=float(minimal_important_change),
         )
 
     @classmethod
@@ -351,14 +374,33 @@ class WhatMattersForm:
         ```
         """
         names = list(activities)
+        c = Checker()
+        acts = []
+        for i, name in enumerate(names):
+            try:
+                acts.append(Activity(name=name))
+            except ValidationError as exc:
+                c.extend(exc, ("activities", i))
+        c.done()
         convs = []
         for i, (day, scores) in enumerate(conversations):
             values = list(scores)
             if len(values) != len(names):
-                fail(("conversations", i, "scores"),
-                     f"must give one score (or None) per activity: {len(names)} expected, got",
-                     len(values))
-            convs.append(Conversation(date=day, scores={
-                n: s for n, s in zip(names, values, strict=True) if s is not None}))
-        return cls(activities=[Activity(name=n) for n in names], conversations=convs,
-                   scale=scale if scale is not None else Scale())
+                fail(
+                    ("conversations", i, "scores"),
+                    f"must give one score (or None) per activity: {len(names)} expected, got",
+                    len(values),
+                )
+            try:
+                convs.append(
+                    Conversation(
+                        date=day,
+                        scores={n: s for n, s in zip(names, values, strict=True) if s is not None},
+                    )
+                )
+            except ValidationError as exc:
+                c.extend(exc, ("conversations", i))
+        c.done()
+        return cls(
+            activities=acts, conversations=convs, scale=scale if scale is not None else Scale()
+        )

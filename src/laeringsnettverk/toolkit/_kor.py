@@ -66,8 +66,9 @@ class SrsRatings:
     """Session Rating Scale (SRS), given at the end of a session: four items, 0..10 each.
 
     ```pycon
-    >>> SrsRatings(relationship=9.5, goals_and_topics=9.0, approach=8.0, overall=9.0).alliance_warning
-    True
+    >>> srs = SrsRatings(relationship=9.5, goals_and_topics=9.0, approach=8.0, overall=9.0)
+    >>> srs.total, srs.alliance_warning
+    (35.5, True)
 
     ```
     """
@@ -147,8 +148,7 @@ class OrsChange:
     @property
     def clinically_significant(self) -> bool:
         """True for a reliable improvement that crosses the cutoff from below 25 to 25 or more."""
-        return (self.reliable and self.change > 0 and self.before < ORS_CLINICAL_CUTOFF
-                <= self.after)
+        return self.reliable and self.change > 0 and self.before < ORS_CLINICAL_CUTOFF <= self.after
 
 
 @attrs.frozen(kw_only=True)
@@ -168,9 +168,11 @@ class KorRatings:
             for i in range(1, len(self.sessions)):
                 prev, cur = self.sessions[i - 1].date, self.sessions[i].date
                 if cur <= prev:
-                    c.add(("sessions", i, "date"),
-                          f"must be after the previous session's date {prev.isoformat()}",
-                          cur.isoformat())
+                    c.add(
+                        ("sessions", i, "date"),
+                        f"must be after the previous session's date {prev.isoformat()}",
+                        cur.isoformat(),
+                    )
         c.optional_text(("identifier",), self.identifier)
         c.optional_text(("team",), self.team)
         c.done()

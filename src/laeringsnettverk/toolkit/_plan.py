@@ -89,5 +89,6 @@ class ActionPlan:
     def overdue(self, today: datetime.date) -> tuple[Measure, ...]:
         """Measures past their due date and not done or cancelled, as of ``today``."""
         open_ = (MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS)
-        return tuple(m for m in self.measures
-                     if m.due is not None and m.due < today and m.status in open_)
+        return tuple(
+            m for m in self.measures if m.due is not None and m.due < today and m.status in open_
+        )

@@ -72,8 +72,12 @@ class ConversationWheel:
             for i, area in enumerate(self.areas):
                 folded = area.name.strip().casefold()
                 if folded in seen:
-                    c.add(("areas", i, "name"), f"duplicates areas[{seen[folded]}].name",
-                          area.name, text=True)
+                    c.add(
+                        ("areas", i, "name"),
+                        f"duplicates areas[{seen[folded]}].name",
+                        area.name,
+                        text=True,
+                    )
                 seen.setdefault(folded, i)
         c.optional_text(("identifier",), self.identifier)
         c.done()

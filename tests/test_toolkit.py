@@ -1,0 +1,502 @@
+"""The toolkit «Hva er viktig for deg?»: worked examples, properties and bad input."""
+
+from __future__ import annotations
+
+import datetime
+import math
+import warnings
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from laeringsnettverk import (
+    DEFAULT_CHECKLIST_ITEMS,
+    ActionPlan,
+    Activity,
+    ChecklistItem,
+    CollaborationChecklist,
+    Conversation,
+    ConversationWheel,
+    ItemStatus,
+    KorRatings,
+    KorSession,
+    LaeringsnettverkWarning,
+    LifeArea,
+    Measure,
+    MeasureStatus,
+    OrsRatings,
+    Responsible,
+    Scale,
+    SrsRatings,
+    ValidationError,
+    WhatMattersForm,
+    WheelArea,
+)
+from strategies.toolkit import checklists, forms, kor_ratings, scales
+
+D1, D2, D3 = datetime.date(2015, 2, 5), datetime.date(2015, 5, 7), datetime.date(2015, 9, 1)
+NAMES = ["Sove", "Handle", "Jobbe", "Venner"]
+
+
+def seed_form() -> WhatMattersForm:
+    """The source's worked example: 1 + 4 + 1 + 2 → 2.0, then a 2nd conversation of mean 5.0."""
+    return WhatMattersForm.from_scores(NAMES, (D1, [1, 4, 1, 2]), (D2, [4, 6, 5, 5]))
+
+
+# -- the source document's worked examples ------------------------------------------------
+
+
+def test_seed_mean_first_conversation() -> None:
+    assert seed_form().mean(1) == 2.0
+
+
+def test_seed_mean_second_conversation() -> None:
+    assert seed_form().mean(2) == 5.0
+
+
+def test_seed_benefit_is_three() -> None:
+    benefit = seed_form().benefit()
+    assert benefit.value == 3.0
+    assert benefit.paired == 4
+    assert (benefit.mean_from, benefit.mean_to) == (2.0, 5.0)
+    assert benefit.improved is True
+    assert benefit.important is True  # 3.0 reaches the default 2.0
+
+
+def test_seed_fidelity_eight_of_ten_is_80_percent() -> None:
+    statuses = [ItemStatus.DONE] * 6 + [ItemStatus.NOT_RELEVANT] * 2 + [ItemStatus.NOT_DONE] * 2
+    items = [
+        attrs.evolve(i, status=s) for i, s in zip(DEFAULT_CHECKLIST_ITEMS, statuses, strict=True)
+    ]
+    checklist = CollaborationChecklist(items=items)
+    assert checklist.points == 8
+    assert checklist.max_points == 10
+    assert checklist.fidelity() == 0.8
+    assert checklist.percent() == 80.0
+
+
+def test_all_ten_done_is_100_percent() -> None:
+    items = [attrs.evolve(i, status=ItemStatus.DONE) for i in DEFAULT_CHECKLIST_ITEMS]
+    assert CollaborationChecklist(items=items).percent() == 100.0
+
+
+def test_default_checklist_has_ten_items_with_1_and_9_carrying_means() -> None:
+    checklist = CollaborationChecklist.default()
+    assert checklist.max_points == 10
+    assert [i.carries_mean_of for i in checklist.items] == [
+        1,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        2,
+        None,
+    ]
+    assert checklist.points == 0
+
+
+def test_with_form_means_fills_items_1_and_9() -> None:
+    filled = CollaborationChecklist.default().with_form_means(seed_form())
+    assert filled.items[0].value == 2.0 and filled.items[0].date == D1
+    assert filled.items[8].value == 5.0 and filled.items[8].date == D2
+    assert filled.items[0].status is ItemStatus.DONE
+    assert filled.points == 2
+
+
+def test_with_form_means_leaves_item_9_when_no_second_conversation() -> None:
+    form = WhatMattersForm.from_scores(NAMES, (D1, [1, 4, 1, 2]))
+    filled = CollaborationChecklist.default().with_form_means(form)
+    assert filled.items[8] == DEFAULT_CHECKLIST_ITEMS[8]
+
+
+# -- forms: benefit corners ---------------------------------------------------------------
+
+
+def test_benefit_pairs_only_activities_scored_at_both_and_warns() -> None:
+    form = WhatMattersForm.from_scores(NAMES, (D1, [1, 4, None, 2]), (D2, [4, 6, 5, None]))
+    with pytest.warns(LaeringsnettverkWarning, match="scored different activities"):
+        benefit = form.benefit()
+    assert benefit.paired == 2
+    assert benefit.value == 2.5  # (3 + 2) / 2
+    assert benefit.unpaired == ("Jobbe", "Venner")
+
+
+def test_benefit_with_nothing_paired_is_none() -> None:
+    form = WhatMattersForm.from_scores(
+        NAMES, (D1, [1, None, None, None]), (D2, [None, 6, None, None])
+    )
+    with pytest.warns(LaeringsnettverkWarning):
+        benefit = form.benefit()
+    assert benefit.value is None
+    assert benefit.paired == 0
+    assert benefit.improved is None and benefit.important is None
+    assert "none" in str(benefit)
+
+
+def test_benefit_on_a_reversed_scale_is_positive_when_better() -> None:
+    reversed_scale = Scale(minimum=0, maximum=10, higher_is_better=False)
+    form = WhatMattersForm.from_scores(["A", "B"], (D1, [8, 6]), (D2, [3, 5]), scale=reversed_scale)
+    assert form.benefit().value == 3.0
+    assert [c.change for c in form.benefit().changes] == [5, 1]
+
+
+def test_benefit_to_a_later_conversation() -> None:
+    form = seed_form().with_conversation(Conversation(date=D3, scores=dict.fromkeys(NAMES, 8)))
+    assert form.benefit(1, 3).value == 6.0
+    assert form.benefit(2, 3).value == 3.0
+    assert form.means() == (2.0, 5.0, 8.0)
+
+
+def test_minimal_important_change_is_a_parameter() -> None:
+    assert seed_form().benefit(minimal_important_change=3.5).important is False
+    assert seed_form().benefit(minimal_important_change=3.0).important is True
+
+
+def test_benefit_rejects_a_missing_conversation() -> None:
+    with pytest.raises(ValidationError, match=r"conversation: 3 is not a conversation of this"):
+        seed_form().benefit(1, 3)
+
+
+def test_mean_of_a_conversation_with_no_scores_is_none() -> None:
+    form = WhatMattersForm(activities=[Activity(name="A")], conversations=[Conversation(date=D1)])
+    assert form.means() == (None,)
+
+
+def test_benefit_str_rounds_half_up() -> None:
+    form = WhatMattersForm.from_scores(
+        ["A", "B", "C", "D"], (D1, [1, 1, 1, 1]), (D2, [3, 3, 3, 4])
+    )  # 2.25
+    assert form.benefit().value == 2.25
+    assert "2.3" in str(form.benefit())
+
+
+# -- properties ---------------------------------------------------------------------------
+
+
+@given(forms(min_conversations=1))
+def test_means_lie_within_the_scale(form: WhatMattersForm) -> None:
+    for mean in form.means():
+        if mean is not None:
+            assert 1 <= mean <= 10
+
+
+@given(forms(scale=scales(), min_conversations=1))
+def test_means_lie_within_any_scale(form: WhatMattersForm) -> None:
+    for mean in form.means():
+        if mean is not None:
+            assert form.scale.minimum <= mean <= form.scale.maximum
+
+
+@given(forms(min_conversations=2, complete=True))
+def test_benefit_lies_within_minus_9_and_9(form: WhatMattersForm) -> None:
+    value = form.benefit().value
+    assert value is not None
+    assert -9 <= value <= 9
+
+
+@given(forms(min_conversations=2, complete=True))
+def test_complete_benefit_equals_difference_of_means(form: WhatMattersForm) -> None:
+    m1, m2 = form.mean(1), form.mean(2)
+    assert m1 is not None and m2 is not None
+    assert math.isclose(form.benefit().value or 0.0, m2 - m1, abs_tol=1e-9)
+
+
+@given(forms(min_conversations=1))
+def test_conversation_against_itself_gives_zero(form: WhatMattersForm) -> None:
+    benefit = form.benefit(1, 1)
+    assert benefit.value in (0.0, None)
+    assert benefit.unpaired == ()
+
+
+@given(forms(scale=scales(), min_conversations=2), st.data())
+def test_benefit_is_antisymmetric(form: WhatMattersForm, data: st.DataObject) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LaeringsnettverkWarning)
+        forward = form.benefit(1, 2)
+        backward = form.benefit(2, 1)
+    if forward.value is None:
+        assert backward.value is None
+    else:
+        assert backward.value is not None
+        assert math.isclose(forward.value, -backward.value, abs_tol=1e-9)
+
+
+@given(forms(min_conversations=2), st.randoms())
+def test_reordering_activities_changes_nothing(form: WhatMattersForm, rnd: object) -> None:
+    activities = list(form.activities)
+    rnd.shuffle(activities)  # type: ignore[attr-defined]
+    shuffled = attrs.evolve(form, activities=activities)
+    assert shuffled.means() == pytest.approx(form.means())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LaeringsnettverkWarning)
+        a, b = form.benefit(), shuffled.benefit()
+    assert a.paired == b.paired
+    assert (a.value is None) == (b.value is None)
+    if a.value is not None:
+        assert math.isclose(a.value, b.value or 0.0, abs_tol=1e-9)
+
+
+@given(checklists())
+def test_fidelity_lies_within_0_and_1(checklist: CollaborationChecklist) -> None:
+    assert 0.0 <= checklist.fidelity() <= 1.0
+    assert 0.0 <= checklist.percent() <= 100.0
+
+
+@given(checklists(), st.data())
+def test_marking_an_item_done_or_not_relevant_never_lowers_fidelity(
+    checklist: CollaborationChecklist, data: st.DataObject
+) -> None:
+    i = data.draw(st.integers(0, len(checklist.items) - 1))
+    status = data.draw(st.sampled_from([ItemStatus.DONE, ItemStatus.NOT_RELEVANT]))
+    items = list(checklist.items)
+    items[i] = attrs.evolve(items[i], status=status)
+    assert CollaborationChecklist(items=items).fidelity() >= checklist.fidelity()
+
+
+@given(kor_ratings())
+def test_kor_totals_lie_within_0_and_40(kor: KorRatings) -> None:
+    for total in (*kor.ors_totals(), *kor.srs_totals()):
+        if total is not None:
+            assert 0.0 <= total <= 40.0
+            assert round(total, 1) == total
+
+
+# -- KOR ---------------------------------------------------------------------------------
+
+
+def test_ors_total_is_exact_in_tenths() -> None:
+    ors = OrsRatings(individually=3.3, interpersonally=3.3, socially=3.4, overall=0.1)
+    assert ors.total == 10.1
+
+
+def test_ors_cutoff_and_reliable_change() -> None:
+    low = OrsRatings(individually=5.0, interpersonally=5.0, socially=5.0, overall=5.0)
+    high = OrsRatings(individually=7.5, interpersonally=7.5, socially=7.0, overall=8.0)
+    kor = KorRatings(sessions=[KorSession(date=D1, ors=low), KorSession(date=D2, ors=high)])
+    change = kor.ors_change()
+    assert (change.before, change.after, change.change) == (20.0, 30.0, 10.0)
+    assert change.reliable and change.clinically_significant
+    assert low.clinical and not high.clinical
+
+
+def test_ors_change_of_4_9_is_not_reliable() -> None:
+    a = OrsRatings(individually=5.0, interpersonally=5.0, socially=5.0, overall=5.0)
+    b = OrsRatings(individually=6.0, interpersonally=6.0, socially=6.0, overall=6.9)
+    kor = KorRatings(sessions=[KorSession(date=D1, ors=a), KorSession(date=D2, ors=b)])
+    assert kor.ors_change().change == 4.9
+    assert not kor.ors_change().reliable
+
+
+def test_srs_alliance_warning_below_36() -> None:
+    assert SrsRatings(relationship=9, goals_and_topics=9, approach=9, overall=8.9).alliance_warning
+    assert not SrsRatings(
+        relationship=9, goals_and_topics=9, approach=9, overall=9
+    ).alliance_warning
+
+
+def test_ors_change_needs_ors_at_both_sessions() -> None:
+    srs = SrsRatings(relationship=9, goals_and_topics=9, approach=9, overall=9)
+    ors = OrsRatings(individually=5, interpersonally=5, socially=5, overall=5)
+    kor = KorRatings(sessions=[KorSession(date=D1, srs=srs), KorSession(date=D2, ors=ors)])
+    with pytest.raises(ValidationError, match="needs ORS ratings at both"):
+        kor.ors_change()
+
+
+# -- plan and wheel -------------------------------------------------------------------------
+
+
+def test_plan_overdue_uses_today() -> None:
+    who = Responsible(role="koordinator")
+    plan = ActionPlan(
+        measures=[
+            Measure(description="a", responsible=who, due=D1),
+            Measure(description="b", responsible=who, due=D1, status=MeasureStatus.DONE),
+            Measure(description="c", responsible=who, due=D3),
+        ]
+    )
+    assert [m.description for m in plan.overdue(today=D2)] == ["a"]
+
+
+def test_wheel_keeps_the_users_order_and_suggestions() -> None:
+    wheel = ConversationWheel(
+        date=D1, areas=[WheelArea(name="Jobb"), WheelArea.suggested(LifeArea.HOUSING)]
+    )
+    assert wheel.area_names == ("Jobb", "Bolig")
+    assert wheel.areas[1].suggestion is LifeArea.HOUSING
+    assert LifeArea.HOUSING.label == "Bolig (housing)"
+
+
+# -- bad input: each row names the rule it must break ------------------------------------
+
+SCORE = 'conversations\\[0\\].scores\\["Sove"\\]'
+BAD_FORMS = [
+    # score below the scale
+    (
+        lambda: WhatMattersForm.from_scores(["Sove"], (D1, [0])),
+        f"{SCORE}: 0 is below the scale's min 1",
+    ),
+    # score above the scale
+    (
+        lambda: WhatMattersForm.from_scores(["Sove"], (D1, [11])),
+        f"{SCORE}: 11 is above the scale's max 10",
+    ),
+    # a float is not a score
+    (
+        lambda: WhatMattersForm.from_scores(["Sove"], (D1, [5.5])),
+        r'scores\["Sove"\]: 5.5 must be a whole number',
+    ),
+    # a bool is not a score
+    (
+        lambda: WhatMattersForm.from_scores(["Sove"], (D1, [True])),
+        r'scores\["Sove"\]: True must be a whole number',
+    ),
+    # a string is not a score
+    (
+        lambda: WhatMattersForm.from_scores(["Sove"], (D1, ["5"])),
+        r"scores\[\"Sove\"\]: '5' must be a whole number",
+    ),
+    # NaN is not a score
+    (
+        lambda: WhatMattersForm.from_scores(["Sove"], (D1, [math.nan])),
+        r"scores\[\"Sove\"\]: nan must be a whole number",
+    ),
+    # duplicate activity names (case-insensitive); the name itself is not echoed
+    (
+        lambda: WhatMattersForm.from_scores(["Sove", "sove "]),
+        r"activities\[1\].name: <free text, 5 characters> duplicates activities\[0\].name",
+    ),
+    # a score for an activity the form does not have
+    (
+        lambda: WhatMattersForm(
+            activities=[Activity(name="Sove")],
+            conversations=[Conversation(date=D1, scores={"Spise": 3})],
+        ),
+        r'scores\["Spise"\]: is a score for an activity the form does not have',
+    ),
+    # dates out of order
+    (
+        lambda: WhatMattersForm.from_scores(["Sove"], (D2, [3]), (D1, [4])),
+        r"conversations\[1\].date: '2015-02-05' must be after the previous conversation's date 2015-05-07",
+    ),
+    # the same date twice
+    (
+        lambda: WhatMattersForm.from_scores(["Sove"], (D1, [3]), (D1, [4])),
+        r"conversations\[1\].date: .* must be after",
+    ),
+    # an empty activity name
+    (lambda: WhatMattersForm.from_scores(["  "]), r"activities\[0\].name: must not be empty"),
+    # a datetime is not a date
+    (
+        lambda: Conversation(date=datetime.datetime(2015, 2, 5, 10, 0), scores={}),
+        r"date: .* must be a date",
+    ),  # type: ignore[arg-type]
+    # a scale whose maximum is not above its minimum
+    (lambda: Scale(minimum=5, maximum=5), r"maximum: 5 must be above minimum 5"),
+]
+
+BAD_OTHERS = [
+    # an unknown checklist status
+    (
+        lambda: ChecklistItem(text="x", status="done"),
+        r"status: 'done' is not a known ItemStatus code",
+    ),  # type: ignore[arg-type]
+    # an unknown measure status
+    (
+        lambda: Measure(description="x", responsible=Responsible(role="r"), status="ferdig"),
+        r"status: 'ferdig' is not a known MeasureStatus",
+    ),  # type: ignore[arg-type]
+    # an empty checklist
+    (lambda: CollaborationChecklist(items=[]), r"items: needs at least one item"),
+    # an ORS rating above 10
+    (
+        lambda: OrsRatings(individually=10.5, interpersonally=1, socially=1, overall=1),
+        r"individually: 10.5 must be <= 10",
+    ),
+    # an ORS rating with two decimals
+    (
+        lambda: OrsRatings(individually=5.25, interpersonally=1, socially=1, overall=1),
+        r"individually: 5.25 must have at most one decimal",
+    ),
+    # a session with neither ORS nor SRS
+    (lambda: KorSession(date=D1), r"a session needs ORS or SRS"),
+    # KOR sessions out of order
+    (
+        lambda: KorRatings(
+            sessions=[
+                KorSession(
+                    date=D2,
+                    srs=SrsRatings(relationship=1, goals_and_topics=1, approach=1, overall=1),
+                ),
+                KorSession(
+                    date=D1,
+                    srs=SrsRatings(relationship=1, goals_and_topics=1, approach=1, overall=1),
+                ),
+            ]
+        ),
+        r"sessions\[1\].date",
+    ),
+    # duplicate wheel areas
+    (
+        lambda: ConversationWheel(
+            date=D1, areas=[WheelArea(name="Bolig"), WheelArea(name="bolig")]
+        ),
+        r"areas\[1\].name: <free text, 5 characters> duplicates areas\[0\].name",
+    ),
+    # individual_plan must be a bool
+    (
+        lambda: ActionPlan(measures=[], individual_plan="ja"),
+        r"individual_plan: 'ja' must be true or false",
+    ),  # type: ignore[arg-type]
+]
+
+
+@pytest.mark.parametrize(("build", "message"), BAD_FORMS + BAD_OTHERS)
+def test_bad_input_names_path_value_and_rule(build: object, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        build()  # type: ignore[operator]
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    with pytest.raises(ValidationError) as info:
+        WhatMattersForm(
+            activities=[Activity(name="Sove"), Activity(name="Gå")],
+            conversations=[Conversation(date=D1, scores={"Sove": 0, "Gå": 11})],
+        )
+    assert len(info.value.problems) == 2
+    assert str(info.value).startswith("2 problems:")
+
+
+def test_validation_error_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="below the scale"):
+        WhatMattersForm.from_scores(["Sove"], (D1, [0]))
+
+
+def test_models_are_immutable() -> None:
+    form = seed_form()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        form.identifier = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        form.conversations[0].scores["Sove"] = 9  # type: ignore[index]
+
+
+@given(forms())
+def test_forms_are_hashable_and_equal_to_copies(form: WhatMattersForm) -> None:
+    copy = attrs.evolve(form)
+    assert copy == form
+    assert hash(copy) == hash(form)
+
+
+@given(forms(min_conversations=1), st.integers())
+def test_any_out_of_scale_score_is_rejected(form: WhatMattersForm, score: int) -> None:
+    assume(not 1 <= score <= 10)
+    conv = Conversation(
+        date=form.conversations[-1].date + datetime.timedelta(days=1),
+        scores={form.activities[0].name: score},
+    )
+    with pytest.raises(ValidationError, match="the scale's"):
+        form.with_conversation(conv)
