@@ -1,0 +1,52 @@
+"""A typed integrator's view of the API, checked by ``mypy --strict`` (never run).
+
+If a change makes this file fail to type-check, typed users' code breaks too.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import laeringsnettverk as ln
+from laeringsnettverk.scoring import mean_score, program_fidelity, round_half_up
+from laeringsnettverk.serialization import from_dict, to_dict
+
+
+def score_form(text: str) -> tuple[float | None, float | None]:
+    form: ln.WhatMattersForm = ln.loads(text, ln.WhatMattersForm)
+    benefit: ln.Benefit = form.benefit(1, 2, minimal_important_change=2.0)
+    value: float | None = benefit.value
+    improved: bool | None = benefit.improved
+    _ = improved
+    return form.mean(1), value
+
+
+def build_form() -> ln.WhatMattersForm:
+    return ln.WhatMattersForm(
+        activities=[ln.Activity(name="Sove")],
+        conversations=[ln.Conversation(date=datetime.date(2015, 2, 5), scores={"Sove": 3})],
+        scale=ln.Scale(minimum=1, maximum=10, higher_is_better=True),
+    )
+
+
+def checklist_percent() -> float:
+    checklist = ln.CollaborationChecklist.default().with_form_means(build_form())
+    status: ln.ItemStatus = ln.ItemStatus("gjennomfoert")
+    _ = status.label_nb, status.code
+    return checklist.percent() + program_fidelity([ln.ItemStatus.DONE])
+
+
+def numbers() -> float:
+    return round_half_up(mean_score([1, 4, 1, 2]))
+
+
+def round_trip(form: ln.WhatMattersForm) -> ln.WhatMattersForm:
+    return from_dict(to_dict(form), ln.WhatMattersForm)
+
+
+def handle(text: str) -> list[dict[str, str | None]]:
+    try:
+        ln.loads(text)
+    except ln.ValidationError as exc:
+        return exc.to_dicts()
+    return []
