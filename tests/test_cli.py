@@ -21,14 +21,19 @@ def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_version() -> None:
-    code, out, _ = run("--version")
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run("--version")
     assert code == 0
+    assert capsys.readouterr().out.strip() == f"laeringsnettverk {__version__}"
 
 
 def test_version_through_the_console_script() -> None:
-    done = subprocess.run([sys.executable, "-m", "laeringsnettverk.cli", "--version"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "laeringsnettverk.cli", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert done.stdout.strip() == f"laeringsnettverk {__version__}"
 
 
@@ -80,15 +85,20 @@ def test_score_kor() -> None:
     assert json.loads(out)["ors_totals"] == [16.8, 20.6, 27.6]
 
 
-@pytest.mark.parametrize(("stdin", "message"), [
-    # a score above the scale
-    (example_text("form").replace('"Treffe venner": 5', '"Treffe venner": 11'),
-     "$.conversations[1].scores['Treffe venner']: 11 is above the scale's max 10"),
-    # not JSON
-    ("nonsense", "is not valid JSON"),
-    # a document kind that has no score
-    (example_text("plan"), "cannot be scored"),
-])
+@pytest.mark.parametrize(
+    ("stdin", "message"),
+    [
+        # a score above the scale
+        (
+            example_text("form").replace('"Treffe venner": 5', '"Treffe venner": 11'),
+            "$.conversations[1].scores['Treffe venner']: 11 is above the scale's max 10",
+        ),
+        # not JSON
+        ("nonsense", "is not valid JSON"),
+        # a document kind that has no score
+        (example_text("plan"), "cannot be scored"),
+    ],
+)
 def test_bad_input_exits_2_with_the_message_and_no_traceback(stdin: str, message: str) -> None:
     code, out, err = run("score", "-", stdin=stdin)
     assert code == 2
