@@ -122,3 +122,37 @@ def test_score_without_a_file_exits_2() -> None:
 def test_unknown_option_exits_2() -> None:
     code, _, _ = run("score", "--nope")
     assert code == 2
+
+
+@pytest.mark.parametrize("kind", ["form", "checklist", "plan", "kor", "wheel"])
+def test_example_prints_a_document_that_validates(kind: str) -> None:
+    code, out, _ = run("example", kind)
+    assert code == 0
+    assert json.loads(out)["kind"] == kind
+    code, report, _ = run("validate", "-", stdin=out)
+    assert code == 0
+    assert report == f"<stdin>: ok ({kind})\n"
+
+
+def test_example_of_an_unknown_kind_exits_2() -> None:
+    code, _, _ = run("example", "skjema")
+    assert code == 2
+
+
+def test_validate_lists_every_problem_and_exits_2(tmp_path: Path) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(example_text("plan"), encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"kind": "form", "activities": []}', encoding="utf-8")
+    code, out, err = run("validate", str(good), str(bad))
+    assert code == 2
+    assert err == ""
+    assert f"{good}: ok (plan)" in out
+    assert f"{bad}: invalid (1 problem)\n  $.schema_version: is required" in out
+
+
+def test_convert_prints_canonical_json() -> None:
+    messy = json.dumps(json.loads(example_text("form")), indent=None)
+    code, out, _ = run("convert", "--to", "json", "-", stdin=messy)
+    assert code == 0
+    assert out == example_text("form")

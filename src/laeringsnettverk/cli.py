@@ -1,8 +1,13 @@
 """The ``laeringsnettverk`` command line.
 
-``laeringsnettverk score FILE`` scores a form, checklist or KOR document and
-prints a table (``--json`` for machines). Bad input exits with status 2 and the
-validation message, never a traceback.
+- ``score FILE`` scores a form, checklist or KOR document and prints a table
+  (``--json`` for machines; ``--example`` scores the shipped examples);
+- ``example KIND`` prints a shipped example document;
+- ``validate FILE...`` checks documents and lists every problem;
+- ``convert FILE`` prints a document in canonical form.
+
+Every command reads ``-`` as standard input. Bad input exits with status 2 and
+the validation message, never a traceback.
 """
 
 from __future__ import annotations
@@ -202,6 +207,52 @@ def _cmd_score(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     return EXIT_OK
 
 
+def _read_text(path: str, stdin: TextIO) -> str:
+    if path == "-":
+        return stdin.read()
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise ValidationError.one(("file",), f"cannot be read ({exc.strerror})", path) from None
+
+
+def _cmd_example(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from laeringsnettverk.examples import example_text
+
+    out.write(example_text(args.kind))
+    return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from laeringsnettverk.serialization import kind_of, loads
+
+    status = EXIT_OK
+    for path in args.files:
+        name = "<stdin>" if path == "-" else path
+        try:
+            doc = loads(_read_text(path, stdin))
+        except ValidationError as exc:
+            status = EXIT_BAD_INPUT
+            out.write(
+                f"{name}: invalid ({len(exc.problems)} problem"
+                f"{'' if len(exc.problems) == 1 else 's'})\n"
+            )
+            for problem in exc.problems:
+                out.write(f"  {problem.render('json')}\n")
+        else:
+            out.write(f"{name}: ok ({kind_of(doc)})\n")
+    return status
+
+
+def _cmd_convert(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from laeringsnettverk.serialization import dumps, loads
+
+    doc = loads(_read_text(args.file, stdin))
+    out.write(dumps(doc) + "\n")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``laeringsnettverk`` command."""
     parser = argparse.ArgumentParser(
@@ -227,6 +278,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument("--json", action="store_true", help="print the numbers as JSON")
     score.set_defaults(handler=_cmd_score)
+
+    from laeringsnettverk.examples import EXAMPLE_KINDS
+
+    example = sub.add_parser(
+        "example",
+        help="print a shipped example document",
+        description="Print the example document of KIND shipped in the package.",
+    )
+    example.add_argument(
+        "kind", metavar="KIND", choices=EXAMPLE_KINDS, help="one of: " + ", ".join(EXAMPLE_KINDS)
+    )
+    example.set_defaults(handler=_cmd_example)
+
+    validate = sub.add_parser(
+        "validate",
+        help="check documents; exit 2 listing every problem",
+        description="Check versioned JSON documents. Prints 'ok' or every problem with its "
+        "JSON path, value and rule; exits 2 if any document is invalid.",
+    )
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help="a JSON document; '-' reads standard input"
+    )
+    validate.set_defaults(handler=_cmd_validate)
+
+    convert = sub.add_parser(
+        "convert",
+        help="print a document in canonical form",
+        description="Read a document and print it as canonical versioned JSON.",
+    )
+    convert.add_argument("file", metavar="FILE", help="a JSON document; '-' reads standard input")
+    convert.add_argument(
+        "--to", choices=["json"], default="json", help="the output format (default json)"
+    )
+    convert.set_defaults(handler=_cmd_convert)
     return parser
 
 

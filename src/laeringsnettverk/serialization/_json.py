@@ -184,6 +184,8 @@ def from_document(data: object, cls: type[Any] | None = None) -> Any:
             [Problem.of(("kind",), f"must be the kind of {cls.__name__}", kind)], style="json"
         )
     version = data.get("schema_version")
+    if "schema_version" not in data:
+        raise ValidationError([Problem.of(("schema_version",), "is required")], style="json")
     if type(version) is not int or not 1 <= version <= SCHEMA_VERSION:
         raise ValidationError(
             [
