@@ -12,7 +12,7 @@ import pytest
 
 from laeringsnettverk import __version__
 from laeringsnettverk.cli import main
-from laeringsnettverk.examples import example_text
+from laeringsnettverk.examples import EXAMPLE_KINDS, example_text
 
 
 def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
@@ -124,7 +124,7 @@ def test_unknown_option_exits_2() -> None:
     assert code == 2
 
 
-@pytest.mark.parametrize("kind", ["form", "checklist", "plan", "kor", "wheel"])
+@pytest.mark.parametrize("kind", EXAMPLE_KINDS)
 def test_example_prints_a_document_that_validates(kind: str) -> None:
     code, out, _ = run("example", kind)
     assert code == 0

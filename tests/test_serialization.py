@@ -23,6 +23,8 @@ from laeringsnettverk.serialization import (
     make_converter,
     to_dict,
 )
+from strategies.goals import goals
+from strategies.improvement import projects
 from strategies.toolkit import action_plans, checklists, conversation_wheels, forms, kor_ratings
 
 GOLDEN = Path(__file__).parent / "golden" / "v1"
@@ -32,6 +34,8 @@ any_document = st.one_of(
     checklists(),
     action_plans(),
     conversation_wheels(),
+    goals(),
+    projects(),
 )
 
 

@@ -22,7 +22,7 @@ from laeringsnettverk.errors import ValidationError
 
 __all__ = ["EXAMPLE_KINDS", "example_text", "load_example"]
 
-EXAMPLE_KINDS: tuple[str, ...] = ("form", "checklist", "plan", "kor", "wheel")
+EXAMPLE_KINDS: tuple[str, ...] = ("form", "checklist", "plan", "kor", "wheel", "goal", "project")
 """The document kinds that have a shipped example."""
 
 

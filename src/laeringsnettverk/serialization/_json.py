@@ -31,9 +31,11 @@ SCHEMA_VERSION = 1
 
 
 def _kinds() -> dict[str, type]:
-    from laeringsnettverk import toolkit
+    from laeringsnettverk import goals, improvement, toolkit
 
     return {
+        "goal": goals.SmartGoal,
+        "project": improvement.ImprovementProject,
         "form": toolkit.WhatMattersForm,
         "kor": toolkit.KorRatings,
         "checklist": toolkit.CollaborationChecklist,
@@ -42,7 +44,7 @@ def _kinds() -> dict[str, type]:
     }
 
 
-DOCUMENT_KINDS: tuple[str, ...] = ("form", "kor", "checklist", "plan", "wheel")
+DOCUMENT_KINDS: tuple[str, ...] = ("form", "kor", "checklist", "plan", "wheel", "goal", "project")
 """The document kinds that :func:`loads` reads and :func:`dumps` writes."""
 
 # kind -> {old version: function turning a document of that version into the next}
