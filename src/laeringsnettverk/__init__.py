@@ -13,88 +13,342 @@ has its own subpackage (:mod:`laeringsnettverk.toolkit`, …).
 ```
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from laeringsnettverk._version import __version__
-from laeringsnettverk.errors import (
-    LaeringsnettverkError,
-    LaeringsnettverkWarning,
-    Problem,
-    ValidationError,
-)
-from laeringsnettverk.findings import Finding, Severity, highest_severity
-from laeringsnettverk.goals import (
-    CriterionResult,
-    Frequency,
-    GoalProgress,
-    Indicator,
-    IndicatorKind,
-    IndicatorRole,
-    MunicipalGoal,
-    Observation,
-    Party,
-    ProgressPoint,
-    ProgressStatus,
-    SmartAssessment,
-    SmartCriterion,
-    SmartGoal,
-    assess_smart,
-    goal_progress,
-    municipal_goals,
-)
-from laeringsnettverk.improvement import (
-    EVENT_TYPES,
-    ActivityCompleted,
-    GoalSet,
-    ImprovementMeasureChosen,
-    ImprovementProject,
-    MeasurementPlan,
-    MeasurementPlanSet,
-    MeasurementToolChosen,
-    NoteAdded,
-    PdsaCycle,
-    PdsaDecision,
-    Phase,
-    PhaseActivity,
-    PhaseEntered,
-    PhaseStay,
-    PhaseTime,
-    ProjectEvent,
-    SufficiencyJudged,
-    readiness,
-    review,
-)
-from laeringsnettverk.scoring import (
-    MINIMAL_IMPORTANT_CHANGE,
-    mean_score,
-    perceived_benefit,
-    program_fidelity,
-    reliable_change_index,
-    round_half_up,
-)
-from laeringsnettverk.serialization import dump, dumps, load, loads, make_converter
-from laeringsnettverk.toolkit import (
-    DEFAULT_CHECKLIST_ITEMS,
-    ActionPlan,
-    Activity,
-    ActivityChange,
-    Benefit,
-    ChecklistItem,
-    CollaborationChecklist,
-    Conversation,
-    ConversationWheel,
-    ItemStatus,
-    KorRatings,
-    KorSession,
-    LifeArea,
-    Measure,
-    MeasureStatus,
-    OrsChange,
-    OrsRatings,
-    Responsible,
-    Scale,
-    SrsRatings,
-    WhatMattersForm,
-    WheelArea,
-)
+
+if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
+    from laeringsnettverk.errors import (
+        LaeringsnettverkError as LaeringsnettverkError,
+    )
+    from laeringsnettverk.errors import (
+        LaeringsnettverkWarning as LaeringsnettverkWarning,
+    )
+    from laeringsnettverk.errors import (
+        Problem as Problem,
+    )
+    from laeringsnettverk.errors import (
+        ValidationError as ValidationError,
+    )
+    from laeringsnettverk.findings import (
+        Finding as Finding,
+    )
+    from laeringsnettverk.findings import (
+        Severity as Severity,
+    )
+    from laeringsnettverk.findings import (
+        highest_severity as highest_severity,
+    )
+    from laeringsnettverk.goals import (
+        CriterionResult as CriterionResult,
+    )
+    from laeringsnettverk.goals import (
+        Frequency as Frequency,
+    )
+    from laeringsnettverk.goals import (
+        GoalProgress as GoalProgress,
+    )
+    from laeringsnettverk.goals import (
+        Indicator as Indicator,
+    )
+    from laeringsnettverk.goals import (
+        IndicatorKind as IndicatorKind,
+    )
+    from laeringsnettverk.goals import (
+        IndicatorRole as IndicatorRole,
+    )
+    from laeringsnettverk.goals import (
+        MunicipalGoal as MunicipalGoal,
+    )
+    from laeringsnettverk.goals import (
+        Observation as Observation,
+    )
+    from laeringsnettverk.goals import (
+        Party as Party,
+    )
+    from laeringsnettverk.goals import (
+        ProgressPoint as ProgressPoint,
+    )
+    from laeringsnettverk.goals import (
+        ProgressStatus as ProgressStatus,
+    )
+    from laeringsnettverk.goals import (
+        SmartAssessment as SmartAssessment,
+    )
+    from laeringsnettverk.goals import (
+        SmartCriterion as SmartCriterion,
+    )
+    from laeringsnettverk.goals import (
+        SmartGoal as SmartGoal,
+    )
+    from laeringsnettverk.goals import (
+        assess_smart as assess_smart,
+    )
+    from laeringsnettverk.goals import (
+        goal_progress as goal_progress,
+    )
+    from laeringsnettverk.goals import (
+        municipal_goals as municipal_goals,
+    )
+    from laeringsnettverk.improvement import (
+        EVENT_TYPES as EVENT_TYPES,
+    )
+    from laeringsnettverk.improvement import (
+        ActivityCompleted as ActivityCompleted,
+    )
+    from laeringsnettverk.improvement import (
+        GoalSet as GoalSet,
+    )
+    from laeringsnettverk.improvement import (
+        ImprovementMeasureChosen as ImprovementMeasureChosen,
+    )
+    from laeringsnettverk.improvement import (
+        ImprovementProject as ImprovementProject,
+    )
+    from laeringsnettverk.improvement import (
+        MeasurementPlan as MeasurementPlan,
+    )
+    from laeringsnettverk.improvement import (
+        MeasurementPlanSet as MeasurementPlanSet,
+    )
+    from laeringsnettverk.improvement import (
+        MeasurementToolChosen as MeasurementToolChosen,
+    )
+    from laeringsnettverk.improvement import (
+        NoteAdded as NoteAdded,
+    )
+    from laeringsnettverk.improvement import (
+        PdsaCycle as PdsaCycle,
+    )
+    from laeringsnettverk.improvement import (
+        PdsaDecision as PdsaDecision,
+    )
+    from laeringsnettverk.improvement import (
+        Phase as Phase,
+    )
+    from laeringsnettverk.improvement import (
+        PhaseActivity as PhaseActivity,
+    )
+    from laeringsnettverk.improvement import (
+        PhaseEntered as PhaseEntered,
+    )
+    from laeringsnettverk.improvement import (
+        PhaseStay as PhaseStay,
+    )
+    from laeringsnettverk.improvement import (
+        PhaseTime as PhaseTime,
+    )
+    from laeringsnettverk.improvement import (
+        ProjectEvent as ProjectEvent,
+    )
+    from laeringsnettverk.improvement import (
+        SufficiencyJudged as SufficiencyJudged,
+    )
+    from laeringsnettverk.improvement import (
+        readiness as readiness,
+    )
+    from laeringsnettverk.improvement import (
+        review as review,
+    )
+    from laeringsnettverk.scoring import (
+        MINIMAL_IMPORTANT_CHANGE as MINIMAL_IMPORTANT_CHANGE,
+    )
+    from laeringsnettverk.scoring import (
+        mean_score as mean_score,
+    )
+    from laeringsnettverk.scoring import (
+        perceived_benefit as perceived_benefit,
+    )
+    from laeringsnettverk.scoring import (
+        program_fidelity as program_fidelity,
+    )
+    from laeringsnettverk.scoring import (
+        reliable_change_index as reliable_change_index,
+    )
+    from laeringsnettverk.scoring import (
+        round_half_up as round_half_up,
+    )
+    from laeringsnettverk.serialization import (
+        dump as dump,
+    )
+    from laeringsnettverk.serialization import (
+        dumps as dumps,
+    )
+    from laeringsnettverk.serialization import (
+        load as load,
+    )
+    from laeringsnettverk.serialization import (
+        loads as loads,
+    )
+    from laeringsnettverk.serialization import (
+        make_converter as make_converter,
+    )
+    from laeringsnettverk.toolkit import (
+        DEFAULT_CHECKLIST_ITEMS as DEFAULT_CHECKLIST_ITEMS,
+    )
+    from laeringsnettverk.toolkit import (
+        ActionPlan as ActionPlan,
+    )
+    from laeringsnettverk.toolkit import (
+        Activity as Activity,
+    )
+    from laeringsnettverk.toolkit import (
+        ActivityChange as ActivityChange,
+    )
+    from laeringsnettverk.toolkit import (
+        Benefit as Benefit,
+    )
+    from laeringsnettverk.toolkit import (
+        ChecklistItem as ChecklistItem,
+    )
+    from laeringsnettverk.toolkit import (
+        CollaborationChecklist as CollaborationChecklist,
+    )
+    from laeringsnettverk.toolkit import (
+        Conversation as Conversation,
+    )
+    from laeringsnettverk.toolkit import (
+        ConversationWheel as ConversationWheel,
+    )
+    from laeringsnettverk.toolkit import (
+        ItemStatus as ItemStatus,
+    )
+    from laeringsnettverk.toolkit import (
+        KorRatings as KorRatings,
+    )
+    from laeringsnettverk.toolkit import (
+        KorSession as KorSession,
+    )
+    from laeringsnettverk.toolkit import (
+        LifeArea as LifeArea,
+    )
+    from laeringsnettverk.toolkit import (
+        Measure as Measure,
+    )
+    from laeringsnettverk.toolkit import (
+        MeasureStatus as MeasureStatus,
+    )
+    from laeringsnettverk.toolkit import (
+        OrsChange as OrsChange,
+    )
+    from laeringsnettverk.toolkit import (
+        OrsRatings as OrsRatings,
+    )
+    from laeringsnettverk.toolkit import (
+        Responsible as Responsible,
+    )
+    from laeringsnettverk.toolkit import (
+        Scale as Scale,
+    )
+    from laeringsnettverk.toolkit import (
+        SrsRatings as SrsRatings,
+    )
+    from laeringsnettverk.toolkit import (
+        WhatMattersForm as WhatMattersForm,
+    )
+    from laeringsnettverk.toolkit import (
+        WheelArea as WheelArea,
+    )
+
+# Where each public name lives, grouped by capability. Subpackages are imported on first
+# use, so `import laeringsnettverk` stays cheap for services and command lines.
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "laeringsnettverk.errors": (
+        "LaeringsnettverkError",
+        "LaeringsnettverkWarning",
+        "Problem",
+        "ValidationError",
+    ),
+    "laeringsnettverk.toolkit": (
+        "DEFAULT_CHECKLIST_ITEMS",
+        "ActionPlan",
+        "Activity",
+        "ActivityChange",
+        "Benefit",
+        "ChecklistItem",
+        "CollaborationChecklist",
+        "Conversation",
+        "ConversationWheel",
+        "ItemStatus",
+        "KorRatings",
+        "KorSession",
+        "LifeArea",
+        "Measure",
+        "MeasureStatus",
+        "OrsChange",
+        "OrsRatings",
+        "Responsible",
+        "Scale",
+        "SrsRatings",
+        "WhatMattersForm",
+        "WheelArea",
+    ),
+    "laeringsnettverk.scoring": (
+        "MINIMAL_IMPORTANT_CHANGE",
+        "mean_score",
+        "perceived_benefit",
+        "program_fidelity",
+        "reliable_change_index",
+        "round_half_up",
+    ),
+    "laeringsnettverk.findings": (
+        "Finding",
+        "Severity",
+        "highest_severity",
+    ),
+    "laeringsnettverk.improvement": (
+        "EVENT_TYPES",
+        "ActivityCompleted",
+        "GoalSet",
+        "ImprovementMeasureChosen",
+        "ImprovementProject",
+        "MeasurementPlan",
+        "MeasurementPlanSet",
+        "MeasurementToolChosen",
+        "NoteAdded",
+        "PdsaCycle",
+        "PdsaDecision",
+        "Phase",
+        "PhaseActivity",
+        "PhaseEntered",
+        "PhaseStay",
+        "PhaseTime",
+        "ProjectEvent",
+        "SufficiencyJudged",
+        "readiness",
+        "review",
+    ),
+    "laeringsnettverk.goals": (
+        "CriterionResult",
+        "Frequency",
+        "GoalProgress",
+        "Indicator",
+        "IndicatorKind",
+        "IndicatorRole",
+        "MunicipalGoal",
+        "Observation",
+        "Party",
+        "ProgressPoint",
+        "ProgressStatus",
+        "SmartAssessment",
+        "SmartCriterion",
+        "SmartGoal",
+        "assess_smart",
+        "goal_progress",
+        "municipal_goals",
+    ),
+    "laeringsnettverk.serialization": (
+        "dump",
+        "dumps",
+        "load",
+        "loads",
+        "make_converter",
+    ),
+}
+_HOME = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     # version
@@ -184,3 +438,16 @@ __all__ = [
     "loads",
     "make_converter",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'laeringsnettverk' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
