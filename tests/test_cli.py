@@ -156,3 +156,12 @@ def test_convert_prints_canonical_json() -> None:
     code, out, _ = run("convert", "--to", "json", "-", stdin=messy)
     assert code == 0
     assert out == example_text("form")
+
+
+def test_score_a_goal_prints_the_smart_assessment() -> None:
+    code, out, _ = run("score", "-", stdin=example_text("goal"))
+    assert code == 0
+    assert out.startswith("SMARTE [SMARTE]: 6 av 6 oppfylt (6 of 6 met)")
+    code, out, _ = run("score", "--json", "-", stdin=example_text("goal"))
+    summary = json.loads(out)
+    assert (summary["met"], summary["letters"]) == (6, "SMARTE")

@@ -1,6 +1,6 @@
 """The ``laeringsnettverk`` command line.
 
-- ``score FILE`` scores a form, checklist or KOR document and prints a table
+- ``score FILE`` scores a form, checklist, KOR or goal document and prints a table
   (``--json`` for machines; ``--example`` scores the shipped examples);
 - ``example KIND`` prints a shipped example document;
 - ``validate FILE...`` checks documents and lists every problem;
@@ -91,9 +91,20 @@ def score_summary(doc: object) -> dict[str, Any]:
             "ors_change": None if change is None else change.change,
             "reliable_change": None if change is None else change.reliable,
         }
+    from laeringsnettverk.goals import SmartGoal, assess_smart
+
+    if isinstance(doc, SmartGoal):
+        assessment = assess_smart(doc)
+        return {
+            "kind": "goal",
+            "identifier": doc.identifier,
+            "met": assessment.met,
+            "letters": assessment.letters(),
+            "criteria": {r.criterion.letter: r.passed for r in assessment.results},
+        }
     raise ValidationError.one(
         ("kind",),
-        "cannot be scored; expected a form, checklist or kor document",
+        "cannot be scored; expected a form, checklist, kor or goal document",
         type(doc).__name__,
     )
 
@@ -168,6 +179,7 @@ def _table_kor(doc: Any, out: TextIO) -> None:
 
 
 def _print_table(doc: object, out: TextIO) -> None:
+    from laeringsnettverk.goals import SmartGoal, assess_smart
     from laeringsnettverk.toolkit import CollaborationChecklist, KorRatings, WhatMattersForm
 
     if isinstance(doc, WhatMattersForm):
@@ -176,6 +188,8 @@ def _print_table(doc: object, out: TextIO) -> None:
         _table_checklist(doc, out)
     elif isinstance(doc, KorRatings):
         _table_kor(doc, out)
+    elif isinstance(doc, SmartGoal):
+        out.write(str(assess_smart(doc)) + "\n")
     else:
         score_summary(doc)  # raises the validation error for other kinds
 
@@ -264,9 +278,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     score = sub.add_parser(
         "score",
-        help="score a form, checklist or KOR document",
+        help="score a form, checklist, KOR or goal document",
         description="Score «Hva er viktig for meg»-forms (means, perceived benefit), "
-        "collaboration checklists (program fidelity) or KOR ratings (ORS/SRS totals).",
+        "collaboration checklists (program fidelity), KOR ratings (ORS/SRS totals) or SMART "
+        "goals (the six SMARTE criteria).",
     )
     score.add_argument(
         "files", nargs="*", metavar="FILE", help="a JSON document; '-' reads standard input"
