@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 import json
+import sys
 from importlib import resources
 from typing import Any
 
 import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from laeringsnettverk.errors import ValidationError
@@ -234,8 +235,15 @@ def test_progress_with_lower_is_better() -> None:
 
 @st.composite
 def progress_goals(draw: st.DrawFn) -> SmartGoal:
+    """A complete goal whose target is on the scale and better than its baseline."""
     goal = draw(complete_goals())
-    assume(assess_smart(goal).result("A").passed)
+    assert goal.indicator is not None and goal.baseline is not None
+    scale = on_scale(goal.indicator)
+    a = draw(scale)
+    b = draw(scale.filter(lambda x: x != a))
+    worse, better = (a, b) if goal.indicator.better(b, a) else (b, a)
+    goal = attrs.evolve(goal, baseline=attrs.evolve(goal.baseline, value=worse), target=better)
+    assert assess_smart(goal).result("A").passed
     return goal
 
 
@@ -253,7 +261,6 @@ def test_progress_is_monotone_in_the_better_direction(goal: SmartGoal, data: st.
 @given(progress_goals())
 def test_progress_is_exactly_one_at_the_target_and_zero_at_the_baseline(goal: SmartGoal) -> None:
     assert goal.baseline is not None and goal.target is not None and goal.indicator is not None
-    assume(goal.indicator.within(goal.target))
     day = goal.baseline.date
     points = goal_progress(goal, [Observation(date=day, value=goal.baseline.value),
                                   Observation(date=day, value=goal.target)]).points  # fmt: skip
@@ -439,3 +446,14 @@ def test_indicator_for_kind_defaults(day: datetime.date) -> None:
     assert Indicator.for_kind(IndicatorKind.COUNT).maximum is None
     assert FORM.within(1) and FORM.within(10) and not FORM.within(0.5)
     assert Observation(date=day, value=1).date == day
+
+
+def test_a_vanishing_span_clamps_the_share_instead_of_failing() -> None:
+    # found by Hypothesis: a baseline one subnormal step from the target
+    ind = attrs.evolve(FULL.indicator, minimum=None, maximum=None, higher_is_better=False)
+    goal = attrs.evolve(
+        FULL, indicator=ind, baseline=Observation(date=d(2015, 1, 1), value=5e-324), target=0.0
+    )
+    (point,) = goal_progress(goal, [Observation(date=d(2015, 1, 2), value=1e6)]).points
+    assert point.share == -sys.float_info.max
+    assert point.status is ProgressStatus.NOT_STARTED

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import sys
 from collections.abc import Iterable
 
 import attrs
@@ -137,7 +138,9 @@ def goal_progress(
     passed* when the observation is after the deadline; otherwise *not started* at a share
     of 0 or less, and *on track* in between. The overall status is the last observation's,
     or, given ``today`` (never read from the clock), *deadline passed* once today is after
-    the deadline and the target was not reached at the last observation.
+    the deadline and the target was not reached at the last observation. A share beyond
+    the float range (a target a hair's breadth from the baseline) is clamped to the largest
+    finite float of its sign.
 
     ```pycon
     >>> import datetime
@@ -210,6 +213,8 @@ def goal_progress(
     points = []
     for o in obs:
         share = (o.value - base) / span
+        if math.isinf(share):  # a vanishing span: clamp rather than report infinity
+            share = math.copysign(sys.float_info.max, share)
         elapsed = None
         if days is not None and days > 0:
             elapsed = (o.date - goal.baseline.date).days / days
