@@ -153,6 +153,51 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
     from laeringsnettverk.improvement import (
         review as review,
     )
+    from laeringsnettverk.network import (
+        ExampleNetwork as ExampleNetwork,
+    )
+    from laeringsnettverk.network import (
+        Gathering as Gathering,
+    )
+    from laeringsnettverk.network import (
+        ImprovementTeam as ImprovementTeam,
+    )
+    from laeringsnettverk.network import (
+        LearningNetwork as LearningNetwork,
+    )
+    from laeringsnettverk.network import (
+        NetworkStatus as NetworkStatus,
+    )
+    from laeringsnettverk.network import (
+        Organisation as Organisation,
+    )
+    from laeringsnettverk.network import (
+        ProgressReport as ProgressReport,
+    )
+    from laeringsnettverk.network import (
+        Schedule as Schedule,
+    )
+    from laeringsnettverk.network import (
+        TeamStatus as TeamStatus,
+    )
+    from laeringsnettverk.network import (
+        is_working_day as is_working_day,
+    )
+    from laeringsnettverk.network import (
+        load_example_network as load_example_network,
+    )
+    from laeringsnettverk.network import (
+        network_status as network_status,
+    )
+    from laeringsnettverk.network import (
+        norwegian_public_holidays as norwegian_public_holidays,
+    )
+    from laeringsnettverk.network import (
+        plan_schedule as plan_schedule,
+    )
+    from laeringsnettverk.network import (
+        review_network as review_network,
+    )
     from laeringsnettverk.scoring import (
         MINIMAL_IMPORTANT_CHANGE as MINIMAL_IMPORTANT_CHANGE,
     )
@@ -175,16 +220,109 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
         dump as dump,
     )
     from laeringsnettverk.serialization import (
+        dump_jsonl as dump_jsonl,
+    )
+    from laeringsnettverk.serialization import (
         dumps as dumps,
     )
     from laeringsnettverk.serialization import (
+        dumps_jsonl as dumps_jsonl,
+    )
+    from laeringsnettverk.serialization import (
+        json_schema as json_schema,
+    )
+    from laeringsnettverk.serialization import (
         load as load,
+    )
+    from laeringsnettverk.serialization import (
+        load_jsonl as load_jsonl,
     )
     from laeringsnettverk.serialization import (
         loads as loads,
     )
     from laeringsnettverk.serialization import (
         make_converter as make_converter,
+    )
+    from laeringsnettverk.stakeholders import (
+        Attitude as Attitude,
+    )
+    from laeringsnettverk.stakeholders import (
+        MapDiff as MapDiff,
+    )
+    from laeringsnettverk.stakeholders import (
+        MapOwner as MapOwner,
+    )
+    from laeringsnettverk.stakeholders import (
+        OwnerKind as OwnerKind,
+    )
+    from laeringsnettverk.stakeholders import (
+        PowerInterestQuadrant as PowerInterestQuadrant,
+    )
+    from laeringsnettverk.stakeholders import (
+        PublicType as PublicType,
+    )
+    from laeringsnettverk.stakeholders import (
+        Relation as Relation,
+    )
+    from laeringsnettverk.stakeholders import (
+        RelationQuality as RelationQuality,
+    )
+    from laeringsnettverk.stakeholders import (
+        RelationStrength as RelationStrength,
+    )
+    from laeringsnettverk.stakeholders import (
+        Salience as Salience,
+    )
+    from laeringsnettverk.stakeholders import (
+        SituationalLevel as SituationalLevel,
+    )
+    from laeringsnettverk.stakeholders import (
+        Stakeholder as Stakeholder,
+    )
+    from laeringsnettverk.stakeholders import (
+        StakeholderCategory as StakeholderCategory,
+    )
+    from laeringsnettverk.stakeholders import (
+        StakeholderChange as StakeholderChange,
+    )
+    from laeringsnettverk.stakeholders import (
+        StakeholderGap as StakeholderGap,
+    )
+    from laeringsnettverk.stakeholders import (
+        StakeholderLevel as StakeholderLevel,
+    )
+    from laeringsnettverk.stakeholders import (
+        StakeholderMap as StakeholderMap,
+    )
+    from laeringsnettverk.stakeholders import (
+        apply_diff as apply_diff,
+    )
+    from laeringsnettverk.stakeholders import (
+        diff_maps as diff_maps,
+    )
+    from laeringsnettverk.stakeholders import (
+        example_stakeholder_map as example_stakeholder_map,
+    )
+    from laeringsnettverk.stakeholders import (
+        find_gaps as find_gaps,
+    )
+    from laeringsnettverk.stakeholders import (
+        plot_power_interest as plot_power_interest,
+    )
+    from laeringsnettverk.stakeholders import (
+        power_interest_quadrant as power_interest_quadrant,
+    )
+    from laeringsnettverk.stakeholders import (
+        public_type as public_type,
+    )
+    from laeringsnettverk.stakeholders import (
+        salience as salience,
+    )
+    from laeringsnettverk.stakeholders import (
+        stakeholder_dot as stakeholder_dot,
+    )
+    from laeringsnettverk.stakeholders import (
+        stakeholder_mermaid as stakeholder_mermaid,
     )
     from laeringsnettverk.toolkit import (
         DEFAULT_CHECKLIST_ITEMS as DEFAULT_CHECKLIST_ITEMS,
@@ -340,10 +478,60 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "goal_progress",
         "municipal_goals",
     ),
+    "laeringsnettverk.stakeholders": (
+        "Attitude",
+        "MapDiff",
+        "MapOwner",
+        "OwnerKind",
+        "PowerInterestQuadrant",
+        "PublicType",
+        "Relation",
+        "RelationQuality",
+        "RelationStrength",
+        "Salience",
+        "SituationalLevel",
+        "Stakeholder",
+        "StakeholderCategory",
+        "StakeholderChange",
+        "StakeholderGap",
+        "StakeholderLevel",
+        "StakeholderMap",
+        "apply_diff",
+        "diff_maps",
+        "example_stakeholder_map",
+        "find_gaps",
+        "plot_power_interest",
+        "power_interest_quadrant",
+        "public_type",
+        "salience",
+        "stakeholder_dot",
+        "stakeholder_mermaid",
+    ),
+    "laeringsnettverk.network": (
+        "ExampleNetwork",
+        "Gathering",
+        "ImprovementTeam",
+        "LearningNetwork",
+        "NetworkStatus",
+        "Organisation",
+        "ProgressReport",
+        "Schedule",
+        "TeamStatus",
+        "is_working_day",
+        "load_example_network",
+        "network_status",
+        "norwegian_public_holidays",
+        "plan_schedule",
+        "review_network",
+    ),
     "laeringsnettverk.serialization": (
         "dump",
+        "dump_jsonl",
         "dumps",
+        "dumps_jsonl",
+        "json_schema",
         "load",
+        "load_jsonl",
         "loads",
         "make_converter",
     ),
@@ -431,16 +619,84 @@ __all__ = [
     "assess_smart",
     "goal_progress",
     "municipal_goals",
-    # serialisation
+    # stakeholder maps (interessentkart)
+    "Attitude",
+    "MapDiff",
+    "MapOwner",
+    "OwnerKind",
+    "PowerInterestQuadrant",
+    "PublicType",
+    "Relation",
+    "RelationQuality",
+    "RelationStrength",
+    "Salience",
+    "SituationalLevel",
+    "Stakeholder",
+    "StakeholderCategory",
+    "StakeholderChange",
+    "StakeholderGap",
+    "StakeholderLevel",
+    "StakeholderMap",
+    "apply_diff",
+    "diff_maps",
+    "example_stakeholder_map",
+    "find_gaps",
+    "plot_power_interest",
+    "power_interest_quadrant",
+    "public_type",
+    "salience",
+    "stakeholder_dot",
+    "stakeholder_mermaid",
+    # learning networks (læringsnettverk)
+    "ExampleNetwork",
+    "Gathering",
+    "ImprovementTeam",
+    "LearningNetwork",
+    "NetworkStatus",
+    "Organisation",
+    "ProgressReport",
+    "Schedule",
+    "TeamStatus",
+    "is_working_day",
+    "load_example_network",
+    "network_status",
+    "norwegian_public_holidays",
+    "plan_schedule",
+    "review_network",
+    # serialisation: JSON, JSON Lines, JSON Schema
     "dump",
+    "dump_jsonl",
     "dumps",
+    "dumps_jsonl",
+    "json_schema",
     "load",
+    "load_jsonl",
     "loads",
     "make_converter",
 ]
 
 
+# Subpackages reachable as attributes without their own import (``ln.fhir.bundle(...)``).
+_SUBPACKAGES = frozenset(
+    {
+        "errors",
+        "examples",
+        "fhir",
+        "findings",
+        "goals",
+        "improvement",
+        "network",
+        "scoring",
+        "serialization",
+        "stakeholders",
+        "toolkit",
+    }
+)
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f"laeringsnettverk.{name}")
     module = _HOME.get(name)
     if module is None:
         raise AttributeError(f"module 'laeringsnettverk' has no attribute {name!r}")

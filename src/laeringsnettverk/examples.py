@@ -22,7 +22,17 @@ from laeringsnettverk.errors import ValidationError
 
 __all__ = ["EXAMPLE_KINDS", "example_text", "load_example"]
 
-EXAMPLE_KINDS: tuple[str, ...] = ("form", "checklist", "plan", "kor", "wheel", "goal", "project")
+EXAMPLE_KINDS: tuple[str, ...] = (
+    "form",
+    "checklist",
+    "plan",
+    "kor",
+    "wheel",
+    "goal",
+    "project",
+    "stakeholder_map",
+    "network",
+)
 """The document kinds that have a shipped example."""
 
 

@@ -49,10 +49,34 @@ from laeringsnettverk.serialization._json import (
     make_converter,
     to_dict,
 )
+from laeringsnettverk.serialization._jsonl import (
+    BatchResult,
+    LineError,
+    dump_jsonl,
+    dumps_jsonl,
+    load_jsonl,
+)
+from laeringsnettverk.serialization._schema import (
+    SCHEMA_BASE_URL,
+    SCHEMA_DIALECT,
+    json_schema,
+    schema_id,
+    write_schemas,
+)
 
 __all__ = [
     "DOCUMENT_KINDS",
+    "SCHEMA_BASE_URL",
+    "SCHEMA_DIALECT",
     "SCHEMA_VERSION",
+    "BatchResult",
+    "LineError",
+    "dump_jsonl",
+    "dumps_jsonl",
+    "json_schema",
+    "load_jsonl",
+    "schema_id",
+    "write_schemas",
     "dump",
     "dumps",
     "from_dict",

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory, mapping_structure_factory
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -83,6 +84,61 @@ def _structure_coded(value: object, cls: type[enum.Enum]) -> enum.Enum:
         raise _bad(rule, value) from None
 
 
+def _json_type(value: object) -> str:
+    """The JSON type of a parsed value, with its article (for messages)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _list_only_tuple(t: Any, conv: cattrs.Converter) -> Any:
+    """Structure ``tuple[X, ...]`` from a JSON list only.
+
+    cattrs alone would take any iterable (a string's characters, an object's keys) and
+    build a wrong value silently.
+    """
+    inner = homogenous_tuple_structure_factory(t, conv)
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not list and type(value) is not tuple:
+            raise ValidationError([Problem.of((), f"must be a list, not {_json_type(value)}")])
+        return inner(value, t)
+
+    return structure
+
+
+def _is_mapping_type(t: Any) -> bool:
+    origin = typing.get_origin(t)
+    return isinstance(origin, type) and issubclass(origin, Mapping)
+
+
+def _object_only_mapping(t: Any, conv: cattrs.Converter) -> Any:
+    """``Mapping[K, V]`` from a JSON object only."""
+    inner = mapping_structure_factory(t, conv)
+
+    def structure(value: object, _: type) -> Any:
+        if type(value) is not dict:
+            raise ValidationError([Problem.of((), f"must be an object, not {_json_type(value)}")])
+        return inner(value, t)
+
+    return structure
+
+
 def _is_coded_enum(t: Any) -> bool:
     return isinstance(t, type) and issubclass(t, CodedEnum)
 
@@ -101,6 +157,8 @@ def build_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(datetime.date, _structure_date)
     # Class hooks dispatch on the most specific base: CodedEnum beats the str hook above.
     conv.register_structure_hook(CodedEnum, _structure_coded)
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, _list_only_tuple)
+    conv.register_structure_hook_factory(_is_mapping_type, _object_only_mapping)
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     conv.register_unstructure_hook_factory(_is_coded_enum, lambda _: _enum_code)
     conv.register_unstructure_hook(types.MappingProxyType, dict)

@@ -30,21 +30,34 @@ SCHEMA_VERSION = 1
 """The current schema version of every document kind."""
 
 
+@functools.cache
 def _kinds() -> dict[str, type]:
-    from laeringsnettverk import goals, improvement, toolkit
+    from laeringsnettverk import goals, improvement, network, stakeholders, toolkit
 
     return {
-        "goal": goals.SmartGoal,
-        "project": improvement.ImprovementProject,
         "form": toolkit.WhatMattersForm,
         "kor": toolkit.KorRatings,
         "checklist": toolkit.CollaborationChecklist,
         "plan": toolkit.ActionPlan,
         "wheel": toolkit.ConversationWheel,
+        "goal": goals.SmartGoal,
+        "project": improvement.ImprovementProject,
+        "stakeholder_map": stakeholders.StakeholderMap,
+        "network": network.LearningNetwork,
     }
 
 
-DOCUMENT_KINDS: tuple[str, ...] = ("form", "kor", "checklist", "plan", "wheel", "goal", "project")
+DOCUMENT_KINDS: tuple[str, ...] = (
+    "form",
+    "kor",
+    "checklist",
+    "plan",
+    "wheel",
+    "goal",
+    "project",
+    "stakeholder_map",
+    "network",
+)
 """The document kinds that :func:`loads` reads and :func:`dumps` writes."""
 
 # kind -> {old version: function turning a document of that version into the next}

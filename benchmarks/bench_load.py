@@ -1,0 +1,328 @@
+"""Loading benchmark: the library's strict loader against ``json.loads`` and pydantic v2.
+
+Run: ``.venv/bin/python benchmarks/bench_load.py [--quick] [--check]``. Prints tables of
+microseconds per document (the best of several repeats, each the mean of many loops) and the
+ratio to ``json.loads`` of the same bytes. Not part of the test suite. ``--check`` first checks
+that the fast-path prototype agrees with the shipped loader on Hypothesis-generated documents
+of every kind and rejects every bad document of ``tests/test_schema.py``.
+
+Rows:
+
+- ``json.loads``: parsing the bytes, nothing else (the floor);
+- ``laeringsnettverk``: ``from_document(json.loads(b))``, the loader as shipped;
+- ``  models only``: building the same model objects from Python values already parsed
+  and typed (their ``__attrs_post_init__`` validation): what no converter can avoid;
+- ``  + fast path``: ``json.loads`` + the prototype in ``benchmarks/_fastpath.py``
+  (generated checks, the detailed converter only on error);
+- ``pydantic v2``: ``model_validate_json(b)`` of an equivalent strict pydantic model
+  written here (same types, non-blank names, unique names, scores within the scale,
+  increasing dates, unknown keys rejected), parsing included.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import platform
+import statistics
+import sys
+import timeit
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _fastpath import FastLoader
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    model_validator,
+)
+
+from laeringsnettverk import toolkit
+from laeringsnettverk.examples import EXAMPLE_KINDS, example_text
+from laeringsnettverk.serialization import (
+    SCHEMA_VERSION,
+    dumps,
+    dumps_jsonl,
+    from_dict,
+    from_document,
+    load_jsonl,
+    make_converter,
+)
+from laeringsnettverk.serialization._json import _kinds
+
+QUICK = "--quick" in sys.argv
+REPEAT = 3 if QUICK else 9
+
+
+# -- pydantic v2: the same validation as the library's form ---------------------------------
+
+
+def _not_blank(s: str) -> str:
+    if not s.strip():
+        raise ValueError("must not be empty")
+    return s
+
+
+Text = Annotated[StrictStr, AfterValidator(_not_blank)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class PActivity(_Strict):
+    """Activity."""
+
+    name: Text
+    area: StrictStr | None = None
+
+
+class PConversation(_Strict):
+    """Conversation."""
+
+    date: datetime.date
+    scores: dict[StrictStr, StrictInt] = Field(default_factory=dict)
+
+
+class PScale(_Strict):
+    """Scale."""
+
+    minimum: StrictInt = 1
+    maximum: StrictInt = 10
+    higher_is_better: StrictBool = True
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PScale:
+        if self.minimum >= self.maximum:
+            raise ValueError("maximum must be above minimum")
+        return self
+
+
+class PForm(_Strict):
+    """The form, as a versioned document."""
+
+    kind: Literal["form"]
+    schema_version: Literal[1]
+    activities: tuple[PActivity, ...]
+    conversations: tuple[PConversation, ...] = ()
+    scale: PScale = PScale()
+    identifier: StrictStr | None = None
+    team: StrictStr | None = None
+
+    @model_validator(mode="after")
+    def _across(self) -> PForm:
+        seen: set[str] = set()
+        for a in self.activities:
+            folded = a.name.strip().casefold()
+            if folded in seen:
+                raise ValueError("duplicate activity name")
+            seen.add(folded)
+        names = {a.name for a in self.activities}
+        lo, hi = self.scale.minimum, self.scale.maximum
+        previous: datetime.date | None = None
+        for c in self.conversations:
+            for name, score in c.scores.items():
+                if name not in names or not lo <= score <= hi:
+                    raise ValueError("bad score")
+            if previous is not None and c.date <= previous:
+                raise ValueError("dates must increase")
+            previous = c.date
+        return self
+
+
+# -- timing -----------------------------------------------------------------------------------
+
+
+def best_us(fn: Callable[[], object]) -> float:
+    """Microseconds per call: the best of REPEAT runs of an auto-sized loop."""
+    timer = timeit.Timer(fn)
+    loops, _ = timer.autorange()
+    loops = max(loops, 200) * (1 if QUICK else 4)
+    return min(timer.repeat(repeat=REPEAT, number=loops)) / loops * 1e6
+
+
+def _models_only(data: dict[str, Any]) -> Callable[[], object]:
+    """Build the form from values already parsed and typed: the models' own cost."""
+    acts = [(a["name"], a.get("area")) for a in data["activities"]]
+    convs = [(datetime.date.fromisoformat(c["date"]), c["scores"]) for c in data["conversations"]]
+    activity, conversation, form = toolkit.Activity, toolkit.Conversation, toolkit.WhatMattersForm
+
+    def build() -> object:
+        return form(
+            activities=tuple([activity(name=n, area=a) for n, a in acts]),
+            conversations=tuple([conversation(date=d, scores=s) for d, s in convs]),
+            identifier=data.get("identifier"),
+            team=data.get("team"),
+        )
+
+    return build
+
+
+def _fast_loader() -> Callable[[bytes], object]:
+    kinds = _kinds()
+    loader = FastLoader(make_converter(), envelope=("kind", "schema_version"))
+
+    def load(b: bytes) -> object:
+        data = json.loads(b)
+        try:
+            version = data["schema_version"]
+            if type(version) is not int or version != SCHEMA_VERSION:
+                raise LookupError(version)  # migrations and errors: the detailed loader
+            return loader.fast(kinds[data["kind"]])(data)
+        except Exception:  # the fast path gave up: the detailed loader says why
+            return from_document(data)
+
+    return load
+
+
+def _library(raw: bytes) -> object:
+    return from_document(json.loads(raw))
+
+
+def table(rows: list[tuple[str, float]], floor: float) -> None:
+    """Print rows of (label, µs) with the ratio to ``floor``."""
+    for label, us in rows:
+        print(f"  {label:<40} {us:9.2f} µs {us / floor:7.2f} ×")
+
+
+def check_fast_path() -> None:
+    """The prototype loads what the shipped loader loads, and rejects what it rejects."""
+    import copy
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    import test_schema  # type: ignore[import-not-found]  # the tables of bad documents
+
+    fast = _fast_loader()
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.one_of(*test_schema.DOCUMENTS.values()))
+    def agrees(obj: object) -> None:
+        raw = dumps(obj).encode()
+        assert fast(raw) == from_document(json.loads(raw)) == obj
+
+    agrees()
+    loader = FastLoader(make_converter(), envelope=("kind", "schema_version"))
+    for row in [*test_schema.BAD, *test_schema.LOADER_ONLY]:
+        kind, edit, _ = row.values
+        document = edit(copy.deepcopy(test_schema.example(kind)))
+        if not isinstance(document, dict) or "kind" not in document:
+            continue  # the envelope is checked before the fast path runs
+        if document.get("schema_version") != 1 or type(document["schema_version"]) is not int:
+            continue
+        try:
+            loader.fast(_kinds()[kind])(document)
+        except Exception:  # gave up, as it must
+            continue
+        raise AssertionError(f"the fast path accepted bad document {row.id}")
+    print("fast path: agrees on 500 generated documents, rejects every bad one")
+
+
+def main() -> None:
+    """Run every measurement and print the tables."""
+    print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
+    from importlib.metadata import version
+
+    print(", ".join(f"{d} {version(d)}" for d in ("attrs", "cattrs", "pydantic")))
+    if "--check" in sys.argv:
+        check_fast_path()
+    fast = _fast_loader()
+
+    # the example form, in detail
+    b = example_text("form").encode()
+    data = json.loads(b)
+    form = from_document(data)
+    assert fast(b) == form
+    assert PForm.model_validate_json(b).activities[0].name == form.activities[0].name
+    compact = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    for label, raw in (("indented, as shipped", b), ("compact (one JSONL line)", compact)):
+        floor = best_us(partial(json.loads, raw))
+        print(f"\nexample form, {len(raw)} bytes {label}:")
+        table(
+            [
+                ("json.loads", floor),
+                (
+                    "laeringsnettverk (json + from_document)",
+                    best_us(partial(_library, raw)),
+                ),
+                ("  models only (no JSON, no converter)", best_us(_models_only(data))),
+                ("  json.loads + fast path (prototype)", best_us(partial(fast, raw))),
+                (
+                    "pydantic v2 model_validate_json",
+                    best_us(partial(PForm.model_validate_json, raw)),
+                ),
+            ],
+            floor,
+        )
+
+    # the converter's own switch: detailed_validation=False
+    plain = make_converter(detailed_validation=False)
+    detailed = make_converter()
+    body = {k: v for k, v in data.items() if k not in ("kind", "schema_version")}
+    print("\ncattrs structure of the form's body (no JSON):")
+    d_us = best_us(lambda: detailed.structure(body, toolkit.WhatMattersForm))
+    table(
+        [
+            ("detailed_validation=True (shipped)", d_us),
+            (
+                "detailed_validation=False",
+                best_us(lambda: plain.structure(body, toolkit.WhatMattersForm)),
+            ),
+            (
+                "from_dict (the shipped entry point)",
+                best_us(lambda: from_dict(body, toolkit.WhatMattersForm)),
+            ),
+        ],
+        d_us,
+    )
+
+    # every shipped example
+    print("\nevery shipped example (ratio to json.loads of the same bytes):")
+    print(f"  {'kind':<10} {'bytes':>6} {'json':>8} {'loader':>8} {'×':>6} {'fast':>8} {'×':>6}")
+    for kind in EXAMPLE_KINDS:
+        raw = example_text(kind).encode()
+        assert fast(raw) == from_document(json.loads(raw))
+        j = best_us(partial(json.loads, raw))
+        lib = best_us(partial(_library, raw))
+        fp = best_us(partial(fast, raw))
+        print(
+            f"  {kind:<10} {len(raw):>6} {j:8.2f} {lib:8.2f} {lib / j:6.2f} {fp:8.2f} {fp / j:6.2f}"
+        )
+
+    # JSON Lines: a batch of forms, 1 % of lines bad
+    n = 2_000 if QUICK else 10_000
+    good = dumps_jsonl([form]).encode()
+    bad = b'{"kind": "form", "schema_version": 1, "activities": [{"name": " "}]}\n'
+    batch = b"".join(bad if i % 100 == 99 else good for i in range(n))
+    lines = batch.split(b"\n")
+    result = load_jsonl(batch)
+    assert len(result.loaded) == n - n // 100
+    assert len(result.errors) == n // 100
+    floor = statistics.median(
+        timeit.repeat(lambda: [json.loads(x) for x in lines if x], number=1, repeat=REPEAT)
+    )
+    batch_s = statistics.median(timeit.repeat(lambda: load_jsonl(batch), number=1, repeat=REPEAT))
+    print(
+        f"\nJSON Lines: {n} forms, {len(batch) / 1e6:.1f} MB, 1 % bad lines (median of {REPEAT}):"
+    )
+    print(f"  {'json.loads per line':<40} {floor * 1e3:9.1f} ms {n / floor:9.0f} lines/s")
+    rate = n / batch_s
+    print(
+        f"  {'load_jsonl':<40} {batch_s * 1e3:9.1f} ms {rate:9.0f} lines/s "
+        f" {batch_s / floor:5.2f} ×"
+    )
+
+
+if __name__ == "__main__":
+    main()

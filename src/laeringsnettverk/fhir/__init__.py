@@ -1,0 +1,90 @@
+"""Exchange the toolkit's data and SMART goals with an EHR as FHIR R4 (4.0.1) resources.
+
+Mapping functions build and read plain JSON dicts (``dict[str, Any]``): no FHIR library
+is needed at run time. Every mapping reads back to the same object, for example
+``form_from_fhir(r.questionnaire, r.responses) == form`` for ``r = form_to_fhir(form, ...)``.
+
+- :func:`form_to_fhir`: a «Hva er viktig for meg»-form as a Questionnaire, one
+  QuestionnaireResponse per conversation, and an Observation of the means and benefit.
+- :func:`checklist_to_fhir`: the collaboration checklist as a QuestionnaireResponse and an
+  Observation of program fidelity in ``%``.
+- :func:`kor_to_fhir`: KOR ratings as a QuestionnaireResponse per session and Observations
+  of the ORS and SRS totals.
+- :func:`goal_to_fhir`: a SMART(E) goal as a Goal, its baseline as an Observation.
+- :func:`plan_to_fhir`: the action plan as a CarePlan.
+- :func:`bundle`: a transaction Bundle of all of it for one user; :func:`bundle_from_fhir`
+  reads it back.
+
+The subject of the resources is a :class:`Subject`: a reference the caller gives, or a
+Norwegian fødselsnummer or D-nummer. The library's own code systems (:func:`code_systems`),
+extensions and identifier systems live under a base URL (:data:`DEFAULT_BASE_URL`, a
+placeholder that an integrator replaces with ``base_url=``). No LOINC codes exist for these
+instruments.
+
+```pycon
+>>> from laeringsnettverk.examples import load_example
+>>> from laeringsnettverk.fhir import Subject, form_from_fhir, form_to_fhir
+>>> form = load_example("form")
+>>> resources = form_to_fhir(form, subject=Subject(reference="Patient/123"))
+>>> [r["resourceType"] for r in resources.resources()]
+['Questionnaire', 'QuestionnaireResponse', 'QuestionnaireResponse', 'Observation']
+>>> form_from_fhir(resources.questionnaire, resources.responses) == form
+True
+
+```
+"""
+
+from laeringsnettverk.fhir._bundle import BundleContents, bundle, bundle_from_fhir
+from laeringsnettverk.fhir._checklist import (
+    ChecklistResources,
+    checklist_from_fhir,
+    checklist_to_fhir,
+)
+from laeringsnettverk.fhir._codesystems import CODE_SYSTEMS, code_systems
+from laeringsnettverk.fhir._common import DEFAULT_BASE_URL
+from laeringsnettverk.fhir._form import FormResources, form_from_fhir, form_to_fhir
+from laeringsnettverk.fhir._goal import (
+    GOAL_ACCEPTANCE,
+    GOAL_LIFECYCLE_STATUSES,
+    PROGRESS_TO_ACHIEVEMENT,
+    GoalResources,
+    goal_from_fhir,
+    goal_to_fhir,
+)
+from laeringsnettverk.fhir._kor import KorResources, kor_from_fhir, kor_to_fhir
+from laeringsnettverk.fhir._plan import MEASURE_STATUS_TO_FHIR, plan_from_fhir, plan_to_fhir
+from laeringsnettverk.fhir._subject import DNUMMER_SYSTEM, FOEDSELSNUMMER_SYSTEM, Subject
+
+__all__ = [
+    # subject and URLs
+    "DEFAULT_BASE_URL",
+    "DNUMMER_SYSTEM",
+    "FOEDSELSNUMMER_SYSTEM",
+    "Subject",
+    # the toolkit
+    "FormResources",
+    "form_from_fhir",
+    "form_to_fhir",
+    "ChecklistResources",
+    "checklist_from_fhir",
+    "checklist_to_fhir",
+    "KorResources",
+    "kor_from_fhir",
+    "kor_to_fhir",
+    "MEASURE_STATUS_TO_FHIR",
+    "plan_from_fhir",
+    "plan_to_fhir",
+    # goals
+    "GOAL_ACCEPTANCE",
+    "GOAL_LIFECYCLE_STATUSES",
+    "PROGRESS_TO_ACHIEVEMENT",
+    "GoalResources",
+    "goal_from_fhir",
+    "goal_to_fhir",
+    # the bundle and the code systems
+    "BundleContents",
+    "bundle",
+    "bundle_from_fhir",
+    "CODE_SYSTEMS",
+    "code_systems",
+]

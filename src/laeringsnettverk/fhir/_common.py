@@ -1,0 +1,276 @@
+"""Shared helpers of the FHIR mappings: URLs, codes, free text, ids, and a strict reader."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import re
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from laeringsnettverk._checks import Checker
+from laeringsnettverk.errors import PathSegment, ValidationError
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "INT32_MAX",
+    "INT32_MIN",
+    "UCUM",
+    "Reader",
+    "check_base_url",
+    "code_system_url",
+    "coding",
+    "extension_url",
+    "find_extensions",
+    "decode_text",
+    "encode_text",
+    "put_text",
+    "resource_id",
+]
+
+DEFAULT_BASE_URL = "https://laeringsnettverk.no/fhir"
+"""The canonical base URL of the library's code systems, extensions and identifier systems.
+
+A placeholder: an integrator who publishes the definitions under their own domain passes
+their URL as ``base_url`` to every mapping function (and to the readers)."""
+
+UCUM = "http://unitsofmeasure.org"
+INT32_MIN = -(2**31)
+INT32_MAX = 2**31 - 1
+
+_BASE_URL = re.compile(r"^https?://[^\s/?#]+(/[^\s?#]*)?$")
+
+# Characters that a FHIR string (R4 regex [ \r\n\t\S]+, read as Python or ECMAScript)
+# cannot hold: whitespace other than space, CR, LF and tab; C0 and C1 controls; the BOM.
+_UNSAFE = re.compile(r"[^ \r\n\t\S]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+
+
+def check_base_url(base_url: object) -> str:
+    """The base URL without a trailing slash; raises ValidationError if it is not http(s)."""
+    if not isinstance(base_url, str) or not _BASE_URL.match(base_url):
+        raise ValidationError.one(
+            ("base_url",), "must be an absolute http(s) URL without spaces", base_url
+        )
+    return base_url.rstrip("/")
+
+
+def extension_url(base: str, name: str) -> str:
+    """The URL of one of the library's extensions."""
+    return f"{base}/StructureDefinition/{name}"
+
+
+def code_system_url(base: str, name: str) -> str:
+    """The URL of one of the library's code systems."""
+    return f"{base}/CodeSystem/{name}"
+
+
+def coding(system: str, code: str, display: str) -> dict[str, Any]:
+    """A Coding."""
+    return {"system": system, "code": code, "display": display}
+
+
+def resource_id(
+    base: str, kind: str, model: object, part: str, *, subject: Mapping[str, Any]
+) -> str:
+    """A deterministic resource id (a UUID) for a part of the mapping of a model object.
+
+    The id is derived from the kind of object, the object's ``identifier`` when it has one
+    (else its whole content) and a literal subject reference (``Patient/123``), so that
+    the same object always gets the same ids: a ``PUT`` updates it, and a revised object
+    with the same identifier keeps its ids. An identity number is never part of it: the
+    numbers are few enough to search, so an id derived from one would reveal it.
+    """
+    identifier = getattr(model, "identifier", None)
+    what = (
+        f"identifier:{identifier}"
+        if isinstance(identifier, str)
+        else f"content:{hashlib.sha256(repr(model).encode('utf-8')).hexdigest()}"
+    )
+    who = subject.get("reference", "")
+    digest = hashlib.sha256(f"{who}\n{kind}\n{what}".encode()).hexdigest()
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, base)
+    return str(uuid.uuid5(namespace, f"{kind}/{digest}/{part}"))
+
+
+# -- free text ---------------------------------------------------------------------------
+
+
+def _literal(value: str) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def encode_text(value: str) -> str:
+    """Free text as a FHIR string that reads back exactly (see :func:`put_text`)."""
+    if (
+        value
+        and value == value.strip(" \r\n\t")
+        and not _UNSAFE.search(value)
+        and not value.startswith('"')
+    ):
+        return value
+    return _literal(value)
+
+
+def decode_text(value: str) -> str | None:
+    """The free text a FHIR string holds; None when it is a malformed JSON literal."""
+    if not value.startswith('"'):
+        return value
+    try:
+        decoded = json.loads(value)
+    except ValueError:
+        return None
+    return decoded if isinstance(decoded, str) else None
+
+
+def put_text(target: dict[str, Any], key: str, value: str, base: str) -> None:
+    r"""Set a FHIR string element so that any Python string survives the round trip.
+
+    A string FHIR can hold goes in as it is. An empty string, one holding characters FHIR
+    strings cannot hold (whitespace other than space, tab, CR and LF; control
+    characters), one with leading or trailing whitespace (validators reject a string of
+    only whitespace, and the XML format trims it), or one that begins with a double quote,
+    goes in as a JSON string literal (``"..."``, those characters escaped as ``\uXXXX``):
+    always a valid FHIR string.
+    """
+    target[key] = encode_text(value)
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+class Reader:
+    """A read-only view of one JSON object of a FHIR resource, at a path.
+
+    Every access that finds the wrong shape raises :class:`ValidationError` with the
+    JSON path of the offending element, never a KeyError or TypeError.
+    """
+
+    __slots__ = ("data", "path")
+
+    def __init__(self, data: object, path: Sequence[PathSegment] = ()) -> None:
+        if not isinstance(data, dict):
+            raise _error(path, "must be a JSON object", type(data).__name__)
+        self.data: dict[str, Any] = data
+        self.path: tuple[PathSegment, ...] = tuple(path)
+
+    def fail(self, key: str | None, rule: str, value: object = ...) -> ValidationError:
+        """An error at ``key`` of this object (or at the object when ``key`` is None)."""
+        path = self.path if key is None else (*self.path, key)
+        return _error(path, rule, value)
+
+    def req(self, key: str) -> Any:
+        """The value at ``key``; raises if it is missing."""
+        if key not in self.data:
+            raise self.fail(key, "is required")
+        return self.data[key]
+
+    def obj(self, key: str) -> Reader:
+        """The object at ``key`` (required)."""
+        return Reader(self.req(key), (*self.path, key))
+
+    def opt_obj(self, key: str) -> Reader | None:
+        """The object at ``key``, or None when absent."""
+        return self.obj(key) if key in self.data else None
+
+    def objs(self, key: str) -> list[Reader]:
+        """The objects of the array at ``key`` (empty when absent)."""
+        values = self.data.get(key, [])
+        if not isinstance(values, list):
+            raise self.fail(key, "must be an array", type(values).__name__)
+        return [Reader(v, (*self.path, key, i)) for i, v in enumerate(values)]
+
+    def string(self, key: str) -> str:
+        """A required plain string (a code, a URI, a date)."""
+        value = self.req(key)
+        if not isinstance(value, str):
+            raise self.fail(key, "must be a string", value)
+        return value
+
+    def opt_str(self, key: str) -> str | None:
+        """An optional plain string."""
+        return self.string(key) if key in self.data else None
+
+    def integer(self, key: str) -> int:
+        """A required integer."""
+        value = self.req(key)
+        if type(value) is not int:
+            raise self.fail(key, "must be an integer", value)
+        return value
+
+    def number(self, key: str) -> float:
+        """A required number (a FHIR decimal or integer); an int stays an int."""
+        value = self.req(key)
+        if type(value) not in (int, float):
+            raise self.fail(key, "must be a number", value)
+        number: float = value
+        return number
+
+    def boolean(self, key: str) -> bool:
+        """A required boolean."""
+        value = self.req(key)
+        if type(value) is not bool:
+            raise self.fail(key, "must be true or false", value)
+        return value
+
+    def date(self, key: str) -> datetime.date:
+        """A FHIR date, or the date part of a dateTime.
+
+        A ``datetime.date`` or ``datetime.datetime`` object is taken too: a FHIR library's
+        Python dump (such as ``fhir.resources``' ``model_dump()``) holds those.
+        """
+        value = self.req(key)
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        text = self.string(key)
+        day = text[:10] if len(text) > 10 and text[10] == "T" else text
+        try:
+            return datetime.date.fromisoformat(day) if len(day) == 10 else _bad_date()
+        except ValueError:
+            raise self.fail(key, "must be a date (YYYY-MM-DD)", text) from None
+
+    def opt_date(self, key: str) -> datetime.date | None:
+        """An optional date."""
+        return self.date(key) if key in self.data else None
+
+    def text(self, key: str, base: str) -> str:
+        """A required free-text string (see :func:`put_text`)."""
+        value = self.req(key)
+        if not isinstance(value, str):
+            raise self.fail(key, "must be a string", type(value).__name__)
+        decoded = decode_text(value)
+        if decoded is None:
+            raise self.fail(key, "begins with a double quote but is not a JSON string literal")
+        return decoded
+
+    def opt_text(self, key: str, base: str) -> str | None:
+        """An optional free-text string."""
+        return self.text(key, base) if key in self.data else None
+
+    def extension(self, url: str) -> Reader | None:
+        """The one extension with ``url``, or None; raises if it repeats."""
+        found = list(find_extensions(self, url))
+        if len(found) > 1:
+            raise found[1].fail(None, f"repeats the extension {url}")
+        return found[0] if found else None
+
+
+def _bad_date() -> datetime.date:
+    raise ValueError
+
+
+def find_extensions(reader: Reader, url: str) -> Iterator[Reader]:
+    """The extensions of ``reader`` with ``url``, in order."""
+    for ext in reader.objs("extension"):
+        if ext.data.get("url") == url:
+            yield ext
+
+
+def _error(path: Sequence[PathSegment], rule: str, value: object = ...) -> ValidationError:
+    c = Checker()
+    c.add(path, rule, value)
+    return ValidationError(c.problems, style="json")

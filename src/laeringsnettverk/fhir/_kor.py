@@ -1,0 +1,202 @@
+"""KOR ratings (ORS and SRS) as QuestionnaireResponses per session and Observations of totals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from laeringsnettverk._checks import Checker
+from laeringsnettverk.fhir._common import (
+    DEFAULT_BASE_URL,
+    Reader,
+    check_base_url,
+    code_system_url,
+    coding,
+    extension_url,
+    put_text,
+    resource_id,
+)
+from laeringsnettverk.fhir._form import score_quantity, survey_category
+from laeringsnettverk.fhir._subject import Subject, as_subject
+from laeringsnettverk.toolkit import KorRatings, KorSession, OrsRatings, SrsRatings
+
+__all__ = ["KorResources", "kor_from_fhir", "kor_to_fhir"]
+
+# (linkId, field, text) per scale, in the scale's order.
+ORS_ITEMS = (
+    ("ors.individuelt", "individually", "Individuelt (personlig velvære)"),
+    ("ors.mellommenneskelig", "interpersonally", "Mellommenneskelig (familie, nære relasjoner)"),
+    ("ors.sosialt", "socially", "Sosialt (arbeid, skole, vennskap)"),
+    ("ors.generelt", "overall", "Generelt (generell følelse av velvære)"),
+)
+SRS_ITEMS = (
+    ("srs.relasjon", "relationship", "Relasjon (ble hørt, forstått og respektert)"),
+    ("srs.maal_og_tema", "goals_and_topics", "Mål og tema (arbeidet med det jeg ville)"),
+    ("srs.tilnaerming", "approach", "Tilnærming eller metode (passer for meg)"),
+    ("srs.generelt", "overall", "Generelt (timen var riktig for meg)"),
+)
+ORS_CODE = ("ors_total", "ORS totalskåre (Outcome Rating Scale)")
+SRS_CODE = ("srs_total", "SRS totalskåre (Session Rating Scale)")
+
+
+@attrs.frozen(kw_only=True)
+class KorResources:
+    """The FHIR R4 resources of a person's KOR ratings (plain JSON dicts).
+
+    Made by :func:`kor_to_fhir`; read back with :func:`kor_from_fhir`.
+    """
+
+    responses: tuple[dict[str, Any], ...] = attrs.field(hash=False)
+    """One QuestionnaireResponse per session, in order: groups ``ors`` and ``srs`` of four
+    decimal items each."""
+    observations: tuple[dict[str, Any], ...] = attrs.field(hash=False)
+    """Per session, an Observation of the ORS total and one of the SRS total (where taken),
+    each ``derivedFrom`` its session's response."""
+
+    def resources(self) -> tuple[dict[str, Any], ...]:
+        """Every resource: the responses, then the Observations."""
+        return (*self.responses, *self.observations)
+
+
+def kor_to_fhir(
+    ratings: KorRatings, *, subject: Subject | str, base_url: str = DEFAULT_BASE_URL
+) -> KorResources:
+    """Map KOR ratings to a QuestionnaireResponse per session and Observations of the totals.
+
+    Each response (``questionnaire`` ``{base}/Questionnaire/kor``, ``authored`` the
+    session's date) has a group ``ors`` and/or ``srs`` with the four ratings as
+    ``valueDecimal``. The ratings' identifier and team are the library's
+    ``document-identifier`` and ``team`` extensions on every response. Each total is an
+    Observation (category ``survey``, code ``ors_total`` or ``srs_total``) with a
+    ``valueQuantity`` in ``{score}``.
+
+    Raises:
+        ValidationError: for ratings without sessions that have an identifier or a team
+            (there would be no resource to carry them).
+    """
+    base = check_base_url(base_url)
+    c = Checker()
+    if not isinstance(ratings, KorRatings):
+        c.add(("ratings",), "must be KorRatings", type(ratings).__name__)
+    elif not ratings.sessions and (ratings.identifier is not None or ratings.team is not None):
+        c.add(("sessions",), "must not be empty when there is an identifier or a team to map")
+    c.done()
+    ref = as_subject(subject).to_reference()
+    score_system = code_system_url(base, "score")
+    responses = []
+    observations = []
+    for n, session in enumerate(ratings.sessions, 1):
+        qr: dict[str, Any] = {
+            "resourceType": "QuestionnaireResponse",
+            "id": resource_id(base, "kor", ratings, f"response/{n}", subject=ref),
+        }
+        extensions = []
+        for name, value in (("document-identifier", ratings.identifier), ("team", ratings.team)):
+            if value is not None:
+                ext: dict[str, Any] = {"url": extension_url(base, name)}
+                put_text(ext, "valueString", value, base)
+                extensions.append(ext)
+        if extensions:
+            qr["extension"] = extensions
+        qr.update(
+            {
+                "questionnaire": f"{base}/Questionnaire/kor",
+                "status": "completed",
+                "subject": dict(ref),
+                "authored": session.date.isoformat(),
+            }
+        )
+        groups = []
+        for group, ratings_of, items, code in (
+            ("ors", session.ors, ORS_ITEMS, ORS_CODE),
+            ("srs", session.srs, SRS_ITEMS, SRS_CODE),
+        ):
+            if ratings_of is None:
+                continue
+            groups.append(
+                {
+                    "linkId": group,
+                    "text": code[1],
+                    "item": [
+                        {
+                            "linkId": link,
+                            "text": text,
+                            "answer": [{"valueDecimal": getattr(ratings_of, field)}],
+                        }
+                        for link, field, text in items
+                    ],
+                }
+            )
+            observations.append(
+                {
+                    "resourceType": "Observation",
+                    "id": resource_id(base, "kor", ratings, f"{group}/{n}", subject=ref),
+                    "status": "final",
+                    "category": survey_category(),
+                    "code": {"coding": [coding(score_system, *code)], "text": code[1]},
+                    "subject": dict(ref),
+                    "effectiveDateTime": session.date.isoformat(),
+                    "valueQuantity": score_quantity(ratings_of.total),
+                    "derivedFrom": [{"reference": f"QuestionnaireResponse/{qr['id']}"}],
+                }
+            )
+        qr["item"] = groups
+        responses.append(qr)
+    return KorResources(responses=tuple(responses), observations=tuple(observations))
+
+
+def kor_from_fhir(
+    responses: Iterable[Mapping[str, Any]], *, base_url: str = DEFAULT_BASE_URL
+) -> KorRatings:
+    """Read KOR ratings back from their QuestionnaireResponses.
+
+    The inverse of :func:`kor_to_fhir`; responses may come in any order, and the
+    Observations are derived data that are not needed.
+
+    Raises:
+        ValidationError: for responses that do not have the shape :func:`kor_to_fhir`
+            makes, or that disagree on the identifier or the team.
+    """
+    base = check_base_url(base_url)
+    sessions = []
+    shared: dict[str, str | None] = {}
+    for i, data in enumerate(responses):
+        r = Reader(data, (i,))
+        if r.data.get("resourceType") != "QuestionnaireResponse":
+            raise r.fail(
+                "resourceType", "must be 'QuestionnaireResponse'", r.data.get("resourceType")
+            )
+        for name, url in (("identifier", "document-identifier"), ("team", "team")):
+            ext = r.extension(extension_url(base, url))
+            value = None if ext is None else ext.text("valueString", base)
+            if name in shared and shared[name] != value:
+                raise r.fail("extension", f"has a different {name} than the first response")
+            shared[name] = value
+        fields: dict[str, Any] = {}
+        for group in r.objs("item"):
+            link = group.data.get("linkId")
+            if link not in ("ors", "srs"):
+                continue
+            values = {}
+            items = ORS_ITEMS if link == "ors" else SRS_ITEMS
+            by_link = {field_link: field for field_link, field, _ in items}
+            for item in group.objs("item"):
+                field = by_link.get(item.string("linkId"))
+                if field is None:
+                    raise item.fail("linkId", f"is not an item of {link}", item.data["linkId"])
+                answers = item.objs("answer")
+                if len(answers) != 1:
+                    raise item.fail("answer", "must hold exactly one answer")
+                values[field] = answers[0].number("valueDecimal")
+            if len(values) != len(items):
+                raise group.fail("item", f"needs all four {link} ratings")
+            fields[link] = OrsRatings(**values) if link == "ors" else SrsRatings(**values)
+        sessions.append(KorSession(date=r.date("authored"), **fields))
+    sessions.sort(key=lambda s: s.date)
+    return KorRatings(
+        sessions=sessions,
+        identifier=shared.get("identifier"),
+        team=shared.get("team"),
+    )

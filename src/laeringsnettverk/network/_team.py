@@ -1,0 +1,397 @@
+"""Improvement teams: where they come from, who they are, their application and progress."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import attrs
+
+from laeringsnettverk._checks import Checker
+from laeringsnettverk.improvement import ImprovementProject
+from laeringsnettverk.network._enums import MemberRole, OrganisationKind
+from laeringsnettverk.toolkit._common import to_tuple
+
+__all__ = [
+    "PROGRESS_SCORES",
+    "Application",
+    "ImprovementTeam",
+    "Organisation",
+    "ProgressReport",
+    "TeamMember",
+]
+
+COUNTIES_2024: dict[str, str] = {
+    "03": "Oslo",
+    "11": "Rogaland",
+    "15": "Møre og Romsdal",
+    "18": "Nordland",
+    "31": "Østfold",
+    "32": "Akershus",
+    "33": "Buskerud",
+    "34": "Innlandet",
+    "39": "Vestfold",
+    "40": "Telemark",
+    "42": "Agder",
+    "46": "Vestland",
+    "50": "Trøndelag",
+    "55": "Troms",
+    "56": "Finnmark",
+}
+"""County numbers of the 2024 county structure: the first two digits of a municipality
+number."""
+
+_MUNICIPALITY_NUMBER = re.compile(r"^[0-9]{4}$")
+IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+"""A technical identifier: lower-case ASCII letters, digits, ``-`` and ``_``."""
+
+
+def check_identifier(c: Checker, path: tuple[str | int, ...], value: object) -> bool:
+    """A technical identifier such as ``"team-bodoe"`` (shown in messages)."""
+    if not c.code(path, value):
+        return False
+    assert isinstance(value, str)
+    if not IDENTIFIER.match(value):
+        c.add(path, "must be lower-case ASCII letters, digits, '-' or '_'", value)
+        return False
+    return True
+
+
+def check_municipality_number(c: Checker, path: tuple[str | int, ...], value: object) -> bool:
+    """Four digits, the first two a county of the 2024 structure, not ending in ``00``."""
+    if not isinstance(value, str) or not _MUNICIPALITY_NUMBER.match(value):
+        c.add(path, "must be a municipality number of four digits, e.g. '0301'", value)
+        return False
+    if value[:2] not in COUNTIES_2024:
+        c.add(
+            path,
+            "does not start with a county number of the 2024 structure; expected one of "
+            + ", ".join(COUNTIES_2024),
+            value,
+        )
+        return False
+    if value.endswith("00"):
+        c.add(path, "is a county, not a municipality (ends in 00)", value)
+        return False
+    return True
+
+
+@attrs.frozen(kw_only=True)
+class Organisation:
+    """An organisation a team comes from: a municipality, a city district or a health trust.
+
+    A health trust's units (a DPS, a substance use clinic, a hospital) are organisations too.
+
+    Municipalities and city districts carry the four-digit municipality number (a string:
+    leading zeros matter, ``"0301"`` is Oslo) of the 2024 county structure.
+
+    ```pycon
+    >>> Organisation(name="Bodø kommune", kind=OrganisationKind.MUNICIPALITY,
+    ...              municipality_number="1804").county
+    'Nordland'
+
+    ```
+    """
+
+    name: str
+    """The organisation's name, e.g. "Bodø kommune", "DPS Salten"."""
+    kind: OrganisationKind
+    """Municipality, city district, health trust, a unit of one, or other."""
+    municipality_number: str | None = None
+    """Four digits; required for a municipality and a city district, absent otherwise."""
+    part_of: str | None = None
+    """What it belongs to: a city district's municipality, a unit's health trust (by name)."""
+
+    def __attrs_post_init__(self) -> None:
+        c = Checker()
+        c.text(("name",), self.name)
+        kind_ok = c.member(("kind",), self.kind, OrganisationKind)
+        c.optional_text(("part_of",), self.part_of)
+        if self.municipality_number is not None:
+            check_municipality_number(c, ("municipality_number",), self.municipality_number)
+            if kind_ok and not self.kind.has_municipality_number:
+                c.add(
+                    ("municipality_number",),
+                    f"must be absent for a {self.kind.label_en}",
+                    self.municipality_number,
+                )
+        elif kind_ok and self.kind.has_municipality_number:
+            c.add(("municipality_number",), f"is required for a {self.kind.label_en}")
+        c.done()
+
+    @property
+    def county(self) -> str | None:
+        """The county (2024 structure) of the municipality number, or ``None`` without one."""
+        if self.municipality_number is None:
+            return None
+        return COUNTIES_2024[self.municipality_number[:2]]
+
+
+@attrs.frozen(kw_only=True)
+class TeamMember:
+    """A member of an improvement team, as in the application form's team table.
+
+    The table's columns: unit / department / position (Enhet/Avd/Stilling), name, e-mail,
+    phone and other (Annet); ``roles`` says what the member is in the team.
+    """
+
+    name: str
+    """The member's name."""
+    roles: tuple[MemberRole, ...] = attrs.field(converter=to_tuple)
+    """The member's roles in the team (at least one, each once)."""
+    unit: str | None = None
+    """Unit, department or position (Enhet/Avd/Stilling)."""
+    organisation: str | None = None
+    """The organisation the member comes from, by name."""
+    email: str | None = None
+    """E-mail address."""
+    phone: str | None = None
+    """Phone number."""
+    other: str | None = None
+    """Anything else (Annet)."""
+
+    def __attrs_post_init__(self) -> None:
+        c = Checker()
+        c.text(("name",), self.name)
+        if not self.roles:
+            c.add(("roles",), "needs at least one role")
+        seen: set[MemberRole] = set()
+        for i, role in enumerate(self.roles):
+            if c.member(("roles", i), role, MemberRole):
+                if role in seen:
+                    c.add(("roles", i), "is given twice", role.value)
+                seen.add(role)
+        for name in ("unit", "organisation", "email", "phone", "other"):
+            c.optional_text((name,), getattr(self, name))
+        c.done()
+
+    def has(self, role: MemberRole) -> bool:
+        """True when the member has ``role``."""
+        return role in self.roles
+
+
+@attrs.frozen(kw_only=True)
+class Application:
+    """The application to join a learning network (søknadsskjema), field by field.
+
+    The form's team table (unit, name, e-mail, phone, other) is the team's
+    :attr:`ImprovementTeam.members`. Every answer is free text and may be left out.
+    """
+
+    municipality: str
+    """Kommune: the applicant municipality (or city district), by name."""
+    health_trust: str | None = None
+    """Helseforetak kommunen sogner til: the health trust the municipality belongs to."""
+    contact_person: str | None = None
+    """Kontaktperson i kommunen: the contact person."""
+    contact_email: str | None = None
+    """The contact person's e-mail."""
+    contact_phone: str | None = None
+    """The contact person's phone number."""
+    goal: str | None = None
+    """Mål for forbedringsarbeidet: the goal of the improvement work."""
+    reason: str | None = None
+    """Hvorfor: why the municipality wants to take part."""
+    anchoring: str | None = None
+    """How taking part is anchored in the administrative leadership (forankring)."""
+    user_representation: str | None = None
+    """How user representation / user involvement will be ensured."""
+    interdisciplinary_involvement: str | None = None
+    """How interdisciplinary and inter-agency involvement will be ensured."""
+    individual_plans: str | None = None
+    """The municipality's use of individual plans (IP) for the target group."""
+    specialist_involvement: str | None = None
+    """How the cooperating DPS and / or substance use clinic will be involved."""
+    related_projects: str | None = None
+    """Other relevant projects for the target group, and how they cooperate."""
+    specialist_agreements: str | None = None
+    """Status of the service / cooperation agreements with the specialist health services in
+    mental health and substance use."""
+    resources: str | None = None
+    """The resources that can be set aside for the improvement work."""
+    grants: str | None = None
+    """Grants received from the Directorate of Health (ACT team, local substance use work,
+    cooperation models), if any."""
+    submitted: datetime.date | None = None
+    """The day the application was sent."""
+
+    def __attrs_post_init__(self) -> None:
+        c = Checker()
+        c.text(("municipality",), self.municipality)
+        for field in attrs.fields(Application):
+            if field.name not in ("municipality", "submitted"):
+                c.optional_text((field.name,), getattr(self, field.name))
+        c.optional_date(("submitted",), self.submitted)
+        c.done()
+
+    @property
+    def describes_anchoring(self) -> bool:
+        """True when the anchoring in the administrative leadership is described."""
+        return bool(self.anchoring and self.anchoring.strip())
+
+
+PROGRESS_SCORES: dict[float, tuple[str, str]] = {
+    0.5: ("Intensjon om å delta", "intent to participate"),
+    1.0: ("Team og mandat er etablert", "charter and team established"),
+    1.5: ("Planleggingen har begynt", "planning for the project has begun"),
+    2.0: ("Aktivitet, men ingen endringer", "activity, but no changes"),
+    2.5: ("Endringer er testet, men ingen forbedring", "changes tested, but no improvement"),
+    3.0: ("Beskjeden forbedring", "modest improvement"),
+    3.5: ("Forbedring", "improvement"),
+    4.0: ("Betydelig forbedring", "significant improvement"),
+    4.5: ("Varig forbedring", "sustainable improvement"),
+    5.0: ("Fremragende varige resultater", "outstanding sustainable results"),
+}
+"""The IHI progress score (Breakthrough Series): each score's label in Norwegian and
+English. The Norwegian labels are the library's translation."""
+
+
+@attrs.frozen(kw_only=True)
+class ProgressReport:
+    """A team's periodic self-assessment on the IHI progress score, with a short narrative.
+
+    ```pycon
+    >>> import datetime
+    >>> report = ProgressReport(date=datetime.date(2024, 11, 1), score=3.5)
+    >>> report.label
+    'Forbedring (improvement)'
+
+    ```
+    """
+
+    date: datetime.date
+    """The day of the report."""
+    score: float
+    """The progress score: 0.5 to 5.0 in steps of 0.5."""
+    narrative: str | None = None
+    """What happened since the last report, in the team's words (free text)."""
+
+    def __attrs_post_init__(self) -> None:
+        c = Checker()
+        c.date(("date",), self.date)
+        if c.number(("score",), self.score, 0.5, 5.0) and (self.score * 2) % 1 != 0:
+            c.add(("score",), "must be a step of 0.5 (0.5, 1.0, …, 5.0)", self.score)
+        c.optional_text(("narrative",), self.narrative)
+        c.done()
+
+    @property
+    def label_nb(self) -> str:
+        """The score's meaning in Norwegian."""
+        return PROGRESS_SCORES[float(self.score)][0]
+
+    @property
+    def label_en(self) -> str:
+        """The score's meaning in English."""
+        return PROGRESS_SCORES[float(self.score)][1]
+
+    @property
+    def label(self) -> str:
+        """Norwegian with English beside it."""
+        return f"{self.label_nb} ({self.label_en})"
+
+
+@attrs.frozen(kw_only=True)
+class ImprovementTeam:
+    """An improvement team (forbedringsteam) and everything the network knows of it.
+
+    Where it comes from, its members, its application, its improvement projects, its
+    progress reports and its documents.
+
+    Forms («Hva er viktig for meg») and collaboration checklists are referenced by their
+    ``identifier``; the documents themselves live elsewhere and name the team in their
+    ``team`` field.
+
+    ```pycon
+    >>> team = ImprovementTeam(
+    ...     identifier="team-bodoe", name="Bodø",
+    ...     organisations=[Organisation(name="Bodø kommune",
+    ...         kind=OrganisationKind.MUNICIPALITY, municipality_number="1804")],
+    ...     members=[TeamMember(name="Kari", roles=[MemberRole.LEADER])])
+    >>> team.has_role(MemberRole.USER_REPRESENTATIVE)
+    False
+
+    ```
+    """
+
+    identifier: str
+    """A stable technical identifier, e.g. ``"team-bodoe"`` (lower-case ASCII)."""
+    name: str
+    """The team's name for people, e.g. "Bodø"."""
+    organisations: tuple[Organisation, ...] = attrs.field(converter=to_tuple)
+    """The organisations the team comes from (at least one)."""
+    members: tuple[TeamMember, ...] = attrs.field(default=(), converter=to_tuple)
+    """The members and their roles (4-6 recommended: see the review)."""
+    application: Application | None = None
+    """The team's application to join the network."""
+    projects: tuple[ImprovementProject, ...] = attrs.field(default=(), converter=to_tuple)
+    """The team's improvement projects; each names this team in its ``team`` field."""
+    progress: tuple[ProgressReport, ...] = attrs.field(default=(), converter=to_tuple)
+    """The team's progress reports, in date order."""
+    forms: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    """Identifiers of the team's «Hva er viktig for meg»-forms."""
+    checklists: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    """Identifiers of the team's collaboration checklists."""
+
+    def __attrs_post_init__(self) -> None:
+        c = Checker()
+        check_identifier(c, ("identifier",), self.identifier)
+        c.text(("name",), self.name)
+        if c.instances(("organisations",), self.organisations, Organisation):
+            if not self.organisations:
+                c.add(("organisations",), "needs at least one organisation")
+            _unique(c, "organisations", [o.name.strip().casefold() for o in self.organisations])
+        c.instances(("members",), self.members, TeamMember)
+        if self.application is not None and not isinstance(self.application, Application):
+            c.add(("application",), "must be an Application", type(self.application).__name__)
+        if c.instances(("projects",), self.projects, ImprovementProject):
+            for i, project in enumerate(self.projects):
+                if project.team != self.identifier:
+                    c.add(
+                        ("projects", i, "team"),
+                        f"must be the team's identifier {self.identifier!r}",
+                        project.team,
+                        text=True,
+                    )
+        if c.instances(("progress",), self.progress, ProgressReport):
+            for i in range(1, len(self.progress)):
+                before, report = self.progress[i - 1], self.progress[i]
+                if report.date <= before.date:
+                    c.add(
+                        ("progress", i, "date"),
+                        f"must be after the previous report's date {before.date.isoformat()}",
+                        report.date.isoformat(),
+                    )
+        for name in ("forms", "checklists"):
+            values = getattr(self, name)
+            checked = [c.code((name, i), v) for i, v in enumerate(values)]
+            if all(checked):
+                _unique(c, name, list(values), show=True)
+        c.done()
+
+    def has_role(self, role: MemberRole) -> bool:
+        """True when some member has ``role``."""
+        return any(m.has(role) for m in self.members)
+
+    @property
+    def municipality_numbers(self) -> tuple[str, ...]:
+        """The municipality numbers of the team's municipalities and city districts."""
+        return tuple(
+            dict.fromkeys(
+                o.municipality_number for o in self.organisations if o.municipality_number
+            )
+        )
+
+    @property
+    def latest_progress(self) -> ProgressReport | None:
+        """The latest progress report, or ``None``."""
+        return self.progress[-1] if self.progress else None
+
+
+def _unique(c: Checker, name: str, keys: list[str], *, show: bool = False) -> None:
+    seen: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        if key in seen:
+            path = (name, i) if show else (name, i, "name")
+            c.add(path, f"duplicates {name}[{seen[key]}]", key, text=not show)
+        else:
+            seen[key] = i

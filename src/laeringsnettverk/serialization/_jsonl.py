@@ -1,0 +1,178 @@
+"""JSON Lines: one versioned document per line, loaded in a batch that goes on past bad lines.
+
+```pycon
+>>> from laeringsnettverk.examples import load_example
+>>> from laeringsnettverk.serialization import dumps_jsonl, load_jsonl
+>>> text = dumps_jsonl([load_example("wheel"), load_example("form")])
+>>> text += '{"kind": "form", "schema_version": 1}' + chr(10)
+>>> result = load_jsonl(text)
+>>> [(number, type(document).__name__) for number, document in result.loaded]
+[(1, 'ConversationWheel'), (2, 'WhatMattersForm')]
+>>> print(result.errors[0])
+line 3: $.activities: is required
+
+```
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from collections.abc import Iterable
+from typing import IO, Any, Generic, TypeVar, overload
+
+import attrs
+
+from laeringsnettverk.errors import Problem, ValidationError
+
+__all__ = ["BatchResult", "LineError", "dump_jsonl", "dumps_jsonl", "load_jsonl"]
+
+T = TypeVar("T")
+
+_BOM = "\ufeff"
+
+
+@attrs.frozen(kw_only=True)
+class LineError:
+    """The problems of one bad line of a JSON Lines batch."""
+
+    line: int
+    """The line's number, counting from 1 (blank lines count)."""
+    problems: tuple[Problem, ...]
+    """Every problem of the line's document, each with its JSON path, value and rule."""
+
+    @property
+    def error(self) -> ValidationError:
+        """The problems as the ValidationError that loading the line alone raises."""
+        return ValidationError(self.problems, style="json")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The line for a machine: ``{"line": 3, "problems": [{"path", "value", "rule"}]}``."""
+        return {"line": self.line, "problems": [p.to_dict() for p in self.problems]}
+
+    def __str__(self) -> str:
+        lines = [p.render("json") for p in self.problems]
+        if len(lines) == 1:
+            return f"line {self.line}: {lines[0]}"
+        return f"line {self.line}: {len(lines)} problems:\n" + "\n".join(f"  {x}" for x in lines)
+
+
+@attrs.frozen(kw_only=True)
+class BatchResult(Generic[T]):
+    """What :func:`load_jsonl` read: the documents loaded and the lines that failed, in order."""
+
+    loaded: tuple[tuple[int, T], ...]
+    """``(line number, model object)`` for every line that loaded, in file order."""
+    errors: tuple[LineError, ...]
+    """Every bad line with its problems, in file order."""
+
+    @property
+    def documents(self) -> tuple[T, ...]:
+        """The model objects that loaded, in file order (without their line numbers)."""
+        return tuple(document for _, document in self.loaded)
+
+    @property
+    def ok(self) -> bool:
+        """True when every non-blank line loaded."""
+        return not self.errors
+
+    def raise_for_errors(self) -> None:
+        """Raise one ValidationError for every bad line (paths start ``$[line]``), if any.
+
+        The path's first step is the line number, so ``$[3].activities`` is the
+        ``activities`` of the document on line 3.
+        """
+        if self.errors:
+            raise ValidationError(
+                [p.prefixed((e.line,)) for e in self.errors for p in e.problems], style="json"
+            )
+
+    def error_dicts(self) -> list[dict[str, Any]]:
+        """Every bad line as ``{"line", "problems"}``, ready for a service's response."""
+        return [e.to_dict() for e in self.errors]
+
+
+@overload
+def load_jsonl(source: str | bytes | Iterable[str] | Iterable[bytes]) -> BatchResult[Any]: ...
+@overload
+def load_jsonl(
+    source: str | bytes | Iterable[str] | Iterable[bytes], cls: type[T]
+) -> BatchResult[T]: ...
+def load_jsonl(
+    source: str | bytes | Iterable[str] | Iterable[bytes], cls: type[Any] | None = None
+) -> BatchResult[Any]:
+    """Load JSON Lines: one versioned document per line; bad lines are reported, not raised.
+
+    ``source`` is the whole text (``str`` or ``bytes``), or any iterable of lines, such as
+    a file opened in text or binary mode (read line by line, so a large file is never held
+    whole). Blank lines are skipped but counted; a byte order mark on the first line is
+    ignored. Each line is loaded as by :func:`~laeringsnettverk.serialization.loads` (give
+    ``cls`` to require one kind); a line that is not JSON is reported as such, without
+    echoing it (it may hold free text).
+    """
+    lines: Iterable[str] | Iterable[bytes]
+    if isinstance(source, str):
+        lines = source.split("\n")  # not splitlines(): U+2028 may stand raw inside a string
+    elif isinstance(source, bytes):
+        lines = source.split(b"\n")
+    else:
+        lines = source
+    from laeringsnettverk.serialization._json import from_document
+
+    loaded: list[tuple[int, Any]] = []
+    errors: list[LineError] = []
+    decode = json.loads
+    for number, raw in enumerate(lines, 1):
+        if isinstance(raw, bytes):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                errors.append(_not_json(number, f"not UTF-8 at byte {exc.start}"))
+                continue
+        else:
+            line = typing.cast(str, raw)
+        if number == 1 and line.startswith(_BOM):
+            line = line[1:]
+        if not line or line.isspace():
+            continue
+        try:
+            data = decode(line)
+        except json.JSONDecodeError as exc:
+            errors.append(_not_json(number, f"{exc.msg} at character {exc.pos}"))
+            continue
+        except RecursionError:
+            errors.append(_not_json(number, "nested too deeply"))
+            continue
+        try:
+            loaded.append((number, from_document(data, cls)))
+        except ValidationError as exc:
+            errors.append(LineError(line=number, problems=exc.problems))
+    return BatchResult(loaded=tuple(loaded), errors=tuple(errors))
+
+
+def _not_json(number: int, why: str) -> LineError:
+    return LineError(line=number, problems=(Problem.of((), f"is not valid JSON ({why})"),))
+
+
+def dumps_jsonl(objs: Iterable[object]) -> str:
+    """Model objects as JSON Lines: one compact versioned document per line.
+
+    Each line is the document :func:`~laeringsnettverk.serialization.dumps` writes, on one
+    line; :func:`load_jsonl` reads it back.
+    """
+    from laeringsnettverk.serialization._json import _document
+
+    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+    return "".join([encode(_document(obj)) + "\n" for obj in objs])
+
+
+def dump_jsonl(objs: Iterable[object], fp: IO[str]) -> int:
+    """Write model objects to a text file as JSON Lines, one at a time; return how many."""
+    from laeringsnettverk.serialization._json import _document
+
+    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+    count = 0
+    for obj in objs:
+        fp.write(encode(_document(obj)) + "\n")
+        count += 1
+    return count

@@ -1,0 +1,440 @@
+"""JSON Schemas (draft 2020-12) of the versioned documents, generated from the models.
+
+The schema of a document kind is built from its model class (taken from the kinds
+registry) by walking ``attrs.fields`` with their resolved types; nothing is written by
+hand, so a new kind or a new field has its schema at once. It describes exactly what
+the strict converter reads:
+
+- ``int`` → ``integer``, ``float`` → ``number``, ``str`` → ``string``, ``bool`` →
+  ``boolean``, ``datetime.date`` → an ISO 8601 ``YYYY-MM-DD`` string (``format: date``);
+- a coded enumeration → the ``enum`` of its codes;
+- ``tuple[X, ...]`` → an ``array`` of X; ``Mapping[str, X]`` → an ``object`` whose values
+  are X;
+- ``X | None`` → X or ``null`` (the converter reads ``null`` as ``None``; it never writes
+  it: a field at its default is left out);
+- a nested model → a ``$ref`` into ``$defs``; a union of models → ``anyOf``;
+- every object rejects unknown keys (``additionalProperties: false``); fields without a
+  default are ``required``; the document adds ``kind`` and ``schema_version``.
+
+A text field gets ``minLength``/``pattern`` only when its model is seen to reject blank
+text (the model is asked, with a blank value, when the schema is built), so the schema
+never rejects what the library accepts. Rules that span fields or values (unique names,
+scores inside the form's scale, dates in order, numeric ranges) are checked by the
+loader only.
+
+```pycon
+>>> from laeringsnettverk.serialization import json_schema
+>>> schema = json_schema("form")
+>>> schema["$id"]
+'https://laeringsnettverk.no/schema/form-1.json'
+>>> schema["required"]
+['kind', 'schema_version', 'activities']
+>>> schema["$defs"]["Conversation"]["properties"]["scores"]["additionalProperties"]
+{'type': 'integer'}
+
+```
+"""
+
+from __future__ import annotations
+
+import ast
+import collections.abc
+import datetime
+import enum
+import functools
+import inspect
+import json
+import os
+import re
+import textwrap
+import types
+import typing
+import warnings
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from laeringsnettverk.errors import ValidationError
+
+__all__ = ["SCHEMA_BASE_URL", "SCHEMA_DIALECT", "json_schema", "schema_id", "write_schemas"]
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+"""The JSON Schema dialect of every generated schema (draft 2020-12)."""
+
+SCHEMA_BASE_URL = "https://laeringsnettverk.no/schema/"
+"""The base of every schema's ``$id``: ``{base}{kind}-{schema_version}.json``."""
+
+_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_LOADER_ONLY = (
+    "This schema checks the document's shape: fields, types, codes and date syntax. Rules "
+    "that span fields or values (unique names, references by name, scores inside the form's "
+    "scale, dates in order, numeric ranges, whole numbers written without a fraction) are "
+    "checked by the laeringsnettverk loader only: a document valid against this schema may "
+    "still be rejected by the loader, never the other way round."
+)
+_CODE_BLOCK = re.compile(r"^```.*?^```[ \t]*$", re.S | re.M)
+_ROLE = re.compile(r":[a-z]+:`~?\.?([^`]+)`")
+_SIMPLE_TYPES = {
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    str: "string",
+    type(None): "null",
+}
+
+
+def schema_id(kind: str) -> str:
+    """The ``$id`` of a kind's schema: ``https://laeringsnettverk.no/schema/form-1.json``."""
+    from laeringsnettverk.serialization._json import SCHEMA_VERSION
+
+    return f"{SCHEMA_BASE_URL}{kind}-{SCHEMA_VERSION}.json"
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a document kind, generated from its model.
+
+    Each call returns a new dict, free to change.
+
+    Raises:
+        ValidationError: ``kind`` is not a document kind.
+    """
+    return dict(json.loads(_schema_text(kind)))
+
+
+def write_schemas(directory: str | os.PathLike[str]) -> list[Path]:
+    """Write every kind's schema to ``directory/{kind}.schema.json``; return the paths.
+
+    The package ships these files in ``laeringsnettverk/data/schema``; regenerate them with
+    ``python -c "from laeringsnettverk.serialization import write_schemas;
+    write_schemas('src/laeringsnettverk/data/schema')"``.
+    """
+    from laeringsnettverk.serialization._json import _kinds
+
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in _kinds():
+        path = out / f"{kind}.schema.json"
+        path.write_text(_schema_text(kind), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+@functools.cache
+def _schema_text(kind: str) -> str:
+    from laeringsnettverk.serialization._json import SCHEMA_VERSION, _kinds
+
+    kinds = _kinds()
+    if kind not in kinds:
+        raise ValidationError.one(
+            ("kind",),
+            "is not a known document kind; expected one of " + ", ".join(map(repr, kinds)),
+            kind,
+        )
+    builder = _Builder()
+    body = builder.object_schema(kinds[kind])
+    title = body.pop("title")
+    description = body.pop("description", None)
+    schema: dict[str, Any] = {
+        "$schema": SCHEMA_DIALECT,
+        "$id": schema_id(kind),
+        "title": title,
+    }
+    if description:
+        schema["description"] = description
+    schema["$comment"] = _LOADER_ONLY
+    schema["type"] = "object"
+    schema["properties"] = {
+        "kind": {"const": kind, "description": "The document kind."},
+        "schema_version": {
+            "const": SCHEMA_VERSION,
+            "description": "The version of the kind's schema this document follows.",
+        },
+        **body["properties"],
+    }
+    schema["required"] = ["kind", "schema_version", *body.get("required", [])]
+    schema["additionalProperties"] = False
+    if builder.defs:
+        schema["$defs"] = builder.defs
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+class _Builder:
+    """Walks model classes, collecting ``$defs`` for nested models and enumerations."""
+
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+        self._names: dict[type, str] = {}
+
+    def _ref(self, cls: type, build: typing.Callable[[type], dict[str, Any]]) -> dict[str, Any]:
+        name = self._names.get(cls)
+        if name is None:
+            name = cls.__name__
+            if name in self.defs:  # two classes of the same name: qualify the later one
+                name = f"{cls.__module__}.{cls.__qualname__}".replace("_", "").replace(".", "_")
+            self._names[cls] = name
+            self.defs[name] = {}  # reserved first: a model may refer to itself
+            self.defs[name] = build(cls)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def object_schema(self, cls: type) -> dict[str, Any]:
+        """The schema of one attrs model: its fields as properties."""
+        title, description = _class_doc(cls)
+        hints = typing.get_type_hints(cls)
+        field_docs = _field_docs(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for field in attrs.fields(cls):
+            if not field.init:
+                continue
+            tp = hints.get(field.name, field.type)
+            prop = self.type_schema(tp)
+            prop = _with_text_rule(prop, _blank_rule(cls, field.name, tp))
+            if field.name in field_docs:
+                prop = {**prop, "description": field_docs[field.name]}
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+            else:
+                default = _default_value(field.default)
+                if default is not None:
+                    prop = {**prop, "default": default}
+            properties[field.name] = prop
+        schema: dict[str, Any] = {"title": title}
+        if description:
+            schema["description"] = description
+        schema["type"] = "object"
+        schema["properties"] = properties
+        if required:
+            schema["required"] = required
+        schema["additionalProperties"] = False
+        return schema
+
+    def type_schema(self, tp: Any) -> dict[str, Any]:
+        """The schema of a field's type."""
+        if tp is Any or tp is object:
+            return {}
+        if tp in _SIMPLE_TYPES:
+            return {"type": _SIMPLE_TYPES[tp]}
+        if tp is datetime.date:
+            return {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return self._ref(tp, _enum_schema)
+        if isinstance(tp, type) and attrs.has(tp):
+            return self._ref(tp, self.object_schema)
+        origin = typing.get_origin(tp)
+        args = typing.get_args(tp)
+        if origin is typing.Literal:
+            return {"enum": [a.value if isinstance(a, enum.Enum) else a for a in args]}
+        if origin in (typing.Union, types.UnionType):
+            return self._union(args)
+        if origin in (tuple, list, collections.abc.Sequence, frozenset, set):
+            return self._array(origin, args)
+        if origin in (dict, collections.abc.Mapping, collections.abc.MutableMapping):
+            key, value = args
+            schema: dict[str, Any] = {
+                "type": "object",
+                "additionalProperties": self.type_schema(value),
+            }
+            if key is not str:
+                key_schema = self.type_schema(key)
+                if "$ref" in key_schema:
+                    key_schema = self.defs[key_schema["$ref"].rsplit("/", 1)[1]]
+                schema["propertyNames"] = {k: v for k, v in key_schema.items() if k == "enum"}
+            return schema
+        raise TypeError(f"no JSON Schema for the type {tp!r}: teach _schema.py about it")
+
+    def _array(self, origin: Any, args: tuple[Any, ...]) -> dict[str, Any]:
+        if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+            items = [self.type_schema(a) for a in args]
+            n = len(items)
+            return {
+                "type": "array",
+                "prefixItems": items,
+                "items": False,
+                "minItems": n,
+                "maxItems": n,
+            }
+        schema: dict[str, Any] = {"type": "array", "items": self.type_schema(args[0])}
+        if origin in (frozenset, set):
+            schema["uniqueItems"] = True
+        return schema
+
+    def _union(self, args: tuple[Any, ...]) -> dict[str, Any]:
+        branches = [self.type_schema(a) for a in args]
+        simple = [b["type"] for b in branches if set(b) == {"type"}]
+        if len(simple) == len(branches):
+            return {"type": simple}
+        return {"anyOf": branches}
+
+
+def _enum_schema(cls: type) -> dict[str, Any]:
+    title, description = _class_doc(cls)
+    schema: dict[str, Any] = {"title": title}
+    if description:
+        schema["description"] = description
+    values = [m.value for m in typing.cast(type[enum.Enum], cls)]
+    if all(isinstance(v, str) for v in values):
+        schema["type"] = "string"
+    schema["enum"] = values
+    return schema
+
+
+# -- text: does the model reject blank text? -------------------------------------------------
+
+
+def _with_text_rule(schema: dict[str, Any], rule: dict[str, Any]) -> dict[str, Any]:
+    """Add ``rule`` (minLength/pattern) to the string part of ``schema``."""
+    if not rule:
+        return schema
+    if schema.get("type") == "string":
+        return {**schema, **rule}
+    if schema.get("type") == "array" and schema["items"].get("type") == "string":
+        return {**schema, "items": {**schema["items"], **rule}}
+    if isinstance(schema.get("type"), list) and "string" in schema["type"]:
+        others = [{"type": t} for t in schema["type"] if t != "string"]
+        return {"anyOf": [{"type": "string", **rule}, *others]}
+    return schema
+
+
+def _blank_rule(cls: type, name: str, tp: Any) -> dict[str, Any]:
+    """``minLength``/``pattern`` for a text field whose model rejects blank text, else ``{}``.
+
+    The model is built twice with placeholders: once with ``"x"`` in the field, once with
+    blank text. Only a problem reported at the field's own path with blank text, and not
+    with ``"x"``, counts; anything unexpected leaves the field unconstrained.
+    """
+    args = typing.get_args(tp)
+    if tp is str or (typing.get_origin(tp) in (typing.Union, types.UnionType) and str in args):
+        index: int | None = None
+    elif typing.get_origin(tp) is tuple and args in ((str, Ellipsis),):
+        index = 1
+    else:
+        return {}
+
+    def value(text: str) -> object:
+        return text if index is None else ("x", text)
+
+    path: tuple[str | int, ...] = (name,) if index is None else (name, index)
+    if _rejected(cls, name, value("x"), path) is not False:
+        return {}
+    empty, blank = _rejected(cls, name, value(""), path), _rejected(cls, name, value(" "), path)
+    if blank:
+        return {"minLength": 1, "pattern": r"\S"}
+    if empty:
+        return {"minLength": 1}
+    return {}
+
+
+def _rejected(cls: type, name: str, value: object, path: tuple[str | int, ...]) -> bool | None:
+    """Whether the model reports a problem at ``path``; ``None`` when the probe fails."""
+    hints = typing.get_type_hints(cls)
+    kwargs: dict[str, object] = {}
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        if field.name == name:
+            kwargs[field.alias] = value
+        elif field.default is attrs.NOTHING:
+            kwargs[field.alias] = _placeholder(hints.get(field.name, field.type))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            cls(**kwargs)
+    except ValidationError as exc:
+        return any(p.path == path for p in exc.problems)
+    except Exception:
+        return None
+    return False
+
+
+def _placeholder(tp: Any) -> object:
+    """A plausible value of a type, for probing a model (never stored anywhere)."""
+    if tp is str:
+        return "x"
+    if tp in (int, float):
+        return tp(0)
+    if tp is bool:
+        return False
+    if tp is datetime.date:
+        return datetime.date(2000, 1, 1)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return next(iter(tp))
+    origin = typing.get_origin(tp)
+    if origin in (tuple, list, collections.abc.Sequence, frozenset, set):
+        return ()
+    if origin in (dict, collections.abc.Mapping):
+        return {}
+    return None
+
+
+# -- documentation: class and field docstrings -----------------------------------------------
+
+
+def _clean(text: str) -> str:
+    text = _ROLE.sub(r"\1", text).replace("``", "`")
+    return text.strip()
+
+
+def _class_doc(cls: type) -> tuple[str, str]:
+    """``(title, description)`` from a class docstring: its first paragraph and the rest."""
+    doc = inspect.cleandoc(cls.__doc__ or cls.__name__)
+    doc = _CODE_BLOCK.sub("", doc)
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", doc) if p.strip()]
+    title = _clean(paragraphs[0]) if paragraphs else cls.__name__
+    return title, _clean("\n\n".join(paragraphs[1:]))
+
+
+@functools.cache
+def _field_docs(cls: type) -> dict[str, str]:
+    """The string literal under each field of a class body (empty if there is no source)."""
+    try:
+        source = textwrap.dedent(inspect.getsource(cls))
+    except (OSError, TypeError):
+        return {}
+    tree = ast.parse(source)
+    node = next((n for n in tree.body if isinstance(n, ast.ClassDef)), None)
+    if node is None:
+        return {}
+    docs: dict[str, str] = {}
+    for stmt, after in zip(node.body, node.body[1:], strict=False):
+        if (
+            isinstance(stmt, ast.AnnAssign)
+            and isinstance(stmt.target, ast.Name)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+            and isinstance(after.value.value, str)
+        ):
+            docs[stmt.target.id] = _clean(" ".join(inspect.cleandoc(after.value.value).split()))
+    return docs
+
+
+def _default_value(default: object) -> object:
+    """A field's default as JSON data (``None`` for none, or one the schema can't show)."""
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        factory = typing.cast(Any, default)
+        if factory.takes_self:
+            return None
+        default = factory.factory()
+    return _plain(default)
+
+
+def _plain(value: object) -> object:
+    """A default value as JSON data, every field of a nested model included."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, bool | int | float | str) or value is None:
+        return value
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if attrs.has(type(value)):
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in attrs.fields(typing.cast(Any, type(value)))
+            if f.init and getattr(value, f.name) is not None
+        }
+    if isinstance(value, collections.abc.Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple | list | frozenset | set):
+        return [_plain(v) for v in value]
+    return None

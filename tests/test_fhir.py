@@ -1,0 +1,1151 @@
+"""FHIR R4: every produced resource validates, the R4 invariants hold, and the round trips hold.
+
+Validation uses fhir.resources' R4B models (which match R4 for these resources) plus the
+required value sets and invariants that the models do not check, evaluated with fhirpathpy
+against the R4 model.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.careplan import CarePlan
+from fhir.resources.R4B.codesystem import CodeSystem
+from fhir.resources.R4B.goal import Goal
+from fhir.resources.R4B.observation import Observation as FhirObservation
+from fhir.resources.R4B.patient import Patient
+from fhir.resources.R4B.questionnaire import Questionnaire
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+from fhirpathpy import evaluate
+from fhirpathpy.models import models
+from hypothesis import given
+from hypothesis import strategies as st
+
+from laeringsnettverk.errors import ValidationError
+from laeringsnettverk.examples import load_example
+from laeringsnettverk.fhir import (
+    DEFAULT_BASE_URL,
+    DNUMMER_SYSTEM,
+    FOEDSELSNUMMER_SYSTEM,
+    GOAL_ACCEPTANCE,
+    MEASURE_STATUS_TO_FHIR,
+    PROGRESS_TO_ACHIEVEMENT,
+    BundleContents,
+    Subject,
+    bundle,
+    bundle_from_fhir,
+    checklist_from_fhir,
+    checklist_to_fhir,
+    code_systems,
+    form_from_fhir,
+    form_to_fhir,
+    goal_from_fhir,
+    goal_to_fhir,
+    kor_from_fhir,
+    kor_to_fhir,
+    plan_from_fhir,
+    plan_to_fhir,
+)
+from laeringsnettverk.goals import Indicator, IndicatorKind, Observation, ProgressStatus, SmartGoal
+from laeringsnettverk.toolkit import (
+    ActionPlan,
+    Activity,
+    ChecklistItem,
+    CollaborationChecklist,
+    Conversation,
+    ItemStatus,
+    KorRatings,
+    Measure,
+    MeasureStatus,
+    Responsible,
+    Scale,
+    WhatMattersForm,
+)
+from strategies.goals import goals
+from strategies.toolkit import action_plans, checklists, forms, kor_ratings, scales
+
+ROOT = Path(__file__).resolve().parent.parent
+PATIENT = Subject(reference="Patient/123")
+# Synthetic numbers (month + 80, as Test Norge's): valid check digits, nobody's real number.
+FNR = "15828912302"
+DNR = "55828912487"
+
+# -- validation ----------------------------------------------------------------------------
+
+MODELS = {
+    "Questionnaire": Questionnaire,
+    "QuestionnaireResponse": QuestionnaireResponse,
+    "Observation": FhirObservation,
+    "Goal": Goal,
+    "CarePlan": CarePlan,
+    "Bundle": Bundle,
+    "Patient": Patient,
+    "CodeSystem": CodeSystem,
+}
+
+# Required value sets (R4 4.0.1), checked by hand: the models accept any code.
+ITEM_TYPES = {
+    "group",
+    "display",
+    "boolean",
+    "decimal",
+    "integer",
+    "date",
+    "dateTime",
+    "time",
+    "string",
+    "text",
+    "url",
+    "choice",
+    "open-choice",
+    "attachment",
+    "reference",
+    "quantity",
+}
+VALUE_SETS: dict[str, list[tuple[str, set[str]]]] = {
+    "Questionnaire": [
+        ("Questionnaire.status", {"draft", "active", "retired", "unknown"}),
+        ("Questionnaire.repeat(item).type", ITEM_TYPES),
+        ("Questionnaire.subjectType", {"Patient", "Group"}),
+    ],
+    "QuestionnaireResponse": [
+        (
+            "QuestionnaireResponse.status",
+            {"in-progress", "completed", "amended", "entered-in-error", "stopped"},
+        ),
+    ],
+    "Observation": [
+        (
+            "Observation.status",
+            {
+                "registered",
+                "preliminary",
+                "final",
+                "amended",
+                "corrected",
+                "cancelled",
+                "entered-in-error",
+                "unknown",
+            },
+        ),
+    ],
+    "Goal": [
+        (
+            "Goal.lifecycleStatus",
+            {
+                "proposed",
+                "planned",
+                "accepted",
+                "active",
+                "on-hold",
+                "completed",
+                "cancelled",
+                "entered-in-error",
+                "rejected",
+            },
+        ),
+        (
+            "Goal.extension.where(url='" + GOAL_ACCEPTANCE + "').extension"
+            ".where(url='status').value",
+            {"agree", "disagree", "pending"},
+        ),
+    ],
+    "CarePlan": [
+        (
+            "CarePlan.status",
+            {"draft", "active", "on-hold", "revoked", "completed", "entered-in-error", "unknown"},
+        ),
+        ("CarePlan.intent", {"proposal", "plan", "order", "option"}),
+        (
+            "CarePlan.activity.detail.status",
+            {
+                "not-started",
+                "scheduled",
+                "in-progress",
+                "on-hold",
+                "completed",
+                "cancelled",
+                "stopped",
+                "unknown",
+                "entered-in-error",
+            },
+        ),
+    ],
+    "Bundle": [
+        ("Bundle.type", {"transaction"}),
+        ("Bundle.entry.request.method", {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"}),
+    ],
+    "CodeSystem": [
+        ("CodeSystem.status", {"draft", "active", "retired", "unknown"}),
+        ("CodeSystem.content", {"not-present", "example", "fragment", "complete", "supplement"}),
+    ],
+}
+
+# R4 invariants, as expressions that must all be true.
+INVARIANTS: dict[str, list[tuple[str, str]]] = {
+    "Questionnaire": [
+        (
+            "que-1",
+            "Questionnaire.repeat(item).all((type = 'group' implies item.empty().not())"
+            " and (type = 'display' implies item.empty()))",
+        ),
+        ("que-2", "Questionnaire.descendants().linkId.isDistinct()"),
+        (
+            "que-6",
+            "Questionnaire.repeat(item).all(type != 'display'"
+            " or (required.empty() and repeats.empty()))",
+        ),
+        (
+            "que-8",
+            "Questionnaire.repeat(item).all((type != 'group' and type != 'display')"
+            " or initial.empty())",
+        ),
+        # R4 says count() > 2; later versions fixed it to > 1, the stricter reading.
+        (
+            "que-12",
+            "Questionnaire.repeat(item).all(enableWhen.count() > 1 implies enableBehavior.exists())",
+        ),
+        ("que-0", "Questionnaire.name.matches('[A-Z]([A-Za-z0-9_]){0,254}')"),
+    ],
+    "QuestionnaireResponse": [
+        (
+            "qrs-1",
+            "QuestionnaireResponse.descendants().where(linkId.exists())"
+            ".all((answer.exists() and item.exists()).not())",
+        ),
+        (
+            "qrs-2",
+            "repeat(answer | item).select(item.where(answer.value.exists()).linkId.isDistinct())"
+            ".allTrue()",
+        ),
+    ],
+    "Observation": [
+        ("obs-6", "Observation.dataAbsentReason.empty() or Observation.value.empty()"),
+        (
+            "obs-7",
+            "Observation.value.empty() or Observation.component.code"
+            ".where(coding.intersect(%resource.code.coding).exists()).empty()",
+        ),
+    ],
+    "Goal": [
+        (
+            "gol-1",
+            "Goal.target.all((detail.exists() and measure.exists()) or detail.exists().not())",
+        ),
+    ],
+    "CarePlan": [
+        ("cpl-3", "CarePlan.activity.all(detail.empty() or reference.empty())"),
+    ],
+    "Bundle": [
+        ("bdl-7", "Bundle.entry.where(fullUrl.exists()).select(fullUrl).isDistinct()"),
+        ("bdl-3", "Bundle.entry.all(request.exists())"),
+    ],
+}
+
+FHIR_STRING = re.compile(r"^[ \r\n\t\S]+$")
+ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
+VALUE_KEYS = re.compile(r"^value[A-Z]")
+
+
+def fp(resource: dict[str, Any], expression: str) -> list[Any]:
+    return list(evaluate(resource, expression, {"resource": resource}, models["r4"]))
+
+
+def _walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:
+    yield path, value
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            yield from _walk(sub, f"{path}.{key}")
+    elif isinstance(value, list):
+        for i, sub in enumerate(value):
+            yield from _walk(sub, f"{path}[{i}]")
+
+
+def check_json(resource: dict[str, Any]) -> None:
+    """FHIR JSON rules: no nulls or empty values, strings FHIR can hold, extensions well formed."""
+    for path, value in _walk(resource, "$"):
+        assert value is not None, path
+        if isinstance(value, dict | list):
+            assert value, f"{path} is empty"
+        if isinstance(value, str):
+            assert FHIR_STRING.match(value), f"{path}: not a FHIR string"
+            # Validators reject all-whitespace strings and warn on untrimmed ones.
+            assert value == value.strip(), f"{path}: leading or trailing whitespace"
+            assert "\ufeff" not in value, path
+            assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", value), path
+        if isinstance(value, float):
+            assert value == value and abs(value) != float("inf"), path
+        if isinstance(value, dict) and "url" in value and ".extension[" in path:
+            values = [k for k in value if VALUE_KEYS.match(k)]
+            nested = "extension" in value
+            assert (len(values) == 1) != nested, f"{path}: ext-1 (value or extensions)"
+        if isinstance(value, dict) and "resourceType" in value and "id" in value:
+            assert ID.match(value["id"]), f"{path}.id"
+
+
+def validate(resource: dict[str, Any]) -> None:
+    """Validate one resource: the R4B model, JSON rules, required codes, R4 invariants."""
+    kind = resource["resourceType"]
+    MODELS[kind].model_validate(resource)
+    check_json(resource)
+    for expression, allowed in VALUE_SETS.get(kind, []):
+        found = set(fp(resource, expression))
+        assert found <= allowed, f"{kind} {expression}: {found - allowed}"
+    for key, expression in INVARIANTS.get(kind, []):
+        assert fp(resource, expression) in ([True], []), f"{kind} breaks {key}"
+    for path, _ in _walk(resource, "$"):
+        if path.endswith(".comparator"):
+            raise AssertionError(f"{path}: the library never sets a comparator")
+    if kind == "QuestionnaireResponse":
+        _check_sibling_answers(resource)
+    if kind == "Bundle":
+        check_references(resource)
+        for entry in resource.get("entry", []):
+            validate(entry["resource"])
+
+
+def _check_sibling_answers(node: dict[str, Any]) -> None:
+    """qrs-2 for every level, including the top (the R4 expression misses it)."""
+    answered = [i["linkId"] for i in node.get("item", []) if "answer" in i]
+    assert len(answered) == len(set(answered)), f"repeated answered linkIds {answered}"
+    for item in node.get("item", []):
+        _check_sibling_answers(item)
+        for answer in item.get("answer", []):
+            _check_sibling_answers(answer)
+
+
+def check_references(bundle_: dict[str, Any]) -> None:
+    """Every urn:uuid reference resolves to an entry; a POST has no id, a PUT its own id."""
+    full_urls = {e["fullUrl"] for e in bundle_.get("entry", [])}
+    for entry in bundle_.get("entry", []):
+        resource, request = entry["resource"], entry["request"]
+        if request["method"] == "POST":
+            assert "id" not in resource
+            assert request["url"] == resource["resourceType"]
+        else:
+            assert request == {
+                "method": "PUT",
+                "url": f"{resource['resourceType']}/{resource['id']}",
+            }
+            assert entry["fullUrl"] == f"urn:uuid:{resource['id']}"
+        for path, value in _walk(entry["resource"], "$"):
+            if path.endswith(".reference"):
+                assert not value.startswith(("QuestionnaireResponse/", "Observation/", "Goal/")), (
+                    f"{path}: {value} left unresolved"
+                )
+                if value.startswith("urn:uuid:"):
+                    assert value in full_urls, f"{path}: {value} does not resolve"
+
+
+def validate_all(resources: tuple[dict[str, Any], ...]) -> None:
+    for resource in resources:
+        validate(resource)
+
+
+ANSWER_TYPES = {"integer": "valueInteger", "string": "valueString", "decimal": "valueDecimal"}
+
+
+def check_against(questionnaire: dict[str, Any], response: dict[str, Any]) -> None:
+    """A response fits its Questionnaire, as a validator that resolves it checks."""
+    assert response["questionnaire"] == questionnaire["url"]
+    subject = response["subject"].get("reference", "Patient/")
+    kind = "Group" if "Group/" in subject else "Patient"
+    assert kind in questionnaire["subjectType"]
+
+    def walk(definitions: list[dict[str, Any]], answers: list[dict[str, Any]]) -> None:
+        by_link = {d["linkId"]: d for d in definitions}
+        order = [d["linkId"] for d in definitions]
+        links = [a["linkId"] for a in answers]
+        assert all(link in by_link for link in links), links
+        positions = [order.index(link) for link in links]
+        assert positions == sorted(positions), "items out of the Questionnaire's order"
+        for d in definitions:
+            count = links.count(d["linkId"])
+            if d.get("required"):
+                assert count >= 1, f"{d['linkId']} is required"
+            if not d.get("repeats"):
+                assert count <= 1, f"{d['linkId']} does not repeat"
+        for item in answers:
+            d = by_link[item["linkId"]]
+            if d["type"] == "group":
+                assert "answer" not in item
+                walk(d["item"], item.get("item", []))
+                continue
+            for answer in item["answer"]:
+                (key,) = [k for k in answer if k.startswith("value")]
+                assert key == ANSWER_TYPES[d["type"]], (d["linkId"], key)
+                bounds = {e["url"].rsplit("/", 1)[1]: e for e in d.get("extension", [])}
+                if "minValue" in bounds:
+                    assert answer[key] >= bounds["minValue"]["valueInteger"]
+                if "maxValue" in bounds:
+                    assert answer[key] <= bounds["maxValue"]["valueInteger"]
+
+    walk(questionnaire["item"], response.get("item", []))
+
+
+# -- examples ------------------------------------------------------------------------------
+
+
+def test_form_example_maps_to_a_questionnaire_responses_and_an_observation() -> None:
+    form = load_example("form")
+    made = form_to_fhir(form, subject=PATIENT)
+    validate_all(made.resources())
+    q = made.questionnaire
+    assert fp(q, "Questionnaire.item.where(linkId='aktivitet').repeats") == [True]
+    score = "Questionnaire.item.item.where(linkId='aktivitet.skaar')"
+    assert fp(q, f"{score}.type") == ["integer"]
+    assert fp(q, f"{score}.extension.where(url.endsWith('/minValue')).value") == [1]
+    assert fp(q, f"{score}.extension.where(url.endsWith('/maxValue')).value") == [10]
+    assert fp(q, "Questionnaire.item.item.where(linkId='aktivitet.navn').type") == ["string"]
+    assert len(made.responses) == 2
+    first = made.responses[0]
+    assert first["questionnaire"] == q["url"]
+    assert first["subject"] == {"reference": "Patient/123"}
+    assert first["authored"] == "2015-02-05"
+    assert fp(first, "QuestionnaireResponse.item.item.where(linkId='aktivitet.skaar').answer.value")
+    scores = [g["item"][2]["answer"][0]["valueInteger"] for g in first["item"]]  # name, area, score
+    assert scores == [1, 4, 1, 2]
+    assert all(type(s) is int for s in scores)
+    obs = made.observation
+    assert obs is not None
+    assert obs["category"][0]["coding"][0]["code"] == "survey"
+    values = {
+        (c["code"]["coding"][0]["code"], c["code"].get("text")): c["valueQuantity"]["value"]
+        for c in obs["component"]
+    }
+    assert values == {
+        ("snittskaare", "Snittskåre, 1. samtale"): 2.0,
+        ("snittskaare", "Snittskåre, 2. samtale"): 5.0,
+        ("opplevd_nytte", "Opplevd nytte fra 1. til 2. samtale"): 3.0,
+    }
+    assert {c["valueQuantity"]["unit"] for c in obs["component"]} == {"{score}"}
+    assert obs["derivedFrom"] == [
+        {"reference": f"QuestionnaireResponse/{r['id']}"} for r in made.responses
+    ]
+    assert "valueDecimal" not in json.dumps(obs)
+    assert form_from_fhir(q, made.responses) == form
+    assert form_from_fhir(q, reversed(made.responses)) == form
+
+
+def test_checklist_example_maps_to_a_response_and_fidelity_in_percent() -> None:
+    checklist = load_example("checklist")
+    made = checklist_to_fhir(checklist, subject=PATIENT)
+    validate_all(made.resources())
+    codes = fp(made.response, "QuestionnaireResponse.item.answer.value.code")
+    assert codes == [item.status.code for item in checklist.items]
+    assert set(codes) == {"gjennomfoert", "ikke_aktuelt", "ikke_gjennomfoert"}
+    systems = set(fp(made.response, "QuestionnaireResponse.item.answer.value.system"))
+    assert systems == {f"{DEFAULT_BASE_URL}/CodeSystem/item-status"}
+    assert made.observation["valueQuantity"] == {
+        "value": 80.0,
+        "unit": "%",
+        "system": "http://unitsofmeasure.org",
+        "code": "%",
+    }
+    assert [c["valueInteger"] for c in made.observation["component"]] == [8, 10]
+    carries = fp(
+        made.response, "QuestionnaireResponse.item.extension.where(url.endsWith('carries-mean-of'))"
+    )
+    assert [e["valueInteger"] for e in carries] == [1, 2]
+    assert checklist_from_fhir(made.response) == checklist
+
+
+def test_kor_example_maps_to_responses_and_totals() -> None:
+    kor = load_example("kor")
+    made = kor_to_fhir(kor, subject=PATIENT)
+    validate_all(made.resources())
+    assert len(made.responses) == 3
+    assert len(made.observations) == 6
+    totals = [o["valueQuantity"]["value"] for o in made.observations]
+    pairs = [t for pair in zip(kor.ors_totals(), kor.srs_totals(), strict=True) for t in pair]
+    assert totals == pairs
+    ors = made.responses[0]["item"][0]
+    assert [i["answer"][0]["valueDecimal"] for i in ors["item"]] == [4.1, 5.2, 3.0, 4.5]
+    assert kor_from_fhir(made.responses) == kor
+    assert kor_from_fhir(reversed(made.responses)) == kor
+
+
+def test_plan_example_maps_to_a_care_plan() -> None:
+    plan = load_example("plan")
+    care_plan = plan_to_fhir(plan, subject=PATIENT, goals=["Goal/1"])
+    validate(care_plan)
+    assert care_plan["intent"] == "plan"
+    assert care_plan["status"] == "active"
+    detail = care_plan["activity"][1]["detail"]
+    assert detail["status"] == "completed"
+    assert detail["description"] == "Følge brukeren til butikken to ganger i uka"
+    assert detail["performer"][0]["display"] == "Kari Nordmann (miljøterapeut)"
+    assert detail["scheduledPeriod"] == {"end": "2015-04-01"}
+    assert detail["goal"] == [{"reference": "Goal/1"}]
+    assert care_plan["goal"] == [{"reference": "Goal/1"}]
+    assert care_plan["activity"][1]["progress"] == [
+        {"text": "Fint å ha med noen de første gangene"}
+    ]
+    assert care_plan["category"][0]["coding"][0]["code"] == "individuell_plan"
+    assert plan_from_fhir(care_plan) == plan
+
+
+def test_goal_example_maps_to_a_goal_with_its_baseline() -> None:
+    goal = load_example("goal")
+    made = goal_to_fhir(goal, subject=PATIENT, achievement=ProgressStatus.ON_TRACK)
+    validate_all(made.resources())
+    g = made.goal
+    assert made.baseline is not None
+    assert g["addresses"] == [{"reference": f"Observation/{made.baseline['id']}"}]
+    assert g["description"] == {"text": goal.statement}
+    assert g["lifecycleStatus"] == "active"
+    assert g["achievementStatus"]["coding"][0]["code"] == "improving"
+    assert g["startDate"] == "2015-02-05"
+    target = g["target"][0]
+    assert target["measure"]["coding"][0]["code"] == "skjema_snitt"
+    score = {"unit": "poeng", "system": "http://unitsofmeasure.org", "code": "{score}"}
+    assert target["detailQuantity"] == {"value": 5.0, **score}
+    assert target["dueDate"] == "2015-12-31"
+    acceptance = [e for e in g["extension"] if e["url"] == GOAL_ACCEPTANCE]
+    assert len(acceptance) == 3
+    assert all(e["extension"][1] == {"url": "status", "valueCode": "agree"} for e in acceptance)
+    assert made.baseline["valueQuantity"] == {"value": 2.0, **score}
+    assert made.baseline["effectiveDateTime"] == "2015-02-05"
+    assert goal_from_fhir(g, made.baseline) == goal
+
+
+def test_progress_statuses_map_to_r4_goal_achievement_codes() -> None:
+    r4 = {
+        "in-progress",
+        "improving",
+        "worsening",
+        "no-change",
+        "achieved",
+        "sustaining",
+        "not-achieved",
+        "no-progress",
+        "not-attainable",
+    }
+    assert set(PROGRESS_TO_ACHIEVEMENT) == set(ProgressStatus)
+    assert {code for code, _ in PROGRESS_TO_ACHIEVEMENT.values()} <= r4
+    assert set(MEASURE_STATUS_TO_FHIR) == set(MeasureStatus)
+    assert len(set(MEASURE_STATUS_TO_FHIR.values())) == len(MeasureStatus)
+
+
+def test_bundle_of_every_example_for_a_foedselsnummer() -> None:
+    examples = {k: load_example(k) for k in ("form", "checklist", "kor", "plan", "goal")}
+    made = bundle(
+        Subject.from_identity_number(FNR),
+        form=examples["form"],
+        checklist=examples["checklist"],
+        kor=examples["kor"],
+        plan=examples["plan"],
+        goals=[examples["goal"]],
+    )
+    validate(made)
+    Bundle.model_validate(made)
+    patient = made["entry"][0]
+    assert patient["resource"]["identifier"] == [{"system": FOEDSELSNUMMER_SYSTEM, "value": FNR}]
+    assert patient["request"]["ifNoneExist"] == f"identifier={FOEDSELSNUMMER_SYSTEM}|{FNR}"
+    subjects = {
+        json.dumps(e["resource"]["subject"]) for e in made["entry"] if "subject" in e["resource"]
+    }
+    assert subjects == {json.dumps({"reference": patient["fullUrl"]})}
+    kinds = [e["resource"]["resourceType"] for e in made["entry"]]
+    assert kinds.count("QuestionnaireResponse") == 2 + 1 + 3
+    by_url = {e["fullUrl"]: e["resource"] for e in made["entry"]}
+    (care_plan,) = (r for r in by_url.values() if r["resourceType"] == "CarePlan")
+    (goal,) = (r for r in by_url.values() if r["resourceType"] == "Goal")
+    assert by_url[care_plan["goal"][0]["reference"]] is goal
+    assert by_url[goal["addresses"][0]["reference"]]["resourceType"] == "Observation"
+    back = bundle_from_fhir(made)
+    assert back == BundleContents(
+        form=examples["form"],
+        checklist=examples["checklist"],
+        kor=examples["kor"],
+        plan=examples["plan"],
+        goals=[examples["goal"]],
+    )
+    assert FNR not in repr(back)
+
+
+@pytest.mark.parametrize("mode", ["json", "python"])
+def test_what_a_fhir_library_gives_back_reads_back(mode: str) -> None:
+    """Resources that went through fhir.resources (floats, dates as objects) read back."""
+    ex = {k: load_example(k) for k in ("form", "checklist", "kor", "plan")}
+    goal = load_example("goal")
+    made = bundle(Subject.from_identity_number(DNR), goals=[goal], **ex)
+    model = Bundle.model_validate(made)
+    dumped = json.loads(model.model_dump_json()) if mode == "json" else model.model_dump()
+    if mode == "json":
+        assert dumped == made
+    assert bundle_from_fhir(dumped) == BundleContents(goals=[goal], **ex)
+
+
+def test_bundle_for_a_reference_has_no_patient_and_keeps_the_reference() -> None:
+    made = bundle(PATIENT, form=load_example("form"))
+    validate(made)
+    kinds = [e["resource"]["resourceType"] for e in made["entry"]]
+    assert "Patient" not in kinds
+    assert made["entry"][1]["resource"]["subject"] == {"reference": "Patient/123"}
+    assert bundle_from_fhir(made).form == load_example("form")
+
+
+def test_an_empty_bundle_is_valid() -> None:
+    made = bundle(PATIENT)
+    assert made == {"resourceType": "Bundle", "type": "transaction"}
+    validate(made)
+    assert bundle_from_fhir(made) == BundleContents()
+
+
+def test_bundle_rejects_the_same_goal_twice() -> None:
+    goal = load_example("goal")
+    with pytest.raises(ValidationError, match=r"goals\[1\]: duplicates goals\[0\]"):
+        bundle(PATIENT, goals=[goal, goal])
+    # Two versions of a goal (same identifier) cannot both be sent: they would be one Goal.
+    revised = attrs.evolve(goal, identifier="mål-1", target=6)
+    with pytest.raises(ValidationError, match="two with the same identifier"):
+        bundle(PATIENT, goals=[attrs.evolve(goal, identifier="mål-1"), revised])
+
+
+def test_bundle_refuses_a_urn_subject_it_cannot_resolve() -> None:
+    subject = Subject(reference="urn:uuid:0b4e8a0e-1c32-4b8e-9d4a-2f1c9d0e7a11")
+    with pytest.raises(ValidationError, match="cannot resolve"):
+        bundle(subject, form=load_example("form"))
+    # A single resource may still refer to it: the caller sends it with its target.
+    made = form_to_fhir(load_example("form"), subject=subject)
+    assert made.responses[0]["subject"] == {"reference": subject.reference}
+
+
+def test_ids_are_stable_per_identifier_and_never_shared_between_subjects() -> None:
+    form = load_example("form")
+    assert form.identifier is not None
+    one = form_to_fhir(form, subject=PATIENT)
+    other = form_to_fhir(form, subject="Patient/456")
+    ids = {r["id"] for r in one.resources()}
+    assert len(ids) == len(one.resources())
+    assert ids.isdisjoint(r["id"] for r in other.resources())
+    # A later conversation keeps the ids of what was there (so a PUT updates it).
+    later = Conversation(date=datetime.date(2015, 9, 1), scores={form.activities[0].name: 7})
+    grown = form_to_fhir(
+        attrs.evolve(form, conversations=(*form.conversations, later)), subject=PATIENT
+    )
+    assert grown.questionnaire["id"] == one.questionnaire["id"]
+    assert [r["id"] for r in grown.responses[:2]] == [r["id"] for r in one.responses]
+    # Without an identifier the id follows the content.
+    bare = attrs.evolve(form, identifier=None)
+    assert form_to_fhir(bare, subject=PATIENT).questionnaire["id"] != one.questionnaire["id"]
+    # An identity number never feeds an id: it could be found again by trying them all.
+    fnr = form_to_fhir(form, subject=Subject.from_identity_number(FNR))
+    dnr = form_to_fhir(form, subject=Subject.from_identity_number(DNR))
+    assert [r["id"] for r in fnr.resources()] == [r["id"] for r in dnr.resources()]
+
+
+def test_a_put_bundle_keeps_the_ids_and_sends_the_same_ids_again() -> None:
+    ex = {k: load_example(k) for k in ("form", "checklist", "kor", "plan", "goal")}
+    subject = Subject.from_identity_number(FNR)
+    made = bundle(subject, method="PUT", goals=[ex.pop("goal")], **ex)
+    validate(made)
+    patient, *rest = made["entry"]
+    assert patient["request"]["method"] == "POST"  # a conditional create
+    for entry in rest:
+        resource = entry["resource"]
+        assert entry["request"] == {
+            "method": "PUT",
+            "url": f"{resource['resourceType']}/{resource['id']}",
+        }
+        assert entry["fullUrl"] == f"urn:uuid:{resource['id']}"
+    assert bundle_from_fhir(made).form == ex["form"]
+    # A later conversation: the same ids again, plus one response more.
+    form = ex["form"]
+    later = Conversation(date=datetime.date(2015, 9, 1), scores={form.activities[0].name: 7})
+    ex["form"] = attrs.evolve(form, conversations=(*form.conversations, later))
+    again = bundle(subject, method="PUT", goals=[load_example("goal")], **ex)
+    before = {e["request"]["url"] for e in rest}
+    after = {e["request"]["url"] for e in again["entry"][1:]}
+    assert before < after
+    assert len(after - before) == 1
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "rule"),
+    [
+        # Without an identifier the ids follow the content: a PUT could not update.
+        ({"form": WhatMattersForm(activities=[Activity(name="Sove")])}, r"form\.identifier"),
+        ({"goals": [SmartGoal(statement="Mål")]}, r"goals\[0\]\.identifier"),
+        ({"method": "PATCH"}, "must be 'POST' or 'PUT'"),  # not a method the library makes
+    ],
+)
+def test_bad_put_bundles(kwargs: dict[str, Any], rule: str) -> None:
+    with pytest.raises(ValidationError, match=rule):
+        bundle(PATIENT, **{"method": "PUT", **kwargs})
+
+
+def test_resources_are_deterministic_and_follow_the_base_url() -> None:
+    form = load_example("form")
+    assert form_to_fhir(form, subject=PATIENT) == form_to_fhir(form, subject=PATIENT)
+    base = "https://fhir.example.kommune.no/laering"
+    made = form_to_fhir(form, subject=PATIENT, base_url=base + "/")
+    text = json.dumps(made.resources())
+    assert DEFAULT_BASE_URL not in text
+    assert f"{base}/CodeSystem/instrument" in text
+    assert form_from_fhir(made.questionnaire, made.responses, base_url=base) == form
+    # Read with the wrong base URL, the library's extensions are not recognised.
+    with pytest.raises(ValidationError):
+        form_from_fhir(made.questionnaire, made.responses)
+
+
+def test_code_systems_validate_and_cover_every_code_used() -> None:
+    systems = code_systems()
+    for cs in systems:
+        validate(cs)
+    defined = {(cs["url"], c["code"]) for cs in systems for c in cs["concept"]}
+    ex = {k: load_example(k) for k in ("form", "checklist", "kor", "plan", "goal")}
+    made = bundle(
+        PATIENT,
+        form=ex["form"],
+        checklist=ex["checklist"],
+        kor=ex["kor"],
+        plan=ex["plan"],
+        goals=[ex["goal"]],
+    )
+    used = {
+        (value["system"], value["code"])
+        for _, value in _walk(made, "$")
+        if isinstance(value, dict)
+        and str(value.get("system", "")).startswith(DEFAULT_BASE_URL + "/CodeSystem/")
+    }
+    assert used
+    assert used <= defined
+
+
+def test_no_fhir_library_is_imported_at_run_time() -> None:
+    code = (
+        "import sys, laeringsnettverk.fhir as f\n"
+        "from laeringsnettverk.examples import load_example as L\n"
+        "f.bundle(f.Subject(reference='Patient/1'), form=L('form'), checklist=L('checklist'),"
+        " kor=L('kor'), plan=L('plan'), goals=[L('goal')])\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in"
+        " ('fhir', 'fhirpathpy', 'pydantic', 'fhir_core')]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# -- properties ----------------------------------------------------------------------------
+
+
+@given(forms(scale=scales()), st.sampled_from([PATIENT, Subject(reference="Group/rop")]))
+def test_form_round_trip_and_validity(form: WhatMattersForm, subject: Subject) -> None:
+    made = form_to_fhir(form, subject=subject)
+    validate_all(made.resources())
+    for response in made.responses:
+        check_against(made.questionnaire, response)
+    assert form_from_fhir(made.questionnaire, made.responses) == form
+
+
+@given(checklists())
+def test_checklist_round_trip_and_validity(checklist: CollaborationChecklist) -> None:
+    made = checklist_to_fhir(checklist, subject=PATIENT)
+    validate_all(made.resources())
+    back = checklist_from_fhir(made.response)
+    assert back == checklist
+    assert [type(i.value) for i in back.items] == [type(i.value) for i in checklist.items]
+
+
+@given(kor_ratings())
+def test_kor_round_trip_and_validity(ratings: KorRatings) -> None:
+    made = kor_to_fhir(ratings, subject=PATIENT)
+    validate_all(made.resources())
+    assert kor_from_fhir(made.responses) == ratings
+
+
+@given(action_plans())
+def test_plan_round_trip_and_validity(plan: ActionPlan) -> None:
+    care_plan = plan_to_fhir(plan, subject=PATIENT)
+    validate(care_plan)
+    assert plan_from_fhir(care_plan) == plan
+
+
+@given(goals())
+def test_goal_round_trip_and_validity(goal: SmartGoal) -> None:
+    made = goal_to_fhir(goal, subject=PATIENT)
+    validate_all(made.resources())
+    back = goal_from_fhir(made.goal, made.baseline)
+    assert back == goal
+    if goal.target is not None:
+        assert type(back.target) is type(goal.target)
+
+
+@given(
+    st.one_of(st.none(), forms(scale=scales())),
+    st.one_of(st.none(), checklists()),
+    st.one_of(st.none(), kor_ratings()),
+    st.one_of(st.none(), action_plans()),
+    st.lists(goals(), max_size=3, unique_by=lambda g: g.identifier or repr(g)),
+    st.sampled_from([FNR, DNR, None]),
+)
+def test_bundle_round_trip_and_validity(
+    form: WhatMattersForm | None,
+    checklist: CollaborationChecklist | None,
+    kor: KorRatings | None,
+    plan: ActionPlan | None,
+    goal_list: list[SmartGoal],
+    number: str | None,
+) -> None:
+    subject = PATIENT if number is None else Subject.from_identity_number(number)
+    made = bundle(subject, form=form, checklist=checklist, kor=kor, plan=plan, goals=goal_list)
+    validate(made)
+    # A FHIR library gives the same JSON back: no number changes type or value.
+    assert json.loads(Bundle.model_validate(made).model_dump_json()) == made
+    assert bundle_from_fhir(made) == BundleContents(
+        form=form, checklist=checklist, kor=kor, plan=plan, goals=goal_list
+    )
+
+
+# Text that FHIR strings cannot hold (empty, other whitespace, controls) still round-trips.
+awkward = st.sampled_from(
+    ["", " ", "a\u00a0b", "\u2028", "x\x00y", "\ufeff", '"\\', '"quoted"', "  Sove  ", "\x85"]
+)
+
+
+@given(awkward, awkward, st.text(), st.text())
+def test_text_fhir_cannot_hold_survives_and_stays_valid(a: str, b: str, c: str, d: str) -> None:
+    names = ("x" + a, "y" + b, "z" + c)
+    form = WhatMattersForm(
+        activities=[Activity(name=n, area=area) for n, area in zip(names, (b, c, d), strict=True)],
+        conversations=[Conversation(date=datetime.date(2020, 1, 1), scores={"x" + a: 3})],
+        identifier=b,
+        team=c,
+    )
+    made = form_to_fhir(form, subject=PATIENT)
+    validate_all(made.resources())
+    assert form_from_fhir(made.questionnaire, made.responses) == form
+    item = ChecklistItem(text="t" + a, note=b)
+    checklist = CollaborationChecklist(items=[item], identifier=c, team=d, form=a)
+    resp = checklist_to_fhir(checklist, subject=PATIENT)
+    validate_all(resp.resources())
+    assert checklist_from_fhir(resp.response) == checklist
+    measure = Measure(
+        description="m" + a,
+        responsible=Responsible(role="r" + b, name=c),
+        serves=["s" + d],
+        comments=[a, b, c],
+    )
+    plan = ActionPlan(measures=[measure], identifier=d)
+    care_plan = plan_to_fhir(plan, subject=PATIENT)
+    validate(care_plan)
+    assert plan_from_fhir(care_plan) == plan
+    goal = SmartGoal(statement="g" + a, population=b, owner=c, rationale=d, identifier=a)
+    g = goal_to_fhir(goal, subject=PATIENT)
+    validate_all(g.resources())
+    assert goal_from_fhir(g.goal, g.baseline) == goal
+
+
+def test_a_form_without_conversations_keeps_its_activities() -> None:
+    form = WhatMattersForm(
+        activities=[Activity(name="Sove"), Activity(name="Handle", area="Hverdag")],
+        scale=Scale(minimum=0, maximum=10, higher_is_better=False),
+    )
+    made = form_to_fhir(form, subject=PATIENT)
+    assert made.responses == ()
+    assert made.observation is None
+    validate(made.questionnaire)
+    assert form_from_fhir(made.questionnaire) == form
+
+
+def test_a_goal_with_a_target_but_no_indicator_still_meets_gol_1() -> None:
+    goal = SmartGoal(
+        statement="Færre innleggelser",
+        baseline=Observation(date=datetime.date(2020, 1, 1), value=12),
+        target=6,
+    )
+    made = goal_to_fhir(goal, subject=PATIENT, lifecycle_status="proposed")
+    validate_all(made.resources())
+    assert "measure" in made.goal["target"][0]
+    back = goal_from_fhir(made.goal, made.baseline)
+    assert back == goal
+    assert back.indicator is None
+    assert type(back.target) is int
+
+
+def test_an_indicator_without_a_target_keeps_its_measure() -> None:
+    indicator = Indicator.for_kind(IndicatorKind.PROGRAM_FIDELITY)
+    goal = SmartGoal(statement="Høy programoppfyllelse", indicator=indicator)
+    made = goal_to_fhir(goal, subject=PATIENT)
+    validate(made.goal)
+    assert made.goal["target"] == [
+        {
+            "measure": {
+                "coding": [
+                    {
+                        "system": f"{DEFAULT_BASE_URL}/CodeSystem/indicator-kind",
+                        "code": "programoppfyllelse",
+                        "display": IndicatorKind.PROGRAM_FIDELITY.label_nb,
+                    }
+                ],
+                "text": indicator.name,
+            }
+        }
+    ]
+    assert goal_from_fhir(made.goal) == goal
+
+
+def test_every_item_status_reads_back() -> None:
+    items = [ChecklistItem(text=s.label_nb, status=s) for s in ItemStatus]
+    checklist = CollaborationChecklist(items=items)
+    made = checklist_to_fhir(checklist, subject=PATIENT)
+    displays = fp(made.response, "QuestionnaireResponse.item.answer.value.display")
+    assert displays == ["Gjennomført", "Ikke aktuelt", "Ikke gjennomført"]
+    assert checklist_from_fhir(made.response) == checklist
+
+
+# -- subjects -------------------------------------------------------------------------------
+
+
+def _with_check_digits(nine: str) -> str | None:
+    def digit(digits: str, weights: tuple[int, ...]) -> int | None:
+        k = 11 - sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
+        return 0 if k == 11 else None if k == 10 else k
+
+    k1 = digit(nine, (3, 7, 6, 1, 8, 9, 4, 5, 2))
+    k2 = None if k1 is None else digit(nine + str(k1), (5, 4, 3, 2, 7, 6, 5, 4, 3, 2))
+    return None if k1 is None or k2 is None else f"{nine}{k1}{k2}"
+
+
+@given(st.integers(1, 31), st.booleans(), st.integers(0, 9_999_999))
+def test_identity_numbers_pick_the_system(day: int, d_number: bool, rest: int) -> None:
+    number = _with_check_digits(f"{day + 40 * d_number:02d}{rest:07d}")
+    if number is None:
+        return
+    subject = Subject.from_identity_number(number)
+    assert subject.identifier_system == (DNUMMER_SYSTEM if d_number else FOEDSELSNUMMER_SYSTEM)
+    assert subject.to_reference()["identifier"]["value"] == number
+    assert number not in repr(subject)
+
+
+@pytest.mark.parametrize(
+    ("number", "rule"),
+    [
+        ("1582891230", "must be 11 digits"),  # ten digits
+        ("158289123021", "must be 11 digits"),  # twelve digits
+        ("1582891230x", "must be 11 digits"),  # a letter
+        ("１５８２８９１２３０２", "must be 11 digits"),  # full-width digits
+        ("15828912303", "wrong check digits"),  # k2 off by one
+        ("15828912312", "wrong check digits"),  # k1 off by one
+        ("00828912302", "no valid day"),  # day 00
+        ("32828912302", "no valid day"),  # day 32: neither kind
+        ("72828912302", "no valid day"),  # day 72: beyond a D-nummer
+    ],
+)
+def test_bad_identity_numbers_are_rejected_without_echoing_them(number: str, rule: str) -> None:
+    with pytest.raises(ValidationError, match=rule) as info:
+        Subject.from_identity_number(number)
+    assert number not in str(info.value)
+    assert number[:6] not in str(info.value)
+
+
+def test_a_hand_built_subject_is_checked_too() -> None:
+    with pytest.raises(ValidationError, match="does not fit the number") as info:
+        Subject(identifier_system=FOEDSELSNUMMER_SYSTEM, identifier_value=DNR)
+    assert DNR not in str(info.value)
+    with pytest.raises(ValidationError, match="wrong check digits") as info:
+        Subject(identifier_system=DNUMMER_SYSTEM, identifier_value="55828912488")
+    assert "55828912488" not in str(info.value)
+    other = Subject(identifier_system="urn:oid:1.2.3", identifier_value="A-1")
+    assert other.to_patient() == {
+        "resourceType": "Patient",
+        "identifier": [{"system": "urn:oid:1.2.3", "value": "A-1"}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "rule"),
+    [
+        ({}, "needs a reference or an identifier"),  # nothing given
+        ({"reference": "Practitioner/1"}, "must be Patient/<id>"),  # not a Patient or Group
+        ({"reference": "Patient/a b"}, "must be Patient/<id>"),  # a space in the id
+        ({"reference": ""}, "must be Patient/<id>"),  # empty
+        (
+            {"reference": "Patient/1", "identifier_system": "urn:oid:1.2", "identifier_value": "1"},
+            "not both",
+        ),  # both given
+        ({"identifier_system": "x", "identifier_value": "1"}, "absolute URI"),  # relative system
+        ({"identifier_system": "urn:oid:1.2"}, "non-empty string"),  # no value
+    ],
+)
+def test_bad_subjects(kwargs: dict[str, Any], rule: str) -> None:
+    with pytest.raises(ValidationError, match=rule):
+        Subject(**kwargs)
+
+
+def test_good_references() -> None:
+    for ref in (
+        "Patient/123",
+        "Group/rop-brukere",
+        "https://ehr.example.no/fhir/Patient/a.1",
+        "Patient/1/_history/2",
+        "urn:uuid:0b4e8a0e-1c32-4b8e-9d4a-2f1c9d0e7a11",
+    ):
+        assert Subject(reference=ref).to_reference() == {"reference": ref}
+        assert Subject(reference=ref).to_patient() is None
+
+
+# -- bad input -------------------------------------------------------------------------------
+
+
+def _form_resources() -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    made = form_to_fhir(load_example("form"), subject=PATIENT)
+    return json.loads(json.dumps(made.questionnaire)), json.loads(json.dumps(made.responses))
+
+
+def _bad_type(q: dict[str, Any], r: list[dict[str, Any]]) -> None:
+    q["resourceType"] = "Observation"
+
+
+def _no_scale(q: dict[str, Any], r: list[dict[str, Any]]) -> None:
+    del q["item"][0]["item"][2]["extension"][:2]
+
+
+def _string_score(q: dict[str, Any], r: list[dict[str, Any]]) -> None:
+    r[0]["item"][0]["item"][2]["answer"][0]["valueInteger"] = "1"
+
+
+def _no_date(q: dict[str, Any], r: list[dict[str, Any]]) -> None:
+    del r[0]["authored"]
+
+
+def _bad_date(q: dict[str, Any], r: list[dict[str, Any]]) -> None:
+    r[0]["authored"] = "2015-13-40"
+
+
+def _other_questionnaire(q: dict[str, Any], r: list[dict[str, Any]]) -> None:
+    r[1]["questionnaire"] = "https://example.org/Questionnaire/x"
+
+
+def _two_answers(q: dict[str, Any], r: list[dict[str, Any]]) -> None:
+    answers = r[0]["item"][0]["item"][2]["answer"]
+    answers.append(answers[0])
+
+
+def _score_above_scale(q: dict[str, Any], r: list[dict[str, Any]]) -> None:
+    r[0]["item"][0]["item"][2]["answer"][0]["valueInteger"] = 11
+
+
+def _items_not_a_list(q: dict[str, Any], r: list[dict[str, Any]]) -> None:
+    r[0]["item"] = {"linkId": "aktivitet"}
+
+
+def _bad_literal(q: dict[str, Any], r: list[dict[str, Any]]) -> None:
+    q["extension"][0]["extension"][0]["valueString"] = '"not json'  # an opening quote alone
+
+
+@pytest.mark.parametrize(
+    ("spoil", "rule"),
+    [
+        (_bad_type, r"\$\.resourceType: 'Observation' must be 'Questionnaire'"),
+        (_no_scale, "needs the minValue and maxValue extensions"),
+        (_string_score, r"valueInteger: '1' must be an integer"),
+        (_no_date, r"\$\[0\]\.authored: is required"),
+        (_bad_date, "must be a date"),
+        (_other_questionnaire, "must be the questionnaire's url"),
+        (_two_answers, "exactly one answer"),
+        (_score_above_scale, "above the scale's max 10"),
+        (_items_not_a_list, "must be an array"),
+        (_bad_literal, "not a JSON string literal"),
+    ],
+)
+def test_bad_form_resources(spoil: Any, rule: str) -> None:
+    q, r = _form_resources()
+    spoil(q, r)
+    with pytest.raises(ValidationError, match=rule):
+        form_from_fhir(q, r)
+
+
+def test_bad_checklist_kor_plan_goal_resources() -> None:
+    made = checklist_to_fhir(load_example("checklist"), subject=PATIENT)
+    response = json.loads(json.dumps(made.response))
+    response["item"][0]["answer"][0]["valueCoding"]["code"] = "done"
+    with pytest.raises(ValidationError, match="'done' is not an item-status code"):
+        checklist_from_fhir(response)
+    kor = json.loads(json.dumps(kor_to_fhir(load_example("kor"), subject=PATIENT).responses))
+    del kor[0]["item"][0]["item"][3]
+    with pytest.raises(ValidationError, match="needs all four ors ratings"):
+        kor_from_fhir(kor)
+    care_plan = plan_to_fhir(load_example("plan"), subject=PATIENT)
+    care_plan["activity"][0]["detail"]["status"] = "on-hold"
+    with pytest.raises(ValidationError, match="'on-hold' must be not-started"):
+        plan_from_fhir(care_plan)
+    g = goal_to_fhir(load_example("goal"), subject=PATIENT)
+    with pytest.raises(ValidationError, match="pass it as baseline"):
+        goal_from_fhir(g.goal)
+    with pytest.raises(ValidationError, match="must be a JSON object"):
+        goal_from_fhir([])  # type: ignore[arg-type]
+
+
+def test_bad_arguments() -> None:
+    form = load_example("form")
+    with pytest.raises(ValidationError, match="absolute http"):
+        form_to_fhir(form, subject=PATIENT, base_url="laeringsnettverk.no")
+    with pytest.raises(ValidationError, match="must be a Subject or a reference string"):
+        form_to_fhir(form, subject=123)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="must be Patient/<id>"):
+        form_to_fhir(form, subject="Practitioner/1")
+    assert form_to_fhir(form, subject="Patient/123") == form_to_fhir(form, subject=PATIENT)
+    assert bundle("Patient/123", form=form) == bundle(
+        Subject.from_reference("Patient/123"), form=form
+    )
+    with pytest.raises(ValidationError, match=r"not an R4 Goal\.lifecycleStatus"):
+        goal_to_fhir(load_example("goal"), subject=PATIENT, lifecycle_status="done")
+    with pytest.raises(ValidationError, match="not one string"):
+        plan_to_fhir(load_example("plan"), subject=PATIENT, goals="Goal/1")
+    with pytest.raises(ValidationError, match="integer range"):
+        form_to_fhir(
+            attrs.evolve(form, scale=Scale(minimum=1, maximum=2**31), conversations=()),
+            subject=PATIENT,
+        )
+    far = CollaborationChecklist(items=[ChecklistItem(text="t", carries_mean_of=2**31)])
+    with pytest.raises(ValidationError, match=r"items\[0\]\.carries_mean_of: .* integer range"):
+        checklist_to_fhir(far, subject=PATIENT)
+    with pytest.raises(ValidationError, match="identifier or a team"):
+        kor_to_fhir(KorRatings(sessions=[], identifier="k"), subject=PATIENT)
+
+
+# -- the how-to page ---------------------------------------------------------------------------
+
+EXAMPLE_BLOCK = re.compile(r"<!-- fhir-example: (\S+) -->\s*```json\n(.*?)^```", re.S | re.M)
+
+
+def page_examples() -> dict[str, Any]:
+    ex = {k: load_example(k) for k in ("form", "checklist", "kor", "plan", "goal")}
+    form = form_to_fhir(ex["form"], subject=PATIENT)
+    checklist = checklist_to_fhir(ex["checklist"], subject=PATIENT)
+    kor = kor_to_fhir(ex["kor"], subject=PATIENT)
+    goal = goal_to_fhir(ex["goal"], subject=PATIENT)
+    assert goal.baseline is not None
+    return {
+        "form.questionnaire": form.questionnaire,
+        "form.response": form.responses[0],
+        "form.observation": form.observation,
+        "checklist.observation": checklist.observation,
+        "kor.observation": kor.observations[0],
+        "goal.goal": goal.goal,
+        "goal.baseline": goal.baseline,
+        "plan.careplan": plan_to_fhir(
+            ex["plan"], subject=PATIENT, goals=[f"Goal/{goal.goal['id']}"]
+        ),
+    }
+
+
+def test_the_how_to_shows_what_the_code_makes() -> None:
+    page = (ROOT / "docs" / "how-to" / "fhir.md").read_text(encoding="utf-8")
+    shown = {name: json.loads(text) for name, text in EXAMPLE_BLOCK.findall(page)}
+    expected = page_examples()
+    assert set(shown) == set(expected)
+    for name, resource in expected.items():
+        assert shown[name] == resource, name

@@ -1,0 +1,229 @@
+"""JSON Lines: batch loading that reports each bad line and goes on; writing one per line."""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import laeringsnettverk as ln
+from laeringsnettverk import ValidationError
+from laeringsnettverk.examples import load_example
+from laeringsnettverk.serialization import (
+    BatchResult,
+    LineError,
+    dump_jsonl,
+    dumps,
+    dumps_jsonl,
+    load_jsonl,
+    loads,
+)
+from strategies.toolkit import action_plans, checklists, conversation_wheels, forms, kor_ratings
+
+any_document = st.one_of(
+    forms(scale=st.just(ln.Scale())),
+    kor_ratings(),
+    checklists(),
+    action_plans(),
+    conversation_wheels(),
+)
+FORM = load_example("form")
+WHEEL = load_example("wheel")
+
+
+def line_of(obj: object) -> str:
+    return dumps(obj, indent=None)
+
+
+# -- round trips --------------------------------------------------------------------------
+
+
+@given(st.lists(any_document, max_size=5))
+def test_dumps_jsonl_then_load_jsonl_is_the_identity(objs: list[object]) -> None:
+    text = dumps_jsonl(objs)
+    assert text.count("\n") == len(objs)
+    result = load_jsonl(text)
+    assert result.ok and result.errors == ()
+    assert result.documents == tuple(objs)
+    assert [n for n, _ in result.loaded] == list(range(1, len(objs) + 1))
+
+
+def test_each_line_is_the_compact_versioned_document() -> None:
+    text = dumps_jsonl([FORM, WHEEL])
+    first, second, end = text.split("\n")
+    assert end == ""
+    assert json.loads(first) == json.loads(dumps(FORM))
+    assert first.startswith('{"kind":"form","schema_version":1,')
+    assert "Søvn" in first  # UTF-8, not \u escapes
+    assert loads(second) == WHEEL
+
+
+def test_dumps_jsonl_of_nothing_is_empty() -> None:
+    assert dumps_jsonl([]) == ""
+    assert load_jsonl("") == BatchResult(loaded=(), errors=())
+
+
+def test_dumps_jsonl_takes_any_iterable_and_rejects_non_models() -> None:
+    assert dumps_jsonl(iter([FORM])) == dumps_jsonl([FORM])
+    with pytest.raises(ValidationError, match="is not a document kind"):
+        dumps_jsonl([FORM, "not a model"])
+
+
+def test_dump_jsonl_streams_to_a_file() -> None:
+    out = io.StringIO()
+    assert dump_jsonl(iter([FORM, WHEEL, FORM]), out) == 3
+    assert out.getvalue() == dumps_jsonl([FORM, WHEEL, FORM])
+
+
+def test_a_raw_line_separator_inside_a_string_stays_in_its_line() -> None:
+    # json.dumps(ensure_ascii=False) writes U+2028 raw; str.splitlines() would split there
+    form = ln.WhatMattersForm(activities=[ln.Activity(name="Sove\u2028godt\x1c")])
+    text = dumps_jsonl([form, form])
+    assert "\u2028" in text
+    result = load_jsonl(text)
+    assert result.documents == (form, form)
+    assert load_jsonl(text.encode()).documents == (form, form)
+
+
+# -- sources ------------------------------------------------------------------------------
+
+
+def _mixed() -> str:
+    return "\n".join(
+        [
+            line_of(FORM),  # 1
+            "",  # 2: blank, skipped but counted
+            '{"kind": "form", "schema_version": 1, "activities": [{"name": " "}]}',  # 3
+            "not json at all",  # 4
+            "   ",  # 5: blank
+            line_of(WHEEL),  # 6
+            '{"kind": "skjema", "schema_version": 1}',  # 7
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(_mixed(), id="str"),
+        pytest.param(_mixed().encode(), id="bytes"),
+        pytest.param(_mixed().splitlines(keepends=True), id="list-of-lines"),
+        pytest.param(io.StringIO(_mixed()), id="text-file"),
+        pytest.param(io.BytesIO(_mixed().encode()), id="binary-file"),
+        pytest.param(_mixed().replace("\n", "\r\n"), id="crlf"),
+        pytest.param("\ufeff" + _mixed(), id="bom"),
+    ],
+)
+def test_load_jsonl_goes_on_past_bad_lines(source: Any) -> None:
+    result = load_jsonl(source)
+    assert [(n, type(d).__name__) for n, d in result.loaded] == [
+        (1, "WhatMattersForm"),
+        (6, "ConversationWheel"),
+    ]
+    assert result.documents == (FORM, WHEEL)
+    assert not result.ok
+    assert [e.line for e in result.errors] == [3, 4, 7]
+    blank, not_json, unknown = result.errors
+    assert [p.render("json") for p in blank.problems] == ["$.activities[0].name: must not be empty"]
+    assert not_json.problems[0].rule.startswith("is not valid JSON (Expecting value at character 0")
+    assert unknown.problems[0].path == ("kind",)
+
+
+def test_file_on_disk_is_read_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text(_mixed(), encoding="utf-8")
+    with path.open(encoding="utf-8") as fp:
+        assert [e.line for e in load_jsonl(fp).errors] == [3, 4, 7]
+    with path.open("rb") as fp:
+        assert len(load_jsonl(fp).loaded) == 2
+
+
+def test_cls_requires_one_kind_per_line() -> None:
+    result = load_jsonl(dumps_jsonl([FORM, WHEEL]), ln.WhatMattersForm)
+    assert result.documents == (FORM,)
+    assert str(result.errors[0]) == "line 2: $.kind: 'wheel' must be the kind of WhatMattersForm"
+
+
+# -- the errors ---------------------------------------------------------------------------
+
+
+def test_line_errors_match_what_loads_raises_for_the_line_alone() -> None:
+    bad = json.loads(line_of(FORM))
+    bad["conversations"][1]["scores"]["Sove godt om natta"] = 11
+    bad["conversations"][0]["date"] = "2015-02-30"
+    line = json.dumps(bad, ensure_ascii=False)
+    result = load_jsonl(line_of(WHEEL) + "\n" + line)
+    (error,) = result.errors
+    assert error.line == 2
+    with pytest.raises(ValidationError) as alone:
+        loads(line)
+    assert error.problems == alone.value.problems
+    assert str(error.error) == str(alone.value)
+    assert str(error) == "line 2: $.conversations[0].date: '2015-02-30' is not a real calendar date"
+
+
+def test_line_error_with_several_problems_reads_as_a_list() -> None:
+    line = '{"kind": "form", "schema_version": 1, "activities": [{"name": ""}], "x": 1}'
+    (error,) = load_jsonl(line).errors
+    assert str(error) == (
+        "line 1: 2 problems:\n"
+        "  $.activities[0].name: must not be empty\n"
+        "  $.x: is not a field of WhatMattersForm: unknown keys are rejected"
+    )
+
+
+def test_error_dicts_are_ready_for_a_service_response() -> None:
+    result = load_jsonl(_mixed())
+    dicts = result.error_dicts()
+    assert dicts[0] == {
+        "line": 3,
+        "problems": [{"path": "$.activities[0].name", "value": None, "rule": "must not be empty"}],
+    }
+    assert json.loads(json.dumps(dicts)) == dicts
+
+
+def test_free_text_of_a_bad_line_is_never_echoed() -> None:
+    secret = "Ola Nordmann har angst"
+    lines = [
+        f'{{"kind": "form", "schema_version": 1, "activities": [{{"name": "{secret}"}}, '
+        f'{{"name": "{secret.upper()}"}}]}}',
+        f"{secret} is not JSON",
+        f'{{"kind": "form", "schema_version": 1, "activities": [{{"name": "{secret}"}}',
+    ]
+    result = load_jsonl("\n".join(lines))
+    assert [e.line for e in result.errors] == [1, 2, 3]
+    assert secret.lower() not in json.dumps(result.error_dicts()).lower()
+    assert secret.lower() not in "\n".join(map(str, result.errors)).lower()
+
+
+def test_bad_utf8_and_deep_nesting_are_reported_not_raised() -> None:
+    result = load_jsonl(b'{"kind": "\xff"}\n' + b"[" * 100_000 + b"\n" + line_of(FORM).encode())
+    assert [e.line for e in result.errors] == [1, 2]
+    assert result.errors[0].problems[0].rule == "is not valid JSON (not UTF-8 at byte 10)"
+    assert result.errors[1].problems[0].rule.startswith("is not valid JSON")
+    assert result.documents == (FORM,)
+
+
+def test_raise_for_errors_prefixes_paths_with_the_line() -> None:
+    load_jsonl(dumps_jsonl([FORM])).raise_for_errors()  # nothing to raise
+    with pytest.raises(ValidationError) as info:
+        load_jsonl(_mixed()).raise_for_errors()
+    message = str(info.value)
+    assert message.startswith("3 problems:\n  $[3].activities[0].name: must not be empty")
+    assert "$[7].kind: 'skjema' is not a known document kind" in message
+
+
+def test_results_are_frozen_and_picklable() -> None:
+    result = load_jsonl(_mixed())
+    with pytest.raises(AttributeError):
+        result.errors = ()  # type: ignore[misc]
+    assert isinstance(result.errors[0], LineError)
+    # (a form is not picklable: its scores are a mappingproxy; the wheel and errors are)
+    wheels = load_jsonl(line_of(WHEEL) + "\nnot json")
+    assert pickle.loads(pickle.dumps(wheels)) == wheels

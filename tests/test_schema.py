@@ -1,0 +1,547 @@
+"""JSON Schemas of the document kinds: generated, shipped, and in agreement with the loader."""
+
+from __future__ import annotations
+
+import copy
+import json
+import typing
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+import laeringsnettverk as ln
+from laeringsnettverk import ValidationError
+from laeringsnettverk.examples import EXAMPLE_KINDS, example_text
+from laeringsnettverk.serialization import (
+    SCHEMA_DIALECT,
+    SCHEMA_VERSION,
+    dumps,
+    from_document,
+    json_schema,
+    schema_id,
+    write_schemas,
+)
+from laeringsnettverk.serialization._json import _kinds
+from laeringsnettverk.serialization._schema import _blank_rule, _Builder
+from strategies.goals import goals
+from strategies.improvement import projects
+from strategies.network import networks
+from strategies.stakeholders import stakeholder_maps
+from strategies.toolkit import action_plans, checklists, conversation_wheels, forms, kor_ratings
+
+TOOLKIT_KINDS = ("form", "kor", "checklist", "plan", "wheel")
+ALL_KINDS = tuple(_kinds())  # whatever is registered when the tests run, new kinds included
+SHIPPED = resources.files("laeringsnettverk").joinpath("data", "schema")
+REGENERATE = (
+    'regenerate with: .venv/bin/python -c "from laeringsnettverk.serialization '
+    "import write_schemas; write_schemas('src/laeringsnettverk/data/schema')\""
+)
+
+DOCUMENTS: dict[str, st.SearchStrategy[Any]] = {
+    "form": forms(scale=st.sampled_from([ln.Scale(), ln.Scale(minimum=0, maximum=10)])),
+    "kor": kor_ratings(),
+    "checklist": checklists(),
+    "plan": action_plans(),
+    "wheel": conversation_wheels(),
+    "goal": goals(),
+    "project": projects(),
+    "stakeholder_map": stakeholder_maps(),
+    "network": networks(),
+}
+
+
+def validator(kind: str) -> Draft202012Validator:
+    return Draft202012Validator(
+        json_schema(kind), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def schema_errors(kind: str, document: object) -> list[str]:
+    return [e.message for e in validator(kind).iter_errors(document)]
+
+
+def example(kind: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(example_text(kind))
+    return data
+
+
+# -- the schemas themselves ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ALL_KINDS)
+def test_schema_is_a_valid_draft_2020_12_schema(kind: str) -> None:
+    schema = json_schema(kind)
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == SCHEMA_DIALECT
+    assert schema["$id"] == schema_id(kind) == f"https://laeringsnettverk.no/schema/{kind}-1.json"
+    assert schema["properties"]["kind"] == {"const": kind, "description": "The document kind."}
+    assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION
+    assert schema["required"][:2] == ["kind", "schema_version"]
+    assert schema["title"] and schema["additionalProperties"] is False
+
+
+def _reachable(cls: type) -> list[type]:
+    seen: list[type] = []
+
+    def visit(tp: Any) -> None:
+        if isinstance(tp, type) and attrs.has(tp):
+            if tp in seen:
+                return
+            seen.append(tp)
+            for t in typing.get_type_hints(tp).values():
+                visit(t)
+        for arg in typing.get_args(tp):
+            visit(arg)
+
+    visit(cls)
+    return seen
+
+
+@pytest.mark.parametrize("kind", ALL_KINDS)
+def test_every_object_lists_exactly_the_models_fields(kind: str) -> None:
+    # Generated, not written by hand: each model reachable from the kind has an object
+    # schema with its init fields, the ones without a default required, nothing else allowed.
+    schema = json_schema(kind)
+    root, *nested = _reachable(_kinds()[kind])
+    objects = {name: d for name, d in schema.get("$defs", {}).items() if d.get("type") == "object"}
+    assert len(objects) == len(nested)
+    for cls, obj in [(root, schema), *zip(nested, objects.values(), strict=True)]:
+        fields = [f for f in attrs.fields(cls) if f.init]
+        names = [f.name for f in fields]
+        required = [f.name for f in fields if f.default is attrs.NOTHING]
+        envelope = ("kind", "schema_version") if obj is schema else ()
+        own = [p for p in obj["properties"] if p not in envelope]
+        assert own == names, cls
+        assert [r for r in obj.get("required", []) if r not in envelope] == required
+        assert obj["additionalProperties"] is False
+
+
+@pytest.mark.parametrize("kind", ALL_KINDS)
+def test_shipped_schema_file_equals_the_generated_one(kind: str) -> None:
+    shipped = SHIPPED.joinpath(f"{kind}.schema.json")
+    assert shipped.is_file(), f"no shipped schema for {kind!r}; {REGENERATE}"
+    assert json.loads(shipped.read_text(encoding="utf-8")) == json_schema(kind), REGENERATE
+
+
+def test_no_stale_schema_file_is_shipped() -> None:
+    files = sorted(p.name for p in SHIPPED.iterdir() if p.name.endswith(".schema.json"))
+    assert files == sorted(f"{kind}.schema.json" for kind in ALL_KINDS), REGENERATE
+
+
+def test_write_schemas_writes_every_kind_byte_for_byte(tmp_path: Path) -> None:
+    paths = write_schemas(tmp_path / "out")
+    assert [p.name for p in paths] == [f"{kind}.schema.json" for kind in ALL_KINDS]
+    for path in paths:
+        shipped = SHIPPED.joinpath(path.name).read_text(encoding="utf-8")
+        assert path.read_text(encoding="utf-8") == shipped, REGENERATE
+
+
+def test_json_schema_returns_a_fresh_dict_each_time() -> None:
+    first = json_schema("form")
+    first["properties"].clear()
+    assert json_schema("form")["properties"]["activities"]["type"] == "array"
+
+
+def test_unknown_kind_is_a_validation_error() -> None:
+    with pytest.raises(ValidationError, match=r"kind: 'skjema' is not a known document kind"):
+        json_schema("skjema")
+
+
+def test_form_schema_in_detail() -> None:
+    schema = json_schema("form")
+    defs = schema["$defs"]
+    assert schema["required"] == ["kind", "schema_version", "activities"]
+    assert schema["properties"]["activities"]["items"] == {"$ref": "#/$defs/Activity"}
+    # ``X | None``: the converter reads null as None, so the schema allows it
+    assert schema["properties"]["identifier"]["type"] == ["string", "null"]
+    # the model rejects a blank activity name: the schema says so too
+    assert defs["Activity"]["properties"]["name"] | {"description": ""} == {
+        "type": "string",
+        "minLength": 1,
+        "pattern": r"\S",
+        "description": "",
+    }
+    # ...but the optional area may be empty
+    assert defs["Activity"]["properties"]["area"]["type"] == ["string", "null"]
+    conversation = defs["Conversation"]
+    assert conversation["required"] == ["date"]
+    assert conversation["properties"]["date"]["format"] == "date"
+    assert conversation["properties"]["scores"]["additionalProperties"] == {"type": "integer"}
+    assert defs["Scale"]["properties"]["minimum"]["default"] == 1
+    assert schema["properties"]["scale"]["default"] == {
+        "minimum": 1,
+        "maximum": 10,
+        "higher_is_better": True,
+    }
+    assert schema["title"].startswith("The «Hva er viktig for meg»-form")
+    assert "```" not in json.dumps(schema)  # docstring examples are left out
+
+
+def test_coded_enums_are_their_codes() -> None:
+    defs = json_schema("checklist")["$defs"]
+    assert defs["ItemStatus"]["enum"] == ["gjennomfoert", "ikke_aktuelt", "ikke_gjennomfoert"]
+    item = defs["ChecklistItem"]["properties"]
+    assert item["status"]["$ref"] == "#/$defs/ItemStatus"
+    assert item["status"]["default"] == "ikke_gjennomfoert"
+    plan = json_schema("plan")["$defs"]["Measure"]["properties"]
+    assert plan["serves"]["items"]["pattern"] == r"\S"  # names: not blank
+    assert plan["comments"]["items"] == {"type": "string"}  # comments may be empty
+
+
+def test_union_of_models_is_any_of_refs() -> None:
+    items = json_schema("project")["properties"]["history"]["items"]
+    assert [branch["$ref"] for branch in items["anyOf"]][:2] == [
+        "#/$defs/PhaseEntered",
+        "#/$defs/ActivityCompleted",
+    ]
+
+
+# -- generic generation on models made up here --------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Leaf:
+    """A leaf.
+
+    More about the leaf.
+    """
+
+    code: str
+    """A code."""
+    values: tuple[int, ...] = ()
+    pair: tuple[int, str] = (1, "a")
+
+
+@attrs.frozen(kw_only=True)
+class _Tree:
+    """A tree that refers to itself."""
+
+    leaf: _Leaf | None = None
+    children: tuple[_Tree, ...] = ()
+    tags: typing.Mapping[ln.ItemStatus, float] = attrs.field(factory=dict)
+    either: int | str = 0
+    anything: typing.Literal["a", "b"] = "a"
+
+
+def test_builder_handles_any_attrs_model() -> None:
+    builder = _Builder()
+    tree = builder.object_schema(_Tree)
+    assert tree["title"] == "A tree that refers to itself."
+    assert tree["properties"]["children"]["items"] == {"$ref": "#/$defs/_Tree"}
+    assert tree["properties"]["leaf"]["anyOf"] == [{"$ref": "#/$defs/_Leaf"}, {"type": "null"}]
+    assert tree["properties"]["tags"]["propertyNames"] == {"enum": list(ln.ItemStatus.codes())}
+    assert tree["properties"]["either"]["type"] == ["integer", "string"]
+    assert tree["properties"]["anything"]["enum"] == ["a", "b"]
+    leaf = builder.defs["_Leaf"]
+    assert leaf["description"] == "More about the leaf."
+    assert leaf["properties"]["code"] == {"type": "string", "description": "A code."}
+    assert leaf["properties"]["pair"]["prefixItems"] == [{"type": "integer"}, {"type": "string"}]
+    assert leaf["properties"]["pair"]["default"] == [1, "a"]
+
+
+def test_unsupported_type_fails_loudly() -> None:
+    @attrs.frozen
+    class Odd:
+        x: complex
+
+    with pytest.raises(TypeError, match="no JSON Schema for the type"):
+        _Builder().object_schema(Odd)
+
+
+def test_blank_rule_is_inferred_only_from_the_models_own_check() -> None:
+    # Activity.name is checked with Checker.text (blank rejected); .area may be empty.
+    assert _blank_rule(ln.Activity, "name", str) == {"minLength": 1, "pattern": r"\S"}
+    assert _blank_rule(ln.Activity, "area", str | None) == {}
+    # an unprobeable model (construction fails outright) gets no rule: conservative
+    assert _blank_rule(_Leaf, "code", str) == {}
+
+
+# -- every valid document validates against its schema ---------------------------------
+
+
+def _check_valid(kind: str, obj: object) -> None:
+    document = json.loads(dumps(obj))
+    assert schema_errors(kind, document) == []
+
+
+def _property(kind: str) -> Callable[[], None]:
+    @given(DOCUMENTS[kind])
+    def prop(obj: object) -> None:
+        _check_valid(kind, obj)
+
+    return prop
+
+
+@pytest.mark.parametrize("kind", [k for k in ALL_KINDS if k in DOCUMENTS])
+def test_generated_documents_validate_against_their_schema(kind: str) -> None:
+    _property(kind)()
+
+
+@pytest.mark.parametrize("kind", [k for k in ALL_KINDS if k in EXAMPLE_KINDS])
+def test_shipped_example_validates_against_its_schema(kind: str) -> None:
+    assert schema_errors(kind, example(kind)) == []
+
+
+def test_null_for_an_optional_field_is_accepted_by_both() -> None:
+    doc = example("form")
+    doc["identifier"] = None
+    doc["activities"][0]["area"] = None
+    assert schema_errors("form", doc) == []
+    assert from_document(doc).identifier is None
+
+
+# -- bad documents: rejected by the schema and by the loader ----------------------------
+
+Edit = Callable[[dict[str, Any]], object]
+
+
+def _set(path: str, value: object) -> Edit:
+    """An edit setting ``a.b.0.c`` (dots; digits index lists) to ``value``."""
+
+    def edit(doc: dict[str, Any]) -> object:
+        *head, last = [int(p) if p.isdigit() else p for p in path.split(".")]
+        target: Any = doc
+        for step in head:
+            target = target[step]
+        target[last] = value
+        return doc
+
+    return edit
+
+
+def _drop(path: str) -> Edit:
+    def edit(doc: dict[str, Any]) -> object:
+        *head, last = [int(p) if p.isdigit() else p for p in path.split(".")]
+        target: Any = doc
+        for step in head:
+            target = target[step]
+        del target[last]
+        return doc
+
+    return edit
+
+
+def _replace(value: object) -> Edit:
+    return lambda _doc: value
+
+
+BAD = [
+    # the envelope
+    pytest.param("form", _drop("kind"), r"\$\.kind: is required", id="no-kind"),
+    pytest.param(
+        "form", _drop("schema_version"), r"\$\.schema_version: is required", id="no-version"
+    ),
+    pytest.param(
+        "form", _set("schema_version", 2), r"2 is not a supported schema version", id="version-2"
+    ),
+    pytest.param(
+        "form", _set("schema_version", "1"), r"'1' is not a supported schema", id="version-text"
+    ),
+    pytest.param("form", _replace([]), r"\$: 'list' must be a JSON object", id="array-not-object"),
+    # required fields and unknown keys
+    pytest.param("form", _drop("activities"), r"\$\.activities: is required", id="no-activities"),
+    pytest.param(
+        "form",
+        _set("notes", "x"),
+        r"\$\.notes: is not a field of WhatMattersForm",
+        id="unknown-key",
+    ),
+    pytest.param(
+        "form",
+        _set("activities.0.colour", "x"),
+        r"\$\.activities\[0\]\.colour: is not a field",
+        id="unknown-nested-key",
+    ),
+    pytest.param("wheel", _drop("date"), r"\$\.date: is required", id="wheel-no-date"),
+    pytest.param(
+        "plan", _drop("measures.0.responsible"), r"responsible: is required", id="no-responsible"
+    ),
+    # types: never coerced
+    pytest.param(
+        "form",
+        _set("conversations.1.scores.Treffe venner", "5"),
+        r"""scores\['Treffe venner'\]: '5' must be a whole number""",
+        id="score-text",
+    ),
+    pytest.param(
+        "form",
+        _set("conversations.1.scores.Treffe venner", 5.5),
+        r"5\.5 must be a whole number",
+        id="score-fraction",
+    ),
+    pytest.param(
+        "form",
+        _set("conversations.1.scores.Treffe venner", True),
+        r"True must be a whole number",
+        id="score-bool",
+    ),
+    pytest.param(
+        "form",
+        _set("conversations.0.scores", [1, 4]),
+        r"scores: must be an object",
+        id="scores-list",
+    ),
+    pytest.param(
+        "form",
+        _set("identifier", 17),
+        r"\$\.identifier: 17 must be a string",
+        id="identifier-number",
+    ),
+    pytest.param("form", _set("scale", None), r"\$\.scale: must be an object", id="scale-null"),
+    pytest.param(
+        "form",
+        _set("scale", {"higher_is_better": "yes"}),
+        r"'yes' must be true or false",
+        id="bool-text",
+    ),
+    pytest.param(
+        "kor",
+        _set("sessions.0.ors.overall", "5.0"),
+        r"overall: '5\.0' must be a number",
+        id="rating-text",
+    ),
+    pytest.param(
+        "form",
+        _set("activities", "Sove"),
+        r"\$\.activities: must be a list, not a string",
+        id="activities-string",
+    ),
+    # dates: ISO 8601 strings of real days
+    pytest.param(
+        "form",
+        _set("conversations.0.date", "05.02.2015"),
+        r"'05\.02\.2015' must be an ISO 8601 date",
+        id="date-norwegian",
+    ),
+    pytest.param(
+        "form",
+        _set("conversations.0.date", "2015-02-30"),
+        r"'2015-02-30' is not a real calendar date",
+        id="date-unreal",
+    ),
+    pytest.param(
+        "form",
+        _set("conversations.0.date", 20150205),
+        r"20150205 must be an ISO 8601 date",
+        id="date-number",
+    ),
+    pytest.param("wheel", _set("date", "2015-2-5"), r"must be an ISO 8601 date", id="date-short"),
+    # codes
+    pytest.param(
+        "checklist",
+        _set("items.0.status", "done"),
+        r"'done' is not a known ItemStatus code",
+        id="status-english",
+    ),
+    pytest.param(
+        "checklist",
+        _set("items.0.status", None),
+        r"None is not a known ItemStatus code",
+        id="status-null",
+    ),
+    pytest.param(
+        "wheel",
+        _set("areas.0.suggestion", "Bolig"),
+        r"'Bolig' is not a known LifeArea code",
+        id="label-not-code",
+    ),
+    # blank text where the model needs text
+    pytest.param(
+        "form",
+        _set("activities.0.name", "  "),
+        r"activities\[0\]\.name: must not be empty",
+        id="blank-name",
+    ),
+    pytest.param(
+        "plan", _set("measures.0.responsible.role", ""), r"role: must not be empty", id="empty-role"
+    ),
+    # sequences are JSON lists only (cattrs alone would iterate a string or an object)
+    pytest.param("plan", _set("measures", {}), r"measures", id="measures-object"),
+    pytest.param("plan", _set("measures.0.serves", "ab"), r"serves", id="serves-string"),
+]
+
+
+@pytest.mark.parametrize(("kind", "edit", "match"), BAD)
+def test_bad_document_is_rejected_by_schema_and_loader(kind: str, edit: Edit, match: str) -> None:
+    document = edit(copy.deepcopy(example(kind)))
+    assert schema_errors(kind, document), "the schema accepted it"
+    with pytest.raises(ValidationError, match=match) as info:
+        from_document(document)
+    assert info.value.style == "json"
+
+
+# -- loader only: what the schema cannot say -------------------------------------------
+
+LOADER_ONLY = [
+    # the issue's own example: a score outside the form's scale
+    pytest.param(
+        "form",
+        _set("conversations.1.scores.Treffe venner", 11),
+        r"^\$\.conversations\[1\]\.scores\['Treffe venner'\]: 11 is above the scale's max 10$",
+        id="score-above-scale",
+    ),
+    pytest.param(
+        "form",
+        _set("conversations.0.scores.Ukjent", 3),
+        r"is a score for an activity the form does not have",
+        id="score-unknown-activity",
+    ),
+    pytest.param(
+        "form",
+        _set("activities.1.name", "sove godt om natta "),
+        r"activities\[1\]\.name: <free text, 19 characters> duplicates activities\[0\]\.name",
+        id="duplicate-name",
+    ),
+    pytest.param(
+        "form",
+        _set("conversations.1.date", "2015-01-01"),
+        r"must be after the previous conversation's date",
+        id="dates-not-increasing",
+    ),
+    pytest.param(
+        "form",
+        _set("conversations.0.scores.Sove godt om natta", 1.0),
+        r"1\.0 must be a whole number",
+        id="integer-written-as-float",
+    ),
+    pytest.param(
+        "form",
+        _set("schema_version", 1.0),
+        r"1\.0 is not a supported schema version",
+        id="version-written-as-float",
+    ),
+    pytest.param(
+        "kor", _set("sessions.0.ors.overall", 10.5), r"10\.5 must be <= 10", id="rating-range"
+    ),
+    pytest.param(
+        "wheel", _set("areas.1.name", "SØVN OG HELSE"), r"duplicates", id="duplicate-area"
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "edit", "match"), LOADER_ONLY)
+def test_loader_only_rules_pass_the_schema_but_not_the_loader(
+    kind: str, edit: Edit, match: str
+) -> None:
+    document = edit(copy.deepcopy(example(kind)))
+    assert schema_errors(kind, document) == []
+    with pytest.raises(ValidationError, match=match):
+        from_document(document)
+
+
+def test_reference_page_shows_every_kinds_shipped_schema() -> None:
+    # The page includes the shipped files (pymdownx.snippets), which the tests above keep
+    # equal to the generated schemas: it cannot show a stale schema, nor miss a kind.
+    page = (Path(__file__).parent.parent / "docs" / "reference" / "schemas.md").read_text(
+        encoding="utf-8"
+    )
+    for kind in ALL_KINDS:
+        snippet = f'```json\n--8<-- "src/laeringsnettverk/data/schema/{kind}.schema.json"\n```'
+        assert snippet in page, f"docs/reference/schemas.md does not show the {kind!r} schema"
