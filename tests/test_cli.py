@@ -165,3 +165,167 @@ def test_score_a_goal_prints_the_smart_assessment() -> None:
     code, out, _ = run("score", "--json", "-", stdin=example_text("goal"))
     summary = json.loads(out)
     assert (summary["met"], summary["letters"]) == (6, "SMARTE")
+
+
+# --- schema ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", EXAMPLE_KINDS)
+def test_schema_prints_the_kinds_json_schema(kind: str) -> None:
+    from laeringsnettverk.serialization import json_schema
+
+    code, out, err = run("schema", kind)
+    assert code == 0, err
+    assert json.loads(out) == json_schema(kind)
+
+
+def test_schema_of_an_unknown_kind_is_a_usage_error() -> None:
+    code, _, _ = run("schema", "nope")
+    assert code == 2
+
+
+# --- convert --to fhir -------------------------------------------------------------------
+
+FHIR_KINDS = {
+    "form": ["Questionnaire", "QuestionnaireResponse", "QuestionnaireResponse", "Observation"],
+    "checklist": ["QuestionnaireResponse", "Observation"],
+    "plan": ["CarePlan"],
+    "goal": ["Goal", "Observation"],
+}
+
+
+@pytest.mark.parametrize("kind", [*FHIR_KINDS, "kor"])
+def test_convert_to_fhir_prints_a_valid_transaction_bundle(kind: str) -> None:
+    from test_fhir import check_references, validate
+
+    code, out, err = run(
+        "convert", "--to", "fhir", "--subject", "Patient/123", "-", stdin=example_text(kind)
+    )
+    assert code == 0, err
+    bundle = json.loads(out)
+    assert bundle["resourceType"] == "Bundle" and bundle["type"] == "transaction"
+    types = [e["resource"]["resourceType"] for e in bundle["entry"]]
+    if kind in FHIR_KINDS:
+        assert sorted(types) == sorted(FHIR_KINDS[kind])
+    else:
+        assert {"QuestionnaireResponse", "Observation"} <= set(types)
+    assert all(e["request"]["method"] == "POST" for e in bundle["entry"])
+    subjects = {
+        e["resource"]["subject"]["reference"] for e in bundle["entry"] if "subject" in e["resource"]
+    }
+    assert subjects == {"Patient/123"}
+    validate(bundle)
+    check_references(bundle)
+
+
+def test_convert_to_fhir_reads_back_to_the_same_form() -> None:
+    from laeringsnettverk.examples import load_example
+    from laeringsnettverk.fhir import bundle_from_fhir
+
+    code, out, _ = run("convert", "--to", "fhir", "-", stdin=example_text("form"))
+    assert code == 0
+    assert bundle_from_fhir(json.loads(out)).form == load_example("form")
+
+
+def test_convert_to_fhir_takes_a_base_url_and_put() -> None:
+    code, out, err = run(
+        "convert",
+        "--to",
+        "fhir",
+        "--base-url",
+        "https://kommune.example/fhir",
+        "--method",
+        "PUT",
+        "-",
+        stdin=example_text("form"),
+    )
+    assert code == 0, err
+    assert "https://kommune.example/fhir/CodeSystem/" in out
+    assert "laeringsnettverk.no" not in out
+    assert {e["request"]["method"] for e in json.loads(out)["entry"]} == {"PUT"}
+
+
+@pytest.mark.parametrize("kind", ["stakeholder_map", "network", "wheel", "project"])
+def test_convert_to_fhir_refuses_kinds_without_a_mapping(kind: str) -> None:
+    code, out, err = run("convert", "--to", "fhir", "-", stdin=example_text(kind))
+    assert code == 2 and out == ""
+    assert f"kind: {kind!r} has no FHIR mapping" in err
+
+
+def test_convert_to_fhir_refuses_a_urn_subject() -> None:
+    code, _, err = run(
+        "convert", "--to", "fhir", "--subject", "urn:uuid:x", "-", stdin=example_text("form")
+    )
+    assert code == 2 and "Traceback" not in err
+
+
+# --- status and review of a learning network ---------------------------------------------
+
+
+def test_status_of_the_example_network_lists_every_team() -> None:
+    code, out, err = run("status", "--example")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "Læringsnettverk Gode pasientforløp (eksempel)"
+    assert [line.split()[0] for line in lines[2:]] == [
+        "team-bodoe",
+        "team-trondheim",
+        "team-hamar",
+        "team-aarstad",
+        "team-stavanger",
+    ]
+    assert "85.0 %" in lines[2]
+
+
+def test_status_from_files_equals_the_example(tmp_path: Path) -> None:
+    from importlib import resources
+
+    data = resources.files("laeringsnettverk").joinpath("data")
+    paths = {}
+    for name in ("network.json", "network_forms.jsonl", "network_checklists.jsonl"):
+        path = tmp_path / name
+        path.write_text(data.joinpath(f"example_{name}").read_text(encoding="utf-8"))
+        paths[name] = str(path)
+    code, out, err = run(
+        "status",
+        paths["network.json"],
+        "--forms",
+        paths["network_forms.jsonl"],
+        "--checklists",
+        paths["network_checklists.jsonl"],
+    )
+    assert code == 0, err
+    assert out == run("status", "--example")[1]
+
+
+def test_status_reports_a_bad_line_of_the_forms(tmp_path: Path) -> None:
+    forms = tmp_path / "forms.jsonl"
+    forms.write_text(example_text("form").replace("\n", "") + "\n" + '{"kind": "form"}\n')
+    code, out, err = run("status", "--forms", str(forms), "-", stdin=example_text("network"))
+    assert code == 2 and out == ""
+    assert "line 2" in err and "schema_version: is required" in err
+
+
+def test_status_needs_a_file_or_the_example() -> None:
+    code, _, err = run("status")
+    assert code == 2
+    assert "file: is required" in err
+
+
+def test_review_of_the_example_network() -> None:
+    code, out, err = run("review", "--example", "--today", "2025-01-01", "--json")
+    assert code == 0, err
+    findings = json.loads(out)
+    codes = {f["code"] for f in findings}
+    assert {"team_size", "no_user_representative", "low_group_work"} <= codes
+    assert all(
+        {"severity", "code", "concerns", "message_nb", "message_en"} == f.keys() for f in findings
+    )
+    code, text, _ = run("review", "--example", "--today", "2025-01-01")
+    assert code == 0 and len(text.splitlines()) == len(findings)
+
+
+def test_review_rejects_a_bad_date() -> None:
+    code, _, err = run("review", "--example", "--today", "1. januar")
+    assert code == 2
+    assert "today: '1. januar' must be an ISO 8601 date" in err

@@ -4,7 +4,11 @@
   (``--json`` for machines; ``--example`` scores the shipped examples);
 - ``example KIND`` prints a shipped example document;
 - ``validate FILE...`` checks documents and lists every problem;
-- ``convert FILE`` prints a document in canonical form.
+- ``convert FILE`` prints a document in canonical form (``--to fhir``: a FHIR R4
+  transaction Bundle);
+- ``schema KIND`` prints the JSON Schema of a document kind;
+- ``status FILE`` prints where each team of a learning network stands, and ``review
+  FILE`` the network's findings (``--example`` for the shipped example network).
 
 Every command reads ``-`` as standard input. Bad input exits with status 2 and
 the validation message, never a traceback.
@@ -263,7 +267,120 @@ def _cmd_convert(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     from laeringsnettverk.serialization import dumps, loads
 
     doc = loads(_read_text(args.file, stdin))
-    out.write(dumps(doc) + "\n")
+    if args.to == "json":
+        out.write(dumps(doc) + "\n")
+        return EXIT_OK
+    out.write(json.dumps(_fhir_bundle(doc, args), ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def _fhir_bundle(doc: object, args: argparse.Namespace) -> dict[str, Any]:
+    from laeringsnettverk.fhir import DEFAULT_BASE_URL, Subject, bundle
+    from laeringsnettverk.goals import SmartGoal
+    from laeringsnettverk.serialization import kind_of
+    from laeringsnettverk.toolkit import (
+        ActionPlan,
+        CollaborationChecklist,
+        KorRatings,
+        WhatMattersForm,
+    )
+
+    subject = Subject.from_reference(args.subject)
+    base_url = args.base_url or DEFAULT_BASE_URL
+    method = args.method
+    if isinstance(doc, WhatMattersForm):
+        return bundle(subject, form=doc, method=method, base_url=base_url)
+    if isinstance(doc, CollaborationChecklist):
+        return bundle(subject, checklist=doc, method=method, base_url=base_url)
+    if isinstance(doc, KorRatings):
+        return bundle(subject, kor=doc, method=method, base_url=base_url)
+    if isinstance(doc, ActionPlan):
+        return bundle(subject, plan=doc, method=method, base_url=base_url)
+    if isinstance(doc, SmartGoal):
+        return bundle(subject, goals=[doc], method=method, base_url=base_url)
+    raise ValidationError.one(
+        ("kind",),
+        "has no FHIR mapping; expected a form, checklist, kor, plan or goal document",
+        kind_of(doc),
+    )
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from laeringsnettverk.serialization import json_schema
+
+    out.write(json.dumps(json_schema(args.kind), ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def _read_network(
+    args: argparse.Namespace, stdin: TextIO
+) -> tuple[Any, tuple[Any, ...], tuple[Any, ...]]:
+    """The network, its forms and its checklists, from files or the shipped example."""
+    from laeringsnettverk.network import LearningNetwork, load_example_network
+    from laeringsnettverk.serialization import load_jsonl, loads
+    from laeringsnettverk.toolkit import CollaborationChecklist, WhatMattersForm
+
+    if args.example:
+        example = load_example_network()
+        return example.network, example.forms, example.checklists
+    if args.file is None:
+        raise ValidationError.one(
+            ("file",), "is required (a network document, '-' for standard input, or --example)"
+        )
+    network = loads(_read_text(args.file, stdin), LearningNetwork)
+    batches: list[tuple[Any, ...]] = []
+    for path, cls in ((args.forms, WhatMattersForm), (args.checklists, CollaborationChecklist)):
+        if path is None:
+            batches.append(())
+            continue
+        result = load_jsonl(_read_text(path, stdin), cls)
+        if result.errors:
+            raise ValidationError(
+                [p.prefixed((f"line {e.line}",)) for e in result.errors for p in e.problems],
+                style="json",
+            )
+        batches.append(tuple(document for _, document in result.loaded))
+    return network, batches[0], batches[1]
+
+
+def _cmd_status(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    from laeringsnettverk.network import network_status
+
+    network, forms, checklists = _read_network(args, stdin)
+    out.write(str(network_status(network, forms=forms, checklists=checklists)) + "\n")
+    return EXIT_OK
+
+
+def _cmd_review(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    import datetime
+
+    from laeringsnettverk.network import review_network
+
+    network, _, _ = _read_network(args, stdin)
+    try:
+        today = datetime.date.fromisoformat(args.today) if args.today else datetime.date.today()
+    except ValueError:
+        raise ValidationError.one(
+            ("today",), "must be an ISO 8601 date YYYY-MM-DD", args.today
+        ) from None
+    findings = review_network(network, today=today)
+    if args.json:
+        rows = [
+            {
+                "severity": f.severity.code,
+                "code": f.code,
+                "concerns": f.concerns,
+                "message_nb": f.message_nb,
+                "message_en": f.message_en,
+            }
+            for f in findings
+        ]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif not findings:
+        out.write("Ingen funn (no findings)\n")
+    else:
+        for finding in findings:
+            out.write(f"{finding}\n")
     return EXIT_OK
 
 
@@ -319,14 +436,73 @@ def build_parser() -> argparse.ArgumentParser:
 
     convert = sub.add_parser(
         "convert",
-        help="print a document in canonical form",
-        description="Read a document and print it as canonical versioned JSON.",
+        help="print a document as canonical JSON or a FHIR R4 Bundle",
+        description="Read a document and print it as canonical versioned JSON, or (--to fhir) "
+        "as a FHIR R4 transaction Bundle for one user (forms, checklists, KOR, plans, goals).",
     )
     convert.add_argument("file", metavar="FILE", help="a JSON document; '-' reads standard input")
     convert.add_argument(
-        "--to", choices=["json"], default="json", help="the output format (default json)"
+        "--to", choices=["json", "fhir"], default="json", help="the output format (default json)"
+    )
+    convert.add_argument(
+        "--subject",
+        default="Patient/example",
+        metavar="REF",
+        help="--to fhir: the reference to the user's Patient in your system "
+        "(default Patient/example)",
+    )
+    convert.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="--to fhir: the canonical base URL of the code systems and identifiers",
+    )
+    convert.add_argument(
+        "--method",
+        choices=["POST", "PUT"],
+        default="POST",
+        help="--to fhir: create (POST, default) or update by the documents' identifiers (PUT)",
     )
     convert.set_defaults(handler=_cmd_convert)
+
+    from laeringsnettverk.serialization import DOCUMENT_KINDS
+
+    schema = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of a document kind",
+        description="Print the JSON Schema (draft 2020-12) of a document kind.",
+    )
+    schema.add_argument(
+        "kind", metavar="KIND", choices=DOCUMENT_KINDS, help="one of: " + ", ".join(DOCUMENT_KINDS)
+    )
+    schema.set_defaults(handler=_cmd_schema)
+
+    for name, handler, text in (
+        ("status", _cmd_status, "print where each team of a learning network stands"),
+        ("review", _cmd_review, "print a learning network's findings"),
+    ):
+        command = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+        command.add_argument(
+            "file",
+            nargs="?",
+            metavar="FILE",
+            help="a network document; '-' reads standard input",
+        )
+        command.add_argument(
+            "--example", action="store_true", help="use the example network shipped in the package"
+        )
+        if name == "status":
+            command.add_argument(
+                "--forms", metavar="JSONL", help="the teams' forms, one document per line"
+            )
+            command.add_argument(
+                "--checklists", metavar="JSONL", help="the teams' checklists, one per line"
+            )
+        else:
+            command.add_argument(
+                "--today", metavar="DATE", help="the date to review at (default: today)"
+            )
+            command.add_argument("--json", action="store_true", help="print the findings as JSON")
+        command.set_defaults(handler=handler, forms=None, checklists=None)
     return parser
 
 
