@@ -1,19 +1,20 @@
 """Loading benchmark: the library's strict loader against ``json.loads`` and pydantic v2.
 
-Run: ``.venv/bin/python benchmarks/bench_load.py [--quick] [--check]``. Prints tables of
+Run: ``.venv/bin/python benchmarks/bench_load.py [--quick]``. Prints tables of
 microseconds per document (the best of several repeats, each the mean of many loops) and the
-ratio to ``json.loads`` of the same bytes. Not part of the test suite. ``--check`` first checks
-that the fast-path prototype agrees with the shipped loader on Hypothesis-generated documents
-of every kind and rejects every bad document of ``tests/test_schema.py``.
+ratio to ``json.loads`` of the same bytes. Not part of the test suite (``tests/test_fastpath.py``
+checks that the fast path and the detailed path agree).
 
 Rows:
 
 - ``json.loads``: parsing the bytes, nothing else (the floor);
-- ``laeringsnettverk``: ``from_document(json.loads(b))``, the loader as shipped;
+- ``laeringsnettverk``: ``from_document(json.loads(b))``, the loader as shipped (the fast
+  path: generated checks that build the models directly, the detailed converter only when
+  they give up);
+- ``  detailed path only``: the same with the fast path switched off (every document through
+  the strict cattrs converter), i.e. the loader before the fast path;
 - ``  models only``: building the same model objects from Python values already parsed
   and typed (their ``__attrs_post_init__`` validation): what no converter can avoid;
-- ``  + fast path``: ``json.loads`` + the prototype in ``benchmarks/_fastpath.py``
-  (generated checks, the detailed converter only on error);
 - ``pydantic v2``: ``model_validate_json(b)`` of an equivalent strict pydantic model
   written here (same types, non-blank names, unique names, scores within the scale,
   increasing dates, unknown keys rejected), parsing included.
@@ -21,20 +22,17 @@ Rows:
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import platform
 import statistics
 import sys
 import timeit
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from _fastpath import FastLoader
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -49,15 +47,13 @@ from pydantic import (
 from laeringsnettverk import toolkit
 from laeringsnettverk.examples import EXAMPLE_KINDS, example_text
 from laeringsnettverk.serialization import (
-    SCHEMA_VERSION,
-    dumps,
     dumps_jsonl,
     from_dict,
     from_document,
     load_jsonl,
     make_converter,
 )
-from laeringsnettverk.serialization._json import _kinds
+from laeringsnettverk.serialization._fast import FastStructurer
 
 QUICK = "--quick" in sys.argv
 REPEAT = 3 if QUICK else 9
@@ -167,21 +163,21 @@ def _models_only(data: dict[str, Any]) -> Callable[[], object]:
     return build
 
 
-def _fast_loader() -> Callable[[bytes], object]:
-    kinds = _kinds()
-    loader = FastLoader(make_converter(), envelope=("kind", "schema_version"))
+@contextlib.contextmanager
+def fast_path_off() -> Iterator[None]:
+    """Loading with the fast path switched off: every document through the detailed path."""
+    structure = FastStructurer.structure
+    FastStructurer.structure = lambda *_: None  # type: ignore[assignment,method-assign]
+    try:
+        yield
+    finally:
+        FastStructurer.structure = structure  # type: ignore[method-assign]
 
-    def load(b: bytes) -> object:
-        data = json.loads(b)
-        try:
-            version = data["schema_version"]
-            if type(version) is not int or version != SCHEMA_VERSION:
-                raise LookupError(version)  # migrations and errors: the detailed loader
-            return loader.fast(kinds[data["kind"]])(data)
-        except Exception:  # the fast path gave up: the detailed loader says why
-            return from_document(data)
 
-    return load
+def detailed_us(raw: bytes) -> float:
+    """µs per document of the loader without the fast path (the loader before it)."""
+    with fast_path_off():
+        return best_us(partial(_library, raw))
 
 
 def _library(raw: bytes) -> object:
@@ -194,56 +190,19 @@ def table(rows: list[tuple[str, float]], floor: float) -> None:
         print(f"  {label:<40} {us:9.2f} µs {us / floor:7.2f} ×")
 
 
-def check_fast_path() -> None:
-    """The prototype loads what the shipped loader loads, and rejects what it rejects."""
-    import copy
-
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-    import test_schema  # type: ignore[import-not-found]  # the tables of bad documents
-
-    fast = _fast_loader()
-
-    @settings(max_examples=500, deadline=None)
-    @given(st.one_of(*test_schema.DOCUMENTS.values()))
-    def agrees(obj: object) -> None:
-        raw = dumps(obj).encode()
-        assert fast(raw) == from_document(json.loads(raw)) == obj
-
-    agrees()
-    loader = FastLoader(make_converter(), envelope=("kind", "schema_version"))
-    for row in [*test_schema.BAD, *test_schema.LOADER_ONLY]:
-        kind, edit, _ = row.values
-        document = edit(copy.deepcopy(test_schema.example(kind)))
-        if not isinstance(document, dict) or "kind" not in document:
-            continue  # the envelope is checked before the fast path runs
-        if document.get("schema_version") != 1 or type(document["schema_version"]) is not int:
-            continue
-        try:
-            loader.fast(_kinds()[kind])(document)
-        except Exception:  # gave up, as it must
-            continue
-        raise AssertionError(f"the fast path accepted bad document {row.id}")
-    print("fast path: agrees on 500 generated documents, rejects every bad one")
-
-
 def main() -> None:
     """Run every measurement and print the tables."""
     print(f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}")
     from importlib.metadata import version
 
     print(", ".join(f"{d} {version(d)}" for d in ("attrs", "cattrs", "pydantic")))
-    if "--check" in sys.argv:
-        check_fast_path()
-    fast = _fast_loader()
 
     # the example form, in detail
     b = example_text("form").encode()
     data = json.loads(b)
     form = from_document(data)
-    assert fast(b) == form
+    with fast_path_off():
+        assert _library(b) == form
     assert PForm.model_validate_json(b).activities[0].name == form.activities[0].name
     compact = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
     for label, raw in (("indented, as shipped", b), ("compact (one JSONL line)", compact)):
@@ -256,8 +215,8 @@ def main() -> None:
                     "laeringsnettverk (json + from_document)",
                     best_us(partial(_library, raw)),
                 ),
+                ("  detailed path only (the loader before)", detailed_us(raw)),
                 ("  models only (no JSON, no converter)", best_us(_models_only(data))),
-                ("  json.loads + fast path (prototype)", best_us(partial(fast, raw))),
                 (
                     "pydantic v2 model_validate_json",
                     best_us(partial(PForm.model_validate_json, raw)),
@@ -289,15 +248,17 @@ def main() -> None:
 
     # every shipped example
     print("\nevery shipped example (ratio to json.loads of the same bytes):")
-    print(f"  {'kind':<10} {'bytes':>6} {'json':>8} {'loader':>8} {'×':>6} {'fast':>8} {'×':>6}")
+    print(f"  {'kind':<16} {'bytes':>6} {'json':>8} {'before':>8} {'×':>6} {'loader':>8} {'×':>6}")
     for kind in EXAMPLE_KINDS:
         raw = example_text(kind).encode()
-        assert fast(raw) == from_document(json.loads(raw))
+        with fast_path_off():
+            assert _library(raw) == from_document(json.loads(raw))
         j = best_us(partial(json.loads, raw))
+        old = detailed_us(raw)
         lib = best_us(partial(_library, raw))
-        fp = best_us(partial(fast, raw))
         print(
-            f"  {kind:<10} {len(raw):>6} {j:8.2f} {lib:8.2f} {lib / j:6.2f} {fp:8.2f} {fp / j:6.2f}"
+            f"  {kind:<16} {len(raw):>6} {j:8.2f} {old:8.2f} {old / j:6.2f}"
+            f" {lib:8.2f} {lib / j:6.2f}"
         )
 
     # JSON Lines: a batch of forms, 1 % of lines bad

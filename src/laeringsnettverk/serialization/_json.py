@@ -12,6 +12,8 @@ from laeringsnettverk.errors import Problem, ValidationError
 if TYPE_CHECKING:
     import cattrs
 
+    from laeringsnettverk.serialization._fast import FastStructurer
+
 __all__ = [
     "DOCUMENT_KINDS",
     "dump",
@@ -80,6 +82,13 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
 @functools.cache
 def _converter() -> cattrs.Converter:
     return make_converter()
+
+
+@functools.cache
+def _fast() -> FastStructurer:
+    from laeringsnettverk.serialization._fast import FastStructurer
+
+    return FastStructurer(_converter(), envelope=("kind", "schema_version"))
 
 
 def kind_of(obj: object) -> str:
@@ -212,6 +221,12 @@ def from_document(data: object, cls: type[Any] | None = None) -> Any:
             ],
             style="json",
         )
+    if version == SCHEMA_VERSION:
+        # the fast path: generated checks, the model built directly; on any failure it
+        # gives up (None) and the detailed converter below reports every problem
+        obj = _fast().structure(data, target)
+        if obj is not None:
+            return obj
     body = {k: v for k, v in data.items() if k not in ("kind", "schema_version")}
     for old in range(version, SCHEMA_VERSION):
         body = _MIGRATIONS[kind][old](body)

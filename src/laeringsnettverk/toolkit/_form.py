@@ -69,9 +69,12 @@ class Activity:
     """The conversation-wheel area it belongs to, by the area's name, if any."""
 
     def __attrs_post_init__(self) -> None:
+        name, area = self.name, self.area
+        if isinstance(name, str) and name.strip() and (area is None or isinstance(area, str)):
+            return  # valid: the checks below would find nothing (loading is a hot path)
         c = Checker()
-        c.text(("name",), self.name)
-        c.optional_text(("area",), self.area)
+        c.text(("name",), name)
+        c.optional_text(("area",), area)
         c.done()
 
 
@@ -93,6 +96,12 @@ class Conversation:
     """Score per activity name; an activity left unscored is absent."""
 
     def __attrs_post_init__(self) -> None:
+        if type(self.date) is datetime.date:
+            for name, score in self.scores.items():
+                if type(score) is not int or not isinstance(name, str):
+                    break
+            else:
+                return  # valid: the checks below would find nothing (loading is a hot path)
         c = Checker()
         c.date(("date",), self.date)
         for name, score in self.scores.items():
@@ -210,6 +219,8 @@ class WhatMattersForm:
     """The improvement team that uses the form, by its identifier, if known."""
 
     def __attrs_post_init__(self) -> None:
+        if self._valid():
+            return
         c = Checker()
         if c.instances(("activities",), self.activities, Activity):
             seen: dict[str, int] = {}
@@ -233,17 +244,53 @@ class WhatMattersForm:
         c.optional_text(("team",), self.team)
         c.done()
 
+    def _valid(self) -> bool:
+        """True when the checks of ``__attrs_post_init__`` would find nothing.
+
+        A quick pass for the common, valid case (loading is a hot path); any doubt and
+        the full checks run, which report every problem.
+        """
+        seen: set[str] = set()
+        for a in self.activities:
+            if not isinstance(a, Activity):
+                return False
+            folded = a.name.strip().casefold()
+            if folded in seen:
+                return False
+            seen.add(folded)
+        scale = self.scale
+        if not isinstance(scale, Scale):
+            return False
+        names = {a.name for a in self.activities}
+        lo, hi = scale.minimum, scale.maximum
+        previous: datetime.date | None = None
+        for conv in self.conversations:
+            if not isinstance(conv, Conversation):
+                return False
+            for name, score in conv.scores.items():
+                if name not in names or not lo <= score <= hi:
+                    return False
+            if previous is not None and conv.date <= previous:
+                return False
+            previous = conv.date
+        identifier, team = self.identifier, self.team
+        return (identifier is None or isinstance(identifier, str)) and (
+            team is None or isinstance(team, str)
+        )
+
     def _check_conversations(self, c: Checker, names: set[str]) -> None:
         lo, hi = self.scale.minimum, self.scale.maximum
         previous: datetime.date | None = None
         for i, conv in enumerate(self.conversations):
             for name, score in conv.scores.items():
+                if name in names and lo <= score <= hi:
+                    continue  # the path is built only for a problem (loading is a hot path)
                 path = ("conversations", i, "scores", Key(name))
                 if name not in names:
                     c.add(path, "is a score for an activity the form does not have")
                 elif score < lo:
                     c.add(path, f"is below the scale's min {lo}", score)
-                elif score > hi:
+                else:
                     c.add(path, f"is above the scale's max {hi}", score)
             if previous is not None and conv.date <= previous:
                 c.add(

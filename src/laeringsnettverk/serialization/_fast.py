@@ -1,0 +1,261 @@
+"""The fast path of loading: generated structure functions, the detailed converter as fallback.
+
+For each model a plain Python function is generated (on first use, then cached) that
+takes the parsed JSON value, checks it with inline ``type(v) is T`` tests -- the same rules
+as the strict converter in :mod:`laeringsnettverk.serialization._converter` -- and calls the
+model's class directly, so the model's own validation (``__attrs_post_init__``) runs as
+always. It never explains a failure: on anything unexpected (a wrong type, a missing or
+unknown key, a problem the model raises) it gives up, and the caller runs the detailed
+converter, which reports every problem with its path. The fast path is never more lenient
+than the detailed one, so results and errors are the same; only valid documents get faster.
+
+Types without a fast rule use the detailed converter's own structure hook for that value.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import itertools
+import math
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from laeringsnettverk._codes import CodedEnum
+
+__all__ = ["FastStructurer"]
+
+T = TypeVar("T")
+
+_fromisoformat = datetime.date.fromisoformat
+
+
+class _GiveUpError(Exception):
+    """The fast path gives up: the detailed converter takes over."""
+
+
+def _date(v: object) -> datetime.date:
+    r"""A date from its ``YYYY-MM-DD`` string; never more lenient than the detailed hook.
+
+    Cheaper than the hook's regular expression: with ASCII, length 10 and dashes at 4
+    and 7, ``fromisoformat`` accepts only ASCII digits elsewhere (anything else raises
+    ``ValueError``, a give-up), so what passes also matches ``^\d{4}-\d{2}-\d{2}$``.
+    """
+    if type(v) is not str or len(v) != 10 or v[4] != "-" or v[7] != "-" or not v.isascii():
+        raise _GiveUpError
+    return _fromisoformat(v)
+
+
+def _union_members(tp: Any) -> tuple[Any, ...] | None:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        return typing.get_args(tp)
+    return None
+
+
+_SIMPLE = {str: "str", int: "int", bool: "bool"}
+
+
+class FastStructurer:
+    """``structure(data, cls)``: the model, built by the generated function for ``cls``.
+
+    ``detailed`` is the strict converter; its hooks structure the types that have no fast
+    rule. ``envelope`` names the keys a top-level document may carry besides the model's
+    fields (``kind``, ``schema_version``); they are allowed at the top level only.
+    """
+
+    def __init__(self, detailed: Any, envelope: tuple[str, ...] = ()) -> None:
+        self._detailed = detailed
+        self._envelope = frozenset(envelope)
+        self._fns: dict[tuple[type, bool], Callable[[Any], Any]] = {}
+        self._counter = itertools.count()
+
+    def structure(self, data: object, cls: type[T]) -> T | None:
+        """The model built from ``data`` (with its envelope), or ``None``: give up."""
+        fn = self._fns.get((cls, True))
+        if fn is None:
+            fn = self.function(cls, top=True)
+        try:
+            obj: T = fn(data)
+        except Exception:  # any failure: the detailed converter says what is wrong
+            return None
+        return obj
+
+    def function(self, cls: type, *, top: bool = False) -> Callable[[Any], Any]:
+        """The generated function for ``cls``; it raises on anything unexpected."""
+        fn = self._fns.get((cls, top))
+        if fn is None:
+            fn = self._generate(cls, top)
+        return fn
+
+    # -- code generation ------------------------------------------------------------------
+
+    def _name(self, ns: dict[str, Any], value: object) -> str:
+        name = f"_x{next(self._counter)}"
+        ns[name] = value
+        return name
+
+    def _generate(self, cls: type, top: bool) -> Callable[[Any], Any]:
+        ns: dict[str, Any] = {"_GiveUpError": _GiveUpError, "_cls": cls}
+        fields = attrs.fields(cls)
+        envelope = self._envelope if top else frozenset()
+        if any(not f.init for f in fields) or envelope & {f.name for f in fields}:
+            return self._detailed_hook(cls)
+        ns["_keys"] = frozenset(f.name for f in fields) | envelope
+        # registered before the body is built: a model may refer to itself
+        self._fns[cls, top] = lambda o: ns["fast"](o)  # noqa: PLW0108 (bound below)
+        hints = typing.get_type_hints(cls)
+        lines = [
+            "def fast(o):",
+            "  if type(o) is not dict or not o.keys() <= _keys: raise _GiveUpError",
+        ]
+        args = []
+        for i, f in enumerate(fields):
+            v = f"v{i}"
+            tp = hints[f.name]
+            default = f.default
+            if default is attrs.NOTHING:
+                lines.append(f"  {v} = o[{f.name!r}]")  # KeyError: give up
+                lines.extend("  " + x for x in self._check(tp, v, ns))
+            elif default is None and type(None) in (_union_members(tp) or ()):
+                # an optional field defaulting to None: an absent key is the same as null
+                lines.append(f"  {v} = o.get({f.name!r})")
+                lines.append(f"  if {v} is not None:")
+                inner = self._check(_without_none(tp), v, ns)
+                lines.extend("    " + x for x in inner or ["pass"])
+            else:
+                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                    if default.takes_self:
+                        self._fns.pop((cls, top))
+                        return self._detailed_hook(cls)
+                    missing = f"{self._name(ns, default.factory)}()"
+                else:
+                    missing = self._name(ns, default)
+                lines.append(f"  if {f.name!r} in o:")
+                lines.append(f"    {v} = o[{f.name!r}]")
+                lines.extend("    " + x for x in self._check(tp, v, ns) or ["pass"])
+                lines.append("  else:")
+                lines.append(f"    {v} = {missing}")
+            args.append(f"{f.alias}={v}")
+        lines.append(f"  return _cls({', '.join(args)})")
+        source = "\n".join(lines)
+        exec(compile(source, f"<fast structure {cls.__qualname__}>", "exec"), ns)
+        fn: Callable[[Any], Any] = ns["fast"]
+        self._fns[cls, top] = fn
+        return fn
+
+    def _detailed_hook(self, tp: Any) -> Callable[[Any], Any]:
+        hook = self._detailed.get_structure_hook(tp)
+        return lambda o: hook(o, tp)
+
+    def _item(self, tp: Any) -> Callable[[Any], Any]:
+        """A function checking and structuring one value of type ``tp``."""
+        if isinstance(tp, type) and attrs.has(tp):
+            return self.function(tp)
+        if tp is datetime.date:
+            return _date
+        if isinstance(tp, type) and issubclass(tp, CodedEnum):
+            members: dict[object, enum.Enum] = {m.value: m for m in tp}
+            return members.__getitem__  # KeyError / TypeError: give up
+        members_of = _union_members(tp)
+        if members_of and all(isinstance(a, type) and attrs.has(a) for a in members_of):
+            union = self._union(members_of)
+            if union is not None:
+                return union
+        ns: dict[str, Any] = {"_GiveUpError": _GiveUpError}
+        body = self._check(tp, "v", ns)
+        source = "def item(v):\n" + "".join(f"  {x}\n" for x in body) + "  return v\n"
+        exec(compile(source, "<fast structure item>", "exec"), ns)
+        fn: Callable[[Any], Any] = ns["item"]
+        return fn
+
+    def _union(self, classes: tuple[type, ...]) -> Callable[[Any], Any] | None:
+        """Dispatch a union of models on each one's unique required field.
+
+        The object is given to the first model whose unique required key it has; that
+        model's function rejects any key it does not know, so it succeeds only when that
+        model is the one model whose fields admit the object's keys, which is the one the
+        detailed converter picks as well. ``None`` when some model has no such field.
+        """
+        picks: list[tuple[str, Callable[[Any], Any]]] = []
+        for cls in classes:
+            others = set().union(
+                *({f.name for f in attrs.fields(c)} for c in classes if c is not cls)
+            )
+            unique = [
+                f.name
+                for f in attrs.fields(cls)
+                if f.default is attrs.NOTHING and f.name not in others
+            ]
+            if not unique:
+                return None
+            picks.append((unique[0], self.function(cls)))
+
+        def pick(o: Any) -> Any:
+            if type(o) is not dict:
+                raise _GiveUpError
+            for key, fn in picks:
+                if key in o:
+                    return fn(o)
+            raise _GiveUpError
+
+        return pick
+
+    def _check(self, tp: Any, v: str, ns: dict[str, Any]) -> list[str]:
+        """Statements that check ``v`` and rebind it to the structured value."""
+        if tp in _SIMPLE:
+            return [f"if type({v}) is not {_SIMPLE[tp]}: raise _GiveUpError"]
+        if tp is float:
+            return [
+                f"if type({v}) is float:",
+                f"  if not {self._name(ns, math.isfinite)}({v}): raise _GiveUpError",
+                f"elif type({v}) is not int: raise _GiveUpError",
+            ]
+        members = _union_members(tp)
+        if members is not None and type(None) in members:
+            inner = self._check(_without_none(tp), v, ns)
+            return [f"if {v} is not None:", *("  " + x for x in inner or ["pass"])]
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            item = args[0]
+            head = f"if type({v}) is not list: raise _GiveUpError"
+            if item in _SIMPLE:
+                return [
+                    head,
+                    f"for x in {v}:",
+                    f"  if type(x) is not {_SIMPLE[item]}: raise _GiveUpError",
+                    f"{v} = tuple({v})",
+                ]
+            fn = self._name(ns, self._item(item))
+            return [head, f"{v} = tuple(map({fn}, {v}))"]
+        if (
+            isinstance(origin, type)
+            and issubclass(origin, Mapping)
+            and len(args) == 2
+            and args[0] is str
+            and args[1] in _SIMPLE
+        ):
+            return [
+                f"if type({v}) is not dict: raise _GiveUpError",
+                f"for k, x in {v}.items():",
+                f"  if type(k) is not str or type(x) is not {_SIMPLE[args[1]]}: raise _GiveUpError",
+                f"{v} = dict({v})",
+            ]
+        if tp is datetime.date or (isinstance(tp, type) and issubclass(tp, CodedEnum)):
+            return [f"{v} = {self._name(ns, self._item(tp))}({v})"]
+        if isinstance(tp, type) and attrs.has(tp):
+            return [f"{v} = {self._name(ns, self.function(tp))}({v})"]
+        if members is not None and all(isinstance(a, type) and attrs.has(a) for a in members):
+            union = self._union(members)
+            if union is not None:
+                return [f"{v} = {self._name(ns, union)}({v})"]
+        # anything else: the detailed converter's own hook for this type
+        return [f"{v} = {self._name(ns, self._detailed_hook(tp))}({v})"]
+
+
+def _without_none(tp: Any) -> Any:
+    rest = tuple(a for a in typing.get_args(tp) if a is not type(None))
+    return rest[0] if len(rest) == 1 else typing.Union[rest]  # noqa: UP007
