@@ -272,3 +272,28 @@ def test_importing_the_package_does_not_import_cattrs() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+def test_every_example_pickles_and_copies(kind: str) -> None:
+    # notebooks and multiprocessing pickle models; deepcopy goes the same way
+    import copy
+    import pickle
+
+    from laeringsnettverk.examples import load_example
+
+    obj = load_example(kind)
+    assert pickle.loads(pickle.dumps(obj)) == obj
+    assert copy.deepcopy(obj) == obj
+    assert copy.copy(obj) == obj
+
+
+@given(forms())
+def test_forms_pickle_to_equal_forms(form: WhatMattersForm) -> None:
+    import pickle
+
+    back = pickle.loads(pickle.dumps(form))
+    assert back == form
+    assert [dict(c.scores) for c in back.conversations] == [
+        dict(c.scores) for c in form.conversations
+    ]

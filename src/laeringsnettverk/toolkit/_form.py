@@ -6,6 +6,7 @@ import datetime
 import math
 import warnings
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
@@ -114,6 +115,15 @@ class Conversation:
     def mean(self) -> float | None:
         """Mean of the scores given, or ``None`` when none were given."""
         return mean_score(self.scores.values()) if self.scores else None
+
+    def __reduce__(self) -> tuple[Any, tuple[datetime.date, dict[str, int]]]:
+        # pickle and copy the read-only scores as a plain dict (a mappingproxy cannot be
+        # pickled); the conversation is rebuilt, and checked, on the way back
+        return _conversation, (self.date, dict(self.scores))
+
+
+def _conversation(date: datetime.date, scores: dict[str, int]) -> Conversation:
+    return Conversation(date=date, scores=scores)
 
 
 @attrs.frozen(kw_only=True)
