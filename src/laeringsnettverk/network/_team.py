@@ -41,6 +41,33 @@ COUNTIES_2024: dict[str, str] = {
 """County numbers of the 2024 county structure: the first two digits of a municipality
 number."""
 
+COUNTIES_EARLIER: dict[str, str] = {
+    "01": "Østfold",
+    "02": "Akershus",
+    "04": "Hedmark",
+    "05": "Oppland",
+    "06": "Buskerud",
+    "07": "Vestfold",
+    "08": "Telemark",
+    "09": "Aust-Agder",
+    "10": "Vest-Agder",
+    "12": "Hordaland",
+    "14": "Sogn og Fjordane",
+    "16": "Sør-Trøndelag",
+    "17": "Nord-Trøndelag",
+    "19": "Troms",
+    "20": "Finnmark",
+    "30": "Viken",
+    "38": "Vestfold og Telemark",
+    "54": "Troms og Finnmark",
+}
+"""County numbers that a municipality number carried before 2024 and no longer does: the
+structure until 2017 (01-20; Trøndelag's 50 from 2018) and that of 2020-2023 (30 Viken, 38
+Vestfold og Telemark, 54 Troms og Finnmark). Networks in the seeds ran in those years, so
+their numbers are accepted as they were."""
+
+_COUNTIES = {**COUNTIES_2024, **COUNTIES_EARLIER}
+
 _MUNICIPALITY_NUMBER = re.compile(r"^[0-9]{4}$")
 IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 """A technical identifier: lower-case ASCII letters, digits, ``-`` and ``_``."""
@@ -58,15 +85,15 @@ def check_identifier(c: Checker, path: tuple[str | int, ...], value: object) -> 
 
 
 def check_municipality_number(c: Checker, path: tuple[str | int, ...], value: object) -> bool:
-    """Four digits, the first two a county of the 2024 structure, not ending in ``00``."""
+    """Four digits, the first two a county (of 2024 or earlier), not ending in ``00``."""
     if not isinstance(value, str) or not _MUNICIPALITY_NUMBER.match(value):
         c.add(path, "must be a municipality number of four digits, e.g. '0301'", value)
         return False
-    if value[:2] not in COUNTIES_2024:
+    if value[:2] not in _COUNTIES:
         c.add(
             path,
-            "does not start with a county number of the 2024 structure; expected one of "
-            + ", ".join(COUNTIES_2024),
+            "does not start with a county number (of 2024 or earlier); expected one of "
+            + ", ".join(sorted(_COUNTIES)),
             value,
         )
         return False
@@ -83,7 +110,8 @@ class Organisation:
     A health trust's units (a DPS, a substance use clinic, a hospital) are organisations too.
 
     Municipalities and city districts carry the four-digit municipality number (a string:
-    leading zeros matter, ``"0301"`` is Oslo) of the 2024 county structure.
+    leading zeros matter, ``"0301"`` is Oslo), of the 2024 county structure or an earlier one
+    (a network of 2015 keeps the numbers it had then: ``"0403"`` was Hamar in Hedmark).
 
     ```pycon
     >>> Organisation(name="Bodø kommune", kind=OrganisationKind.MUNICIPALITY,
@@ -121,10 +149,10 @@ class Organisation:
 
     @property
     def county(self) -> str | None:
-        """The county (2024 structure) of the municipality number, or ``None`` without one."""
+        """The county of the municipality number in its own structure, or ``None``."""
         if self.municipality_number is None:
             return None
-        return COUNTIES_2024[self.municipality_number[:2]]
+        return _COUNTIES[self.municipality_number[:2]]
 
 
 @attrs.frozen(kw_only=True)
