@@ -96,7 +96,7 @@ def test_score_kor() -> None:
         # not JSON
         ("nonsense", "is not valid JSON"),
         # a document kind that has no score
-        (example_text("plan"), "cannot be scored"),
+        (example_text("plan"), "$.kind: 'plan' cannot be scored"),
     ],
 )
 def test_bad_input_exits_2_with_the_message_and_no_traceback(stdin: str, message: str) -> None:

@@ -164,7 +164,7 @@ BAD_DOCUMENTS = [
     # a score for an unknown activity
     (
         _form_doc(conversations=[_conv(Sove=3, Danse=4)]),
-        r"\$.conversations\[0\].scores.Danse: is a score for an activity the form does not have",
+        r"\$.conversations\[0\].scores.Danse: 4 is a score for an activity the form does not have",
     ),
     # dates out of order
     (

@@ -376,7 +376,7 @@ BAD_FORMS = [
             activities=[Activity(name="Sove")],
             conversations=[Conversation(date=D1, scores={"Spise": 3})],
         ),
-        r'scores\["Spise"\]: is a score for an activity the form does not have',
+        r'scores\["Spise"\]: 3 is a score for an activity the form does not have',
     ),
     # dates out of order
     (
@@ -500,3 +500,30 @@ def test_any_out_of_scale_score_is_rejected(form: WhatMattersForm, score: int) -
     )
     with pytest.raises(ValidationError, match="the scale's"):
         form.with_conversation(conv)
+
+
+@given(forms(min_conversations=2, complete=True))
+def test_each_activitys_change_says_whether_it_improved_and_reached_three_points(
+    form: WhatMattersForm,
+) -> None:
+    from laeringsnettverk.scoring import ACTIVITY_DETECTABLE_CHANGE
+
+    for change in form.benefit().changes:
+        assert change.improved is (change.change > 0)
+        assert change.important is (change.change >= ACTIVITY_DETECTABLE_CHANGE)
+        assert change.reaches(1) is change.improved
+
+
+def test_the_worked_example_per_activity() -> None:
+    form = WhatMattersForm.from_scores(
+        ["Sove", "Handle mat", "Gå på jobb", "Treffe venner"],
+        (D1, [1, 4, 1, 2]),
+        (D2, [4, 6, 5, 5]),
+    )
+    changes = {c.activity: (c.change, c.improved, c.important) for c in form.benefit().changes}
+    assert changes == {
+        "Sove": (3, True, True),
+        "Handle mat": (2, True, False),
+        "Gå på jobb": (4, True, True),
+        "Treffe venner": (3, True, True),
+    }

@@ -70,7 +70,13 @@ def score_summary(doc: object) -> dict[str, Any]:
                 minimal_important_change=b.minimal_important_change,
             )
         else:
-            out.update(benefit=None, paired=0, improved=None, important_change=None)
+            out.update(
+                benefit=None,
+                paired=0,
+                improved=None,
+                important_change=None,
+                minimal_important_change=None,
+            )
         return out
     if isinstance(doc, CollaborationChecklist):
         return {
@@ -106,11 +112,13 @@ def score_summary(doc: object) -> dict[str, Any]:
             "letters": assessment.letters(),
             "criteria": {r.criterion.letter: r.passed for r in assessment.results},
         }
+    from laeringsnettverk.serialization import kind_of
+
     raise ValidationError.one(
         ("kind",),
         "cannot be scored; expected a form, checklist, kor or goal document",
-        type(doc).__name__,
-    )
+        kind_of(doc),
+    ).as_json()
 
 
 def _table_form(doc: Any, out: TextIO) -> None:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from laeringsnettverk.toolkit._enums import ItemStatus
 
 __all__ = [
+    "ACTIVITY_DETECTABLE_CHANGE",
     "MINIMAL_IMPORTANT_CHANGE",
     "ORS_CLINICAL_CUTOFF",
     "ORS_RELIABLE_CHANGE",
@@ -49,6 +50,10 @@ __all__ = [
 MINIMAL_IMPORTANT_CHANGE = 2.0
 """Default minimal important change on the form's mean: 2 points (PSFS: Stratford et al. 1995,
 minimum detectable change at 90 %; Moseng et al. 2013 for Norwegian primary care)."""
+
+ACTIVITY_DETECTABLE_CHANGE = 3
+"""Minimum detectable change (90 %) of a single activity's score: 3 points (PSFS: Stratford
+et al. 1995). A single activity is noisier than the mean, hence more than the mean's 2."""
 
 ORS_CLINICAL_CUTOFF = 25.0
 """ORS total below which a person is in the clinical range (Miller & Duncan)."""

@@ -13,6 +13,7 @@ import attrs
 from laeringsnettverk._checks import Checker, fail
 from laeringsnettverk.errors import Key, LaeringsnettverkWarning, ValidationError
 from laeringsnettverk.scoring import (
+    ACTIVITY_DETECTABLE_CHANGE,
     MINIMAL_IMPORTANT_CHANGE,
     is_important_change,
     mean_score,
@@ -138,6 +139,31 @@ class ActivityChange:
     """Score at the later conversation."""
     change: int
     """The change, signed so that positive means better (whatever the scale's direction)."""
+
+    @property
+    def improved(self) -> bool:
+        """Whether the user is doing better with this activity (``change > 0``)."""
+        return self.change > 0
+
+    @property
+    def important(self) -> bool:
+        """Whether the improvement reaches 3 points.
+
+        Three points is the minimum detectable change of a single PSFS activity; 2 applies
+        to the mean (see :attr:`Benefit.important`).
+
+        ```pycon
+        >>> change = ActivityChange(activity="Sove", before=1, after=4, change=3)
+        >>> change.improved, change.important, change.reaches(4)
+        (True, True, False)
+
+        ```
+        """
+        return self.reaches(ACTIVITY_DETECTABLE_CHANGE)
+
+    def reaches(self, minimal_change: float) -> bool:
+        """Whether the improvement is at least ``minimal_change`` points (> 0)."""
+        return is_important_change(self.change, minimal_change)
 
 
 @attrs.frozen(kw_only=True)
@@ -297,7 +323,7 @@ class WhatMattersForm:
                     continue  # the path is built only for a problem (loading is a hot path)
                 path = ("conversations", i, "scores", Key(name))
                 if name not in names:
-                    c.add(path, "is a score for an activity the form does not have")
+                    c.add(path, "is a score for an activity the form does not have", score)
                 elif score < lo:
                     c.add(path, f"is below the scale's min {lo}", score)
                 else:
