@@ -154,16 +154,46 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
         review as review,
     )
     from laeringsnettverk.network import (
+        DEFAULT_PREPARATION_PACKAGES as DEFAULT_PREPARATION_PACKAGES,
+    )
+    from laeringsnettverk.network import (
+        PROGRESS_SCORES as PROGRESS_SCORES,
+    )
+    from laeringsnettverk.network import (
+        Application as Application,
+    )
+    from laeringsnettverk.network import (
+        ContactChannel as ContactChannel,
+    )
+    from laeringsnettverk.network import (
         ExampleNetwork as ExampleNetwork,
+    )
+    from laeringsnettverk.network import (
+        FollowUpContact as FollowUpContact,
     )
     from laeringsnettverk.network import (
         Gathering as Gathering,
     )
     from laeringsnettverk.network import (
+        GroupKind as GroupKind,
+    )
+    from laeringsnettverk.network import (
+        GroupMember as GroupMember,
+    )
+    from laeringsnettverk.network import (
         ImprovementTeam as ImprovementTeam,
     )
     from laeringsnettverk.network import (
+        Initiator as Initiator,
+    )
+    from laeringsnettverk.network import (
         LearningNetwork as LearningNetwork,
+    )
+    from laeringsnettverk.network import (
+        MemberRole as MemberRole,
+    )
+    from laeringsnettverk.network import (
+        NetworkGoal as NetworkGoal,
     )
     from laeringsnettverk.network import (
         NetworkStatus as NetworkStatus,
@@ -172,13 +202,52 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
         Organisation as Organisation,
     )
     from laeringsnettverk.network import (
+        OrganisationKind as OrganisationKind,
+    )
+    from laeringsnettverk.network import (
+        OrganiserGroup as OrganiserGroup,
+    )
+    from laeringsnettverk.network import (
+        Period as Period,
+    )
+    from laeringsnettverk.network import (
+        PeriodKind as PeriodKind,
+    )
+    from laeringsnettverk.network import (
+        PreparationPackage as PreparationPackage,
+    )
+    from laeringsnettverk.network import (
+        PreparationTask as PreparationTask,
+    )
+    from laeringsnettverk.network import (
+        ProgrammeItem as ProgrammeItem,
+    )
+    from laeringsnettverk.network import (
+        ProgrammeItemKind as ProgrammeItemKind,
+    )
+    from laeringsnettverk.network import (
         ProgressReport as ProgressReport,
+    )
+    from laeringsnettverk.network import (
+        PublicHoliday as PublicHoliday,
     )
     from laeringsnettverk.network import (
         Schedule as Schedule,
     )
     from laeringsnettverk.network import (
+        ScheduledGathering as ScheduledGathering,
+    )
+    from laeringsnettverk.network import (
+        TaskCompletion as TaskCompletion,
+    )
+    from laeringsnettverk.network import (
+        TeamMember as TeamMember,
+    )
+    from laeringsnettverk.network import (
         TeamStatus as TeamStatus,
+    )
+    from laeringsnettverk.network import (
+        TimeSplit as TimeSplit,
     )
     from laeringsnettverk.network import (
         is_working_day as is_working_day,
@@ -244,6 +313,30 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
         make_converter as make_converter,
     )
     from laeringsnettverk.stakeholders import (
+        EXAMPLE_STAKEHOLDER_MAP as EXAMPLE_STAKEHOLDER_MAP,
+    )
+    from laeringsnettverk.stakeholders import (
+        HIGH_RATING as HIGH_RATING,
+    )
+    from laeringsnettverk.stakeholders import (
+        MENDELOW_GRID as MENDELOW_GRID,
+    )
+    from laeringsnettverk.stakeholders import (
+        NOT_MAPPED_LABEL as NOT_MAPPED_LABEL,
+    )
+    from laeringsnettverk.stakeholders import (
+        RATING_MAX as RATING_MAX,
+    )
+    from laeringsnettverk.stakeholders import (
+        RATING_MIN as RATING_MIN,
+    )
+    from laeringsnettverk.stakeholders import (
+        SALIENCE_TYPES as SALIENCE_TYPES,
+    )
+    from laeringsnettverk.stakeholders import (
+        SITUATIONAL_TABLE as SITUATIONAL_TABLE,
+    )
+    from laeringsnettverk.stakeholders import (
         Attitude as Attitude,
     )
     from laeringsnettverk.stakeholders import (
@@ -274,6 +367,12 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
         Salience as Salience,
     )
     from laeringsnettverk.stakeholders import (
+        SituationalBehaviour as SituationalBehaviour,
+    )
+    from laeringsnettverk.stakeholders import (
+        SituationalCell as SituationalCell,
+    )
+    from laeringsnettverk.stakeholders import (
         SituationalLevel as SituationalLevel,
     )
     from laeringsnettverk.stakeholders import (
@@ -298,6 +397,15 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
         apply_diff as apply_diff,
     )
     from laeringsnettverk.stakeholders import (
+        by_category as by_category,
+    )
+    from laeringsnettverk.stakeholders import (
+        by_level as by_level,
+    )
+    from laeringsnettverk.stakeholders import (
+        by_quadrant as by_quadrant,
+    )
+    from laeringsnettverk.stakeholders import (
         diff_maps as diff_maps,
     )
     from laeringsnettverk.stakeholders import (
@@ -305,6 +413,15 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
     )
     from laeringsnettverk.stakeholders import (
         find_gaps as find_gaps,
+    )
+    from laeringsnettverk.stakeholders import (
+        is_high_rating as is_high_rating,
+    )
+    from laeringsnettverk.stakeholders import (
+        is_influential as is_influential,
+    )
+    from laeringsnettverk.stakeholders import (
+        is_salient as is_salient,
     )
     from laeringsnettverk.stakeholders import (
         plot_power_interest as plot_power_interest,
@@ -479,6 +596,14 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "municipal_goals",
     ),
     "laeringsnettverk.stakeholders": (
+        "EXAMPLE_STAKEHOLDER_MAP",
+        "HIGH_RATING",
+        "MENDELOW_GRID",
+        "NOT_MAPPED_LABEL",
+        "RATING_MAX",
+        "RATING_MIN",
+        "SALIENCE_TYPES",
+        "SITUATIONAL_TABLE",
         "Attitude",
         "MapDiff",
         "MapOwner",
@@ -489,6 +614,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "RelationQuality",
         "RelationStrength",
         "Salience",
+        "SituationalBehaviour",
+        "SituationalCell",
         "SituationalLevel",
         "Stakeholder",
         "StakeholderCategory",
@@ -497,9 +624,15 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "StakeholderLevel",
         "StakeholderMap",
         "apply_diff",
+        "by_category",
+        "by_level",
+        "by_quadrant",
         "diff_maps",
         "example_stakeholder_map",
         "find_gaps",
+        "is_high_rating",
+        "is_influential",
+        "is_salient",
         "plot_power_interest",
         "power_interest_quadrant",
         "public_type",
@@ -508,15 +641,38 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "stakeholder_mermaid",
     ),
     "laeringsnettverk.network": (
+        "DEFAULT_PREPARATION_PACKAGES",
+        "PROGRESS_SCORES",
+        "Application",
+        "ContactChannel",
         "ExampleNetwork",
+        "FollowUpContact",
         "Gathering",
+        "GroupKind",
+        "GroupMember",
         "ImprovementTeam",
+        "Initiator",
         "LearningNetwork",
+        "MemberRole",
+        "NetworkGoal",
         "NetworkStatus",
         "Organisation",
+        "OrganisationKind",
+        "OrganiserGroup",
+        "Period",
+        "PeriodKind",
+        "PreparationPackage",
+        "PreparationTask",
+        "ProgrammeItem",
+        "ProgrammeItemKind",
         "ProgressReport",
+        "PublicHoliday",
         "Schedule",
+        "ScheduledGathering",
+        "TaskCompletion",
+        "TeamMember",
         "TeamStatus",
+        "TimeSplit",
         "is_working_day",
         "load_example_network",
         "network_status",
@@ -619,7 +775,15 @@ __all__ = [
     "assess_smart",
     "goal_progress",
     "municipal_goals",
-    # stakeholder maps (interessentkart)
+    # stakeholder maps (aktørkartlegging)
+    "EXAMPLE_STAKEHOLDER_MAP",
+    "HIGH_RATING",
+    "MENDELOW_GRID",
+    "NOT_MAPPED_LABEL",
+    "RATING_MAX",
+    "RATING_MIN",
+    "SALIENCE_TYPES",
+    "SITUATIONAL_TABLE",
     "Attitude",
     "MapDiff",
     "MapOwner",
@@ -630,6 +794,8 @@ __all__ = [
     "RelationQuality",
     "RelationStrength",
     "Salience",
+    "SituationalBehaviour",
+    "SituationalCell",
     "SituationalLevel",
     "Stakeholder",
     "StakeholderCategory",
@@ -638,9 +804,15 @@ __all__ = [
     "StakeholderLevel",
     "StakeholderMap",
     "apply_diff",
+    "by_category",
+    "by_level",
+    "by_quadrant",
     "diff_maps",
     "example_stakeholder_map",
     "find_gaps",
+    "is_high_rating",
+    "is_influential",
+    "is_salient",
     "plot_power_interest",
     "power_interest_quadrant",
     "public_type",
@@ -648,15 +820,38 @@ __all__ = [
     "stakeholder_dot",
     "stakeholder_mermaid",
     # learning networks (læringsnettverk)
+    "DEFAULT_PREPARATION_PACKAGES",
+    "PROGRESS_SCORES",
+    "Application",
+    "ContactChannel",
     "ExampleNetwork",
+    "FollowUpContact",
     "Gathering",
+    "GroupKind",
+    "GroupMember",
     "ImprovementTeam",
+    "Initiator",
     "LearningNetwork",
+    "MemberRole",
+    "NetworkGoal",
     "NetworkStatus",
     "Organisation",
+    "OrganisationKind",
+    "OrganiserGroup",
+    "Period",
+    "PeriodKind",
+    "PreparationPackage",
+    "PreparationTask",
+    "ProgrammeItem",
+    "ProgrammeItemKind",
     "ProgressReport",
+    "PublicHoliday",
     "Schedule",
+    "ScheduledGathering",
+    "TaskCompletion",
+    "TeamMember",
     "TeamStatus",
+    "TimeSplit",
     "is_working_day",
     "load_example_network",
     "network_status",

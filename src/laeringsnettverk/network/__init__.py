@@ -105,5 +105,13 @@ __all__ = [
     "network_status",
     "norwegian_public_holidays",
     "plan_schedule",
+    "review",
     "review_network",
+    "status",
 ]
+
+review = review_network
+"""The network's findings: :func:`review_network` under the name the issue gave it."""
+
+status = network_status
+"""Where each team stands: :func:`network_status` under the name the issue gave it."""
