@@ -656,3 +656,12 @@ def test_labels_are_norwegian_with_english_beside() -> None:
         for member in enum:
             assert re.fullmatch(r"[a-z_]+", member.code), member
             assert member.label_nb and member.label_en
+
+
+def test_the_docs_show_the_mermaid_the_code_draws() -> None:
+    import re
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parent.parent / "docs" / "how-to" / "stakeholder-map.md"
+    blocks = re.findall(r"^```mermaid\n(.*?)^```$", page.read_text(encoding="utf-8"), re.M | re.S)
+    assert blocks == [stakeholder_mermaid(example_stakeholder_map()).rstrip("\n") + "\n"]
