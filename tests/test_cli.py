@@ -188,7 +188,7 @@ def test_schema_of_an_unknown_kind_is_a_usage_error() -> None:
 
 FHIR_KINDS = {
     "form": ["Questionnaire", "QuestionnaireResponse", "QuestionnaireResponse", "Observation"],
-    "checklist": ["QuestionnaireResponse", "Observation"],
+    "checklist": ["Questionnaire", "QuestionnaireResponse", "Observation"],
     "plan": ["CarePlan"],
     "goal": ["Goal", "Observation"],
 }
@@ -208,7 +208,7 @@ def test_convert_to_fhir_prints_a_valid_transaction_bundle(kind: str) -> None:
     if kind in FHIR_KINDS:
         assert sorted(types) == sorted(FHIR_KINDS[kind])
     else:
-        assert {"QuestionnaireResponse", "Observation"} <= set(types)
+        assert {"Questionnaire", "QuestionnaireResponse", "Observation"} <= set(types)
     assert all(e["request"]["method"] == "POST" for e in bundle["entry"])
     subjects = {
         e["resource"]["subject"]["reference"] for e in bundle["entry"] if "subject" in e["resource"]
@@ -216,6 +216,15 @@ def test_convert_to_fhir_prints_a_valid_transaction_bundle(kind: str) -> None:
     assert subjects == {"Patient/123"}
     validate(bundle)
     check_references(bundle)
+
+
+def test_convert_to_fhir_can_leave_the_questionnaires_out() -> None:
+    code, out, err = run(
+        "convert", "--to", "fhir", "--no-questionnaires", "-", stdin=example_text("checklist")
+    )
+    assert code == 0, err
+    types = [e["resource"]["resourceType"] for e in json.loads(out)["entry"]]
+    assert types == ["QuestionnaireResponse", "Observation"]
 
 
 def test_convert_to_fhir_reads_back_to_the_same_form() -> None:

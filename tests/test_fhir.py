@@ -26,6 +26,7 @@ from fhir.resources.R4B.observation import Observation as FhirObservation
 from fhir.resources.R4B.patient import Patient
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+from fhir.resources.R4B.structuredefinition import StructureDefinition
 from fhirpathpy import evaluate
 from fhirpathpy.models import models
 from hypothesis import given
@@ -47,14 +48,19 @@ from laeringsnettverk.fhir import (
     checklist_from_fhir,
     checklist_to_fhir,
     code_systems,
+    conformance_resources,
     form_from_fhir,
     form_to_fhir,
     goal_from_fhir,
     goal_to_fhir,
     kor_from_fhir,
+    kor_questionnaire,
     kor_to_fhir,
     plan_from_fhir,
     plan_to_fhir,
+    structure_definitions,
+    ucum_code,
+    write_conformance_resources,
 )
 from laeringsnettverk.goals import Indicator, IndicatorKind, Observation, ProgressStatus, SmartGoal
 from laeringsnettverk.toolkit import (
@@ -91,6 +97,7 @@ MODELS = {
     "Bundle": Bundle,
     "Patient": Patient,
     "CodeSystem": CodeSystem,
+    "StructureDefinition": StructureDefinition,
 }
 
 # Required value sets (R4 4.0.1), checked by hand: the models accept any code.
@@ -189,6 +196,21 @@ VALUE_SETS: dict[str, list[tuple[str, set[str]]]] = {
         ("CodeSystem.status", {"draft", "active", "retired", "unknown"}),
         ("CodeSystem.content", {"not-present", "example", "fragment", "complete", "supplement"}),
     ],
+    "StructureDefinition": [
+        ("StructureDefinition.status", {"draft", "active", "retired", "unknown"}),
+        (
+            "StructureDefinition.kind",
+            {"primitive-type", "complex-type", "resource", "logical"},
+        ),
+        ("StructureDefinition.derivation", {"specialization", "constraint"}),
+        ("StructureDefinition.context.type", {"fhirpath", "element", "extension"}),
+        ("StructureDefinition.fhirVersion", {"4.0.1"}),
+        (
+            "StructureDefinition.differential.element.slicing.discriminator.type",
+            {"value", "exists", "pattern", "type", "profile"},
+        ),
+        ("StructureDefinition.differential.element.slicing.rules", {"closed", "open", "openAtEnd"}),
+    ],
 }
 
 # R4 invariants, as expressions that must all be true.
@@ -216,6 +238,16 @@ INVARIANTS: dict[str, list[tuple[str, str]]] = {
             "Questionnaire.repeat(item).all(enableWhen.count() > 1 implies enableBehavior.exists())",
         ),
         ("que-0", "Questionnaire.name.matches('[A-Z]([A-Za-z0-9_]){0,254}')"),
+        ("que-4", "Questionnaire.repeat(item).all(answerOption.empty() or answerValueSet.empty())"),
+        (
+            "que-5",
+            "Questionnaire.repeat(item).all((type ='choice' or type = 'open-choice'"
+            " or type = 'decimal' or type = 'integer' or type = 'date' or type = 'dateTime'"
+            " or type = 'time' or type = 'string' or type = 'quantity')"
+            " or (answerValueSet.empty() and answerOption.empty()))",
+        ),
+        ("que-9", "Questionnaire.repeat(item).all(type != 'display' or readOnly.empty())"),
+        ("que-11", "Questionnaire.repeat(item).all(answerOption.empty() or initial.empty())"),
     ],
     "QuestionnaireResponse": [
         (
@@ -245,6 +277,54 @@ INVARIANTS: dict[str, list[tuple[str, str]]] = {
     ],
     "CarePlan": [
         ("cpl-3", "CarePlan.activity.all(detail.empty() or reference.empty())"),
+    ],
+    "StructureDefinition": [
+        ("sdf-0", "StructureDefinition.name.matches('[A-Z]([A-Za-z0-9_]){0,254}')"),
+        (
+            "sdf-5",
+            "StructureDefinition.all(type != 'Extension' or derivation = 'specialization'"
+            " or (context.exists()))",
+        ),
+        ("sdf-6", "StructureDefinition.all(snapshot.exists() or differential.exists())"),
+        (
+            "sdf-8a",
+            "StructureDefinition.all((kind = 'logical') or"
+            " (differential.element.first().path.startsWith(%resource.type) and"
+            " differential.element.tail().all(path.startsWith(%resource.type&'.'))))",
+        ),
+        (
+            "sdf-9",
+            "StructureDefinition.all(children().element.where(path.contains('.').not())"
+            ".label.empty() and children().element.where(path.contains('.').not()).code.empty()"
+            " and children().element.where(path.contains('.').not()).requirements.empty())",
+        ),
+        ("sdf-14", "StructureDefinition.all(differential.element.all(id.exists()))"),
+        (
+            "sdf-15a",
+            "StructureDefinition.all((kind!='logical' and"
+            " differential.element.first().path.contains('.').not())"
+            " implies differential.element.first().type.empty())",
+        ),
+        ("sdf-17", "StructureDefinition.all(differential.element.id.isDistinct())"),
+        (
+            "sdf-18",
+            "StructureDefinition.all(contextInvariant.exists() implies type = 'Extension')",
+        ),
+        (
+            "eld-2",
+            "StructureDefinition.differential.element.all(min.empty() or max.empty()"
+            " or (max = '*') or iif(max != '*', min <= max.toInteger()))",
+        ),
+        (
+            "eld-16",
+            "StructureDefinition.differential.element.all(sliceName.empty()"
+            " or sliceName.matches('^[a-zA-Z0-9\\/\\-_\\[\\]\\@]+$'))",
+        ),
+        (
+            "eld-1",
+            "StructureDefinition.differential.element.slicing"
+            ".all(discriminator.exists() or description.exists())",
+        ),
     ],
     "Bundle": [
         ("bdl-7", "Bundle.entry.where(fullUrl.exists()).select(fullUrl).isDistinct()"),
@@ -308,10 +388,123 @@ def validate(resource: dict[str, Any]) -> None:
             raise AssertionError(f"{path}: the library never sets a comparator")
     if kind == "QuestionnaireResponse":
         _check_sibling_answers(resource)
+    check_extensions(resource)
     if kind == "Bundle":
         check_references(resource)
         for entry in resource.get("entry", []):
             validate(entry["resource"])
+
+
+CORE_EXTENSIONS = {
+    # core R4 extensions the library uses: url → (value types, contexts)
+    "http://hl7.org/fhir/StructureDefinition/minValue": (
+        {"integer", "decimal"},
+        "Questionnaire.item",
+    ),
+    "http://hl7.org/fhir/StructureDefinition/maxValue": (
+        {"integer", "decimal"},
+        "Questionnaire.item",
+    ),
+    "http://hl7.org/fhir/StructureDefinition/maxDecimalPlaces": ({"integer"}, "Questionnaire.item"),
+    GOAL_ACCEPTANCE: (set(), "Goal"),
+}
+_DEFINITIONS: dict[str, dict[str, dict[str, Any]]] = {}
+
+#: every extension URL seen by check_extensions, and where (for the coverage test)
+SEEN_EXTENSIONS: dict[str, set[str]] = {}
+
+
+def definitions(base: str) -> dict[str, dict[str, Any]]:
+    if base not in _DEFINITIONS:
+        _DEFINITIONS[base] = {sd["url"]: sd for sd in structure_definitions(base)}
+    return _DEFINITIONS[base]
+
+
+def value_type(extension: dict[str, Any]) -> str | None:
+    keys = [k for k in extension if VALUE_KEYS.match(k)]
+    if not keys:
+        return None
+    (key,) = keys
+    name = key.removeprefix("value")
+    # primitive types are lower camel case (valueString → string), complex ones not
+    lower = name[0].lower() + name[1:]
+    return (
+        lower
+        if lower in {"string", "integer", "decimal", "boolean", "code", "uri", "date"}
+        else name
+    )
+
+
+def _element_path(kind: str, keys: list[str]) -> str:
+    if keys and keys[-1] == "valueReference":
+        return "Reference"
+    path = ".".join([kind, *keys])
+    while ".item.item" in path:  # Questionnaire(Response).item.item is item again
+        path = path.replace(".item.item", ".item")
+    return path.replace(".answer.item", ".item")
+
+
+def check_extensions(resource: dict[str, Any]) -> None:
+    """Every extension is a core one or has a StructureDefinition, and fits it."""
+    kind = resource["resourceType"]
+    if kind in ("Bundle", "StructureDefinition"):
+        return  # the entries are checked one by one; definitions hold no extensions
+
+    def visit(node: Any, keys: list[str]) -> None:
+        if isinstance(node, list):
+            for item in node:
+                visit(item, keys)
+            return
+        if not isinstance(node, dict):
+            return
+        for key, value in node.items():
+            if key == "extension":
+                context = _element_path(kind, keys)
+                urls = [e["url"] for e in value]
+                for extension in value:
+                    check_extension(extension, context, urls.count(extension["url"]))
+                    visit(extension, [*keys, key])
+            else:
+                visit(value, [*keys, key])
+
+    visit(resource, [])
+
+
+def check_extension(extension: dict[str, Any], context: str, count: int) -> None:
+    url = extension["url"]
+    SEEN_EXTENSIONS.setdefault(url, set()).add(context)
+    if url in CORE_EXTENSIONS:
+        types, where = CORE_EXTENSIONS[url]
+        assert context == where, (url, context)
+        assert value_type(extension) in types | {None}, (url, value_type(extension))
+        return
+    if ":" not in url:
+        return  # a part of a complex extension (a relative url): checked with its extension
+    base = url.split("/StructureDefinition/")[0]
+    sd = definitions(base).get(url)
+    assert sd is not None, f"{url}: no StructureDefinition"
+    assert context in [c["expression"] for c in sd["context"]], (url, context)
+    elements = {e["id"]: e for e in sd["differential"]["element"]}
+    assert count <= 1 or elements["Extension"]["max"] == "*", f"{url} repeats"
+    if "type" in elements["Extension.value[x]"]:
+        allowed = [t["code"] for t in elements["Extension.value[x]"]["type"]]
+        assert value_type(extension) in allowed, (url, value_type(extension), allowed)
+        assert "extension" not in extension
+        return
+    assert value_type(extension) is None, url
+    parts = extension["extension"]
+    names = [p["url"] for p in parts]
+    slices = {e["sliceName"] for e in elements.values() if "sliceName" in e}
+    assert set(names) <= slices, (url, set(names) - slices)
+    for name in slices:
+        prefix = f"Extension.extension:{name}"
+        assert names.count(name) <= int(elements[prefix]["max"]), (url, name)
+        assert names.count(name) >= elements[prefix]["min"], (url, name, "missing")
+    for part in parts:
+        allowed = [
+            t["code"] for t in elements[f"Extension.extension:{part['url']}.value[x]"]["type"]
+        ]
+        assert value_type(part) in allowed, (url, part["url"], value_type(part), allowed)
 
 
 def _check_sibling_answers(node: dict[str, Any]) -> None:
@@ -352,12 +545,22 @@ def validate_all(resources: tuple[dict[str, Any], ...]) -> None:
         validate(resource)
 
 
-ANSWER_TYPES = {"integer": "valueInteger", "string": "valueString", "decimal": "valueDecimal"}
+ANSWER_TYPES = {
+    "integer": "valueInteger",
+    "string": "valueString",
+    "text": "valueString",
+    "decimal": "valueDecimal",
+    "date": "valueDate",
+    "choice": "valueCoding",
+}
 
 
 def check_against(questionnaire: dict[str, Any], response: dict[str, Any]) -> None:
     """A response fits its Questionnaire, as a validator that resolves it checks."""
-    assert response["questionnaire"] == questionnaire["url"]
+    canonical = questionnaire["url"]
+    if "version" in questionnaire:
+        canonical += "|" + questionnaire["version"]
+    assert response["questionnaire"] == canonical
     subject = response["subject"].get("reference", "Patient/")
     kind = "Group" if "Group/" in subject else "Patient"
     assert kind in questionnaire["subjectType"]
@@ -377,6 +580,7 @@ def check_against(questionnaire: dict[str, Any], response: dict[str, Any]) -> No
                 assert count <= 1, f"{d['linkId']} does not repeat"
         for item in answers:
             d = by_link[item["linkId"]]
+            assert item.get("text", d.get("text")) == d.get("text"), d["linkId"]
             if d["type"] == "group":
                 assert "answer" not in item
                 walk(d["item"], item.get("item", []))
@@ -386,9 +590,21 @@ def check_against(questionnaire: dict[str, Any], response: dict[str, Any]) -> No
                 assert key == ANSWER_TYPES[d["type"]], (d["linkId"], key)
                 bounds = {e["url"].rsplit("/", 1)[1]: e for e in d.get("extension", [])}
                 if "minValue" in bounds:
-                    assert answer[key] >= bounds["minValue"]["valueInteger"]
+                    (low,) = [v for k, v in bounds["minValue"].items() if k != "url"]
+                    assert answer[key] >= low
                 if "maxValue" in bounds:
-                    assert answer[key] <= bounds["maxValue"]["valueInteger"]
+                    (high,) = [v for k, v in bounds["maxValue"].items() if k != "url"]
+                    assert answer[key] <= high
+                if "maxDecimalPlaces" in bounds:
+                    places = bounds["maxDecimalPlaces"]["valueInteger"]
+                    assert round(answer[key], places) == answer[key]
+                if "answerOption" in d:
+                    options = [
+                        (o["valueCoding"]["system"], o["valueCoding"]["code"])
+                        for o in d["answerOption"]
+                    ]
+                    assert (answer[key]["system"], answer[key]["code"]) in options
+                walk(d.get("item", []), answer.get("item", []))
 
     walk(questionnaire["item"], response.get("item", []))
 
@@ -509,7 +725,8 @@ def test_goal_example_maps_to_a_goal_with_its_baseline() -> None:
     target = g["target"][0]
     assert target["measure"]["coding"][0]["code"] == "skjema_snitt"
     score = {"unit": "poeng", "system": "http://unitsofmeasure.org", "code": "{score}"}
-    assert target["detailQuantity"] == {"value": 5.0, **score}
+    # higher is better: the goal is met at 5 or above
+    assert target["detailRange"] == {"low": {"value": 5.0, **score}}
     assert target["dueDate"] == "2015-12-31"
     acceptance = [e for e in g["extension"] if e["url"] == GOAL_ACCEPTANCE]
     assert len(acceptance) == 3
@@ -1149,3 +1366,319 @@ def test_the_how_to_shows_what_the_code_makes() -> None:
     assert set(shown) == set(expected)
     for name, resource in expected.items():
         assert shown[name] == resource, name
+
+
+# -- conformance resources: extensions, Questionnaires, units ---------------------------------
+
+
+def _every_example_bundle(**kwargs: Any) -> dict[str, Any]:
+    ex = {k: load_example(k) for k in ("form", "checklist", "kor", "plan")}
+    return bundle(PATIENT, goals=[load_example("goal")], questionnaires=True, **ex, **kwargs)
+
+
+def _our_extension_urls(resource: Any, base: str = DEFAULT_BASE_URL) -> dict[str, set[str]]:
+    """Every extension URL of the library in a resource → the value types it has there."""
+    found: dict[str, set[str]] = {}
+    for path, value in _walk(resource, "$"):
+        if (
+            isinstance(value, dict)
+            and ".extension[" in path
+            and str(value.get("url", "")).startswith(f"{base}/StructureDefinition/")
+        ):
+            found.setdefault(value["url"], set()).add(str(value_type(value)))
+    return found
+
+
+def test_structure_definitions_validate_and_fix_the_urls_the_output_uses() -> None:
+    for base in (DEFAULT_BASE_URL, "https://fhir.example-kommune.no/laering"):
+        sds = structure_definitions(base + "/")
+        assert len({sd["url"] for sd in sds}) == len(sds)
+        for sd in sds:
+            validate(sd)
+            StructureDefinition.model_validate(sd)
+            assert sd["url"] == f"{base}/StructureDefinition/{sd['id']}"
+            assert {k: sd[k] for k in ("fhirVersion", "kind", "abstract", "type")} == {
+                "fhirVersion": "4.0.1",
+                "kind": "complex-type",
+                "abstract": False,
+                "type": "Extension",
+            }
+            assert sd["baseDefinition"] == "http://hl7.org/fhir/StructureDefinition/Extension"
+            assert sd["derivation"] == "constraint"
+            assert sd["context"] and all(c["type"] == "element" for c in sd["context"])
+            elements = {e["id"]: e for e in sd["differential"]["element"]}
+            assert elements["Extension.url"]["fixedUri"] == sd["url"]
+            value = elements["Extension.value[x]"]
+            if "type" in value:  # a simple extension: a value, no parts
+                assert value["min"] == 1 and elements["Extension.extension"]["max"] == "0"
+            else:  # a complex extension: parts, no value
+                assert value["max"] == "0"
+                slices = [e for e in elements.values() if "sliceName" in e]
+                assert slices
+                for part in slices:
+                    name = part["sliceName"]
+                    assert elements[f"Extension.extension:{name}.url"]["fixedUri"] == name
+                    assert elements[f"Extension.extension:{name}.value[x]"]["type"]
+            for element in sd["differential"]["element"]:
+                assert re.fullmatch(r"Extension(\.(extension|url|value\[x\]))*", element["path"])
+
+
+def test_every_extension_in_the_examples_is_defined_and_every_definition_is_used() -> None:
+    made = _every_example_bundle()
+    validate(made)  # checks each extension against its definition (check_extensions)
+    used = _our_extension_urls(made)
+    defined = {sd["url"]: sd for sd in structure_definitions()}
+    assert set(used) == set(defined)
+    for url, types in used.items():
+        value = {e["id"]: e for e in defined[url]["differential"]["element"]}["Extension.value[x]"]
+        expected = {t["code"] for t in value.get("type", [])} or {"None"}
+        assert types <= expected, url
+    # what a reviewer asked to move to core elements is no longer an extension
+    for name in ("team", "document-identifier"):
+        assert f"{DEFAULT_BASE_URL}/StructureDefinition/{name}" not in json.dumps(made)
+
+
+@given(
+    st.one_of(st.none(), forms(scale=scales())),
+    st.one_of(st.none(), checklists()),
+    st.one_of(st.none(), kor_ratings()),
+    st.one_of(st.none(), action_plans()),
+    st.lists(goals(), max_size=2, unique_by=lambda g: g.identifier or repr(g)),
+)
+def test_every_extension_generated_output_uses_is_defined(
+    form: WhatMattersForm | None,
+    checklist: CollaborationChecklist | None,
+    kor: KorRatings | None,
+    plan: ActionPlan | None,
+    goal_list: list[SmartGoal],
+) -> None:
+    base = "https://fhir.example.no/ln"
+    made = bundle(
+        PATIENT,
+        form=form,
+        checklist=checklist,
+        kor=kor,
+        plan=plan,
+        goals=goal_list,
+        questionnaires=True,
+        base_url=base,
+    )
+    defined = {sd["url"]: sd for sd in structure_definitions(base)}
+    for url in _our_extension_urls(made, base):
+        assert url in defined, url
+    for entry in made.get("entry", []):
+        check_extensions(entry["resource"])  # value types, parts, contexts, repeats
+
+
+def test_conformance_resources_are_written_for_a_validator(tmp_path: Path) -> None:
+    resources = conformance_resources()
+    kinds = [r["resourceType"] for r in resources]
+    assert kinds.count("StructureDefinition") == len(structure_definitions())
+    assert kinds.count("CodeSystem") == len(code_systems())
+    assert kinds.count("Questionnaire") == 1
+    for resource in resources:
+        validate(resource)
+    paths = write_conformance_resources(tmp_path / "ig")
+    assert [json.loads(p.read_text("utf-8")) for p in paths] == list(resources)
+    assert all(
+        p.name == f"{r['resourceType']}-{r['id']}.json"
+        for p, r in zip(paths, resources, strict=True)
+    )
+    assert len({p.name for p in paths}) == len(paths)
+
+
+def test_the_checklist_questionnaire_is_built_from_its_items() -> None:
+    checklist = load_example("checklist")
+    made = checklist_to_fhir(checklist, subject=PATIENT)
+    validate_all(made.resources())
+    q = made.questionnaire
+    assert q["url"] == f"{DEFAULT_BASE_URL}/Questionnaire/sjekkliste-samhandling"
+    assert made.response["questionnaire"] == f"{q['url']}|{q['version']}"
+    assert [i["text"] for i in q["item"]] == [i.text for i in checklist.items]
+    assert {i["type"] for i in q["item"]} == {"choice"}
+    codes = [o["valueCoding"]["code"] for o in q["item"][0]["answerOption"]]
+    assert codes == [s.code for s in ItemStatus]
+    check_against(q, made.response)
+    # The same items for another user and another date: the same Questionnaire.
+    other = checklist_to_fhir(attrs.evolve(checklist, date=None), subject="Patient/9")
+    assert other.questionnaire == q
+    # Other items: another version (and id) of the same canonical URL.
+    fewer = checklist_to_fhir(attrs.evolve(checklist, items=checklist.items[:3]), subject=PATIENT)
+    assert fewer.questionnaire["url"] == q["url"]
+    assert fewer.questionnaire["version"] != q["version"]
+    assert fewer.questionnaire["id"] != q["id"]
+
+
+def test_the_kor_questionnaire_has_the_fixed_ors_and_srs_items() -> None:
+    kor = load_example("kor")
+    made = kor_to_fhir(kor, subject=PATIENT)
+    validate_all(made.resources())
+    q = made.questionnaire
+    assert q == kor_questionnaire()
+    assert made.resources()[0] is q
+    items = fp(q, "Questionnaire.item.item")
+    assert len(items) == 8
+    assert {i["type"] for i in items} == {"decimal"}
+    bounds = fp(q, "Questionnaire.item.item.extension.where(url.endsWith('Value')).value")
+    assert set(bounds) == {0, 10}
+    for response in made.responses:
+        check_against(q, response)
+
+
+@given(checklists())
+def test_checklist_responses_fit_their_questionnaire(checklist: CollaborationChecklist) -> None:
+    made = checklist_to_fhir(checklist, subject=PATIENT)
+    validate(made.questionnaire)
+    check_against(made.questionnaire, made.response)
+
+
+@given(kor_ratings())
+def test_kor_responses_fit_the_questionnaire(ratings: KorRatings) -> None:
+    made = kor_to_fhir(ratings, subject=PATIENT)
+    for response in made.responses:
+        check_against(made.questionnaire, response)
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT"])
+def test_a_bundle_with_questionnaires_resolves_every_canonical(method: Any) -> None:
+    made = _every_example_bundle(method=method)
+    validate(made)
+    entries = made["entry"]
+    canonicals = {}
+    for entry in entries:
+        resource = entry["resource"]
+        if resource["resourceType"] == "Questionnaire":
+            version = resource.get("version")
+            canonicals[resource["url"] + (f"|{version}" if version else "")] = resource
+            if method == "POST" and "version" in resource:
+                assert entry["request"]["ifNoneExist"] == (
+                    f"url={resource['url']}&version={version}"
+                )
+    for entry in entries:
+        resource = entry["resource"]
+        if resource["resourceType"] == "QuestionnaireResponse":
+            check_against(canonicals[resource["questionnaire"]], resource)
+    ex = {k: load_example(k) for k in ("form", "checklist", "kor", "plan", "goal")}
+    assert bundle_from_fhir(made) == BundleContents(
+        form=ex["form"],
+        checklist=ex["checklist"],
+        kor=ex["kor"],
+        plan=ex["plan"],
+        goals=[ex["goal"]],
+    )
+    # KOR ratings without sessions have no responses: no Questionnaire is sent for them.
+    empty = bundle(PATIENT, kor=KorRatings(sessions=[]), questionnaires=True)
+    assert empty == {"resourceType": "Bundle", "type": "transaction"}
+    with pytest.raises(ValidationError, match="must be True or False"):
+        bundle(PATIENT, questionnaires="yes")  # type: ignore[arg-type]
+
+
+def test_the_team_is_a_reference_and_the_kor_identifier_an_identifier() -> None:
+    kor = load_example("kor")
+    assert kor.identifier is not None and kor.team is not None
+    made = kor_to_fhir(kor, subject=PATIENT)
+    team = {
+        "type": "Organization",
+        "identifier": {"system": f"{DEFAULT_BASE_URL}/identifier/team", "value": kor.team},
+        "display": kor.team,
+    }
+    for n, response in enumerate(made.responses, 1):
+        assert response["author"] == team
+        assert response["identifier"] == {
+            "system": f"{DEFAULT_BASE_URL}/identifier/kor",
+            "value": f"{kor.identifier}#{n}",
+        }
+    assert all(o["performer"] == [team] for o in made.observations)
+    spoilt = json.loads(json.dumps(made.responses))
+    spoilt[1]["identifier"]["value"] = "annen#2"
+    with pytest.raises(ValidationError, match="different identifier"):
+        kor_from_fhir(spoilt)
+    spoilt[1]["identifier"]["value"] = "uten-nummer"
+    with pytest.raises(ValidationError, match="<identifier>#<session number>"):
+        kor_from_fhir(spoilt)
+    odd = attrs.evolve(kor, identifier="kor#1 ", team=" lag")
+    assert kor_from_fhir(kor_to_fhir(odd, subject=PATIENT).responses) == odd
+
+
+def test_a_conversation_without_scores_is_in_progress() -> None:
+    form = WhatMattersForm(
+        activities=[Activity(name="Sove")],
+        conversations=[
+            Conversation(date=datetime.date(2020, 1, 1), scores={"Sove": 3}),
+            Conversation(date=datetime.date(2020, 2, 1)),
+        ],
+    )
+    made = form_to_fhir(form, subject=PATIENT)
+    assert [r["status"] for r in made.responses] == ["completed", "in-progress"]
+    validate_all(made.resources())
+    assert form_from_fhir(made.questionnaire, made.responses) == form
+
+
+@pytest.mark.parametrize(
+    ("higher_is_better", "end"),
+    [(True, "low"), (False, "high")],  # at least the target / at most the target
+)
+def test_a_goal_target_is_a_range_open_on_the_better_side(higher_is_better: bool, end: str) -> None:
+    indicator = Indicator(
+        name="Innleggelser", unit="innleggelser", higher_is_better=higher_is_better
+    )
+    goal = SmartGoal(statement="Mål", indicator=indicator, target=4)
+    made = goal_to_fhir(goal, subject=PATIENT)
+    validate(made.goal)
+    # not a UCUM unit: the unit text alone
+    assert made.goal["target"][0]["detailRange"] == {end: {"value": 4, "unit": "innleggelser"}}
+    assert goal_from_fhir(made.goal) == goal
+    spoilt = json.loads(json.dumps(made.goal))
+    spoilt["target"][0]["detailRange"] = {"low": {"value": 1}, "high": {"value": 5}}
+    with pytest.raises(ValidationError, match="exactly one of low and high"):
+        goal_from_fhir(spoilt)
+
+
+@pytest.mark.parametrize(
+    ("unit", "code"),
+    [
+        ("%", "%"),
+        ("min", "min"),
+        ("h", "h"),
+        ("d", "d"),
+        ("wk", "wk"),
+        ("mo", "mo"),
+        ("a", "a"),
+        ("kg", "kg"),
+        ("{score}", "{score}"),
+        ("{innleggelser}", "{innleggelser}"),
+        ("kg/m2", "kg/m2"),
+        ("/wk", "/wk"),
+        ("mmol/L", "mmol/L"),
+        ("10*3/uL", "10*3/uL"),
+        ("mm[Hg]", "mm[Hg]"),
+        ("poeng", "{score}"),  # the library's word for a score
+        ("prosent", "%"),
+        ("uker", "wk"),
+        ("år", "a"),
+        ("innleggelser", None),  # a Norwegian word, not UCUM
+        ("samtaler per uke", None),
+        ("{}", None),  # an empty annotation
+        ("{a b}", None),  # a space in an annotation
+        ("{score", None),  # unbalanced
+        ("kg/", None),
+        ("Kg", None),  # UCUM is case-sensitive
+        ("ha", None),  # not in the library's table: no claim
+    ],
+)
+def test_units_get_ucum_codes_only_when_they_are_ucum(unit: str, code: str | None) -> None:
+    assert ucum_code(unit) == code
+    goal = SmartGoal(
+        statement="Mål",
+        indicator=Indicator(name="I", unit=unit),
+        baseline=Observation(date=datetime.date(2020, 1, 1), value=1),
+    )
+    made = goal_to_fhir(goal, subject=PATIENT)
+    assert made.baseline is not None
+    quantity = made.baseline["valueQuantity"]
+    expected = {"value": 1, "unit": unit}
+    if code is not None:
+        expected.update({"system": "http://unitsofmeasure.org", "code": code})
+    assert quantity == expected
+    validate_all(made.resources())
+    assert goal_from_fhir(made.goal, made.baseline) == goal

@@ -296,12 +296,21 @@ def _fhir_bundle(doc: object, args: argparse.Namespace) -> dict[str, Any]:
     subject = Subject.from_reference(args.subject)
     base_url = args.base_url or DEFAULT_BASE_URL
     method = args.method
+    with_questionnaires = not args.no_questionnaires
     if isinstance(doc, WhatMattersForm):
         return bundle(subject, form=doc, method=method, base_url=base_url)
     if isinstance(doc, CollaborationChecklist):
-        return bundle(subject, checklist=doc, method=method, base_url=base_url)
+        return bundle(
+            subject,
+            checklist=doc,
+            method=method,
+            base_url=base_url,
+            questionnaires=with_questionnaires,
+        )
     if isinstance(doc, KorRatings):
-        return bundle(subject, kor=doc, method=method, base_url=base_url)
+        return bundle(
+            subject, kor=doc, method=method, base_url=base_url, questionnaires=with_questionnaires
+        )
     if isinstance(doc, ActionPlan):
         return bundle(subject, plan=doc, method=method, base_url=base_url)
     if isinstance(doc, SmartGoal):
@@ -469,6 +478,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["POST", "PUT"],
         default="POST",
         help="--to fhir: create (POST, default) or update by the documents' identifiers (PUT)",
+    )
+    convert.add_argument(
+        "--no-questionnaires",
+        action="store_true",
+        help="--to fhir: leave out the checklist's and the KOR Questionnaire (when your server "
+        "already has them)",
     )
     convert.set_defaults(handler=_cmd_convert)
 

@@ -17,9 +17,10 @@ is needed at run time. Every mapping reads back to the same object, for example
 
 The subject of the resources is a :class:`Subject`: a reference the caller gives, or a
 Norwegian fødselsnummer or D-nummer. The library's own code systems (:func:`code_systems`),
-extensions and identifier systems live under a base URL (:data:`DEFAULT_BASE_URL`, a
-placeholder that an integrator replaces with ``base_url=``). No LOINC codes exist for these
-instruments.
+extensions (:func:`structure_definitions`) and identifier systems live under a base URL
+(:data:`DEFAULT_BASE_URL`, a placeholder that an integrator replaces with ``base_url=``);
+:func:`write_conformance_resources` writes them all to a folder for a validator's ``-ig``.
+No LOINC codes exist for these instruments.
 
 ```pycon
 >>> from laeringsnettverk.examples import load_example
@@ -42,6 +43,11 @@ from laeringsnettverk.fhir._checklist import (
 )
 from laeringsnettverk.fhir._codesystems import CODE_SYSTEMS, code_systems
 from laeringsnettverk.fhir._common import DEFAULT_BASE_URL
+from laeringsnettverk.fhir._conformance import (
+    conformance_resources,
+    structure_definitions,
+    write_conformance_resources,
+)
 from laeringsnettverk.fhir._form import FormResources, form_from_fhir, form_to_fhir
 from laeringsnettverk.fhir._goal import (
     GOAL_ACCEPTANCE,
@@ -51,9 +57,15 @@ from laeringsnettverk.fhir._goal import (
     goal_from_fhir,
     goal_to_fhir,
 )
-from laeringsnettverk.fhir._kor import KorResources, kor_from_fhir, kor_to_fhir
+from laeringsnettverk.fhir._kor import (
+    KorResources,
+    kor_from_fhir,
+    kor_questionnaire,
+    kor_to_fhir,
+)
 from laeringsnettverk.fhir._plan import MEASURE_STATUS_TO_FHIR, plan_from_fhir, plan_to_fhir
 from laeringsnettverk.fhir._subject import DNUMMER_SYSTEM, FOEDSELSNUMMER_SYSTEM, Subject
+from laeringsnettverk.fhir._units import UNIT_WORDS, ucum_code
 
 __all__ = [
     # subject and URLs
@@ -70,6 +82,7 @@ __all__ = [
     "checklist_to_fhir",
     "KorResources",
     "kor_from_fhir",
+    "kor_questionnaire",
     "kor_to_fhir",
     "MEASURE_STATUS_TO_FHIR",
     "plan_from_fhir",
@@ -81,10 +94,16 @@ __all__ = [
     "GoalResources",
     "goal_from_fhir",
     "goal_to_fhir",
-    # the bundle and the code systems
+    # the bundle
     "BundleContents",
     "bundle",
     "bundle_from_fhir",
+    # conformance resources and units
     "CODE_SYSTEMS",
     "code_systems",
+    "structure_definitions",
+    "conformance_resources",
+    "write_conformance_resources",
+    "UNIT_WORDS",
+    "ucum_code",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import urllib.parse
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
@@ -9,11 +10,15 @@ from typing import Any, Literal
 import attrs
 
 from laeringsnettverk._checks import Checker
-from laeringsnettverk.fhir._checklist import checklist_from_fhir, checklist_to_fhir
+from laeringsnettverk.fhir._checklist import (
+    checklist_from_fhir,
+    checklist_questionnaire_url,
+    checklist_to_fhir,
+)
 from laeringsnettverk.fhir._common import DEFAULT_BASE_URL, Reader, check_base_url
 from laeringsnettverk.fhir._form import form_from_fhir, form_to_fhir
 from laeringsnettverk.fhir._goal import goal_from_fhir, goal_to_fhir
-from laeringsnettverk.fhir._kor import kor_from_fhir, kor_to_fhir
+from laeringsnettverk.fhir._kor import kor_from_fhir, kor_questionnaire_url, kor_to_fhir
 from laeringsnettverk.fhir._plan import plan_from_fhir, plan_to_fhir
 from laeringsnettverk.fhir._subject import Subject, as_subject
 from laeringsnettverk.goals import SmartGoal
@@ -48,6 +53,7 @@ def bundle(
     plan: ActionPlan | None = None,
     goals: Iterable[SmartGoal] = (),
     method: Literal["POST", "PUT"] = "POST",
+    questionnaires: bool = False,
     base_url: str = DEFAULT_BASE_URL,
 ) -> dict[str, Any]:
     """A transaction Bundle of every resource for one user, with resolvable references.
@@ -66,6 +72,14 @@ def bundle(
     duplicating it; every object must then have an ``identifier`` (unique in your
     system), since the ids are derived from it.
 
+    The form's Questionnaire is always in the Bundle (it is the user's form). With
+    ``questionnaires=True`` the checklist's and the KOR Questionnaires that the responses'
+    ``questionnaire`` names are in it too, so that every canonical reference resolves
+    within the Bundle: with ``POST`` as conditional creates (``ifNoneExist`` on ``url``
+    and ``version``), with ``PUT`` by their fixed ids; either way they are the same
+    resource for every user. Leave it ``False`` when the server already has them, for
+    example loaded once from :func:`conformance_resources` (KOR) or an earlier Bundle.
+
     Raises:
         ValidationError: for a wrong argument type, a ``urn:`` subject, two objects that
             give the same resources (the same goal twice, or two goals with the same
@@ -81,16 +95,18 @@ def bundle(
         plan=plan,
         goals=goal_list,
         method=method,
+        questionnaires=questionnaires,
     )
     c = Checker()
     patient = subject.to_patient()
-    resources: list[dict[str, Any]] = []
-    if form is not None:
-        resources.extend(form_to_fhir(form, subject=subject, base_url=base).resources())
-    if checklist is not None:
-        resources.extend(checklist_to_fhir(checklist, subject=subject, base_url=base).resources())
-    if kor is not None:
-        resources.extend(kor_to_fhir(kor, subject=subject, base_url=base).resources())
+    resources, conditions = _toolkit_resources(
+        subject,
+        form=form,
+        checklist=checklist,
+        kor=kor,
+        questionnaires=questionnaires,
+        base=base,
+    )
     goal_ids: list[str] = []
     for j, goal in enumerate(goal_list):
         made = goal_to_fhir(goal, subject=subject, base_url=base)
@@ -142,6 +158,8 @@ def bundle(
         else:
             body = {k: v for k, v in resource.items() if k != "id"}
             request = {"method": "POST", "url": kind}
+            if id(resource) in conditions:
+                request["ifNoneExist"] = conditions[id(resource)]
         entries.append(
             {
                 "fullUrl": local[f"{kind}/{rid}"],
@@ -155,6 +173,41 @@ def bundle(
     return result
 
 
+def _toolkit_resources(
+    subject: Subject,
+    *,
+    form: WhatMattersForm | None,
+    checklist: CollaborationChecklist | None,
+    kor: KorRatings | None,
+    questionnaires: bool,
+    base: str,
+) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    """The toolkit's resources, and ``id()`` of each shared Questionnaire → its ifNoneExist."""
+    resources: list[dict[str, Any]] = []
+    conditions: dict[int, str] = {}
+
+    def shared(questionnaire: dict[str, Any]) -> None:
+        query = {"url": questionnaire["url"]}
+        if "version" in questionnaire:
+            query["version"] = questionnaire["version"]
+        conditions[id(questionnaire)] = urllib.parse.urlencode(query, safe=":/")
+        resources.append(questionnaire)
+
+    if form is not None:
+        resources.extend(form_to_fhir(form, subject=subject, base_url=base).resources())
+    if checklist is not None:
+        made_checklist = checklist_to_fhir(checklist, subject=subject, base_url=base)
+        if questionnaires:
+            shared(made_checklist.questionnaire)
+        resources.extend((made_checklist.response, made_checklist.observation))
+    if kor is not None:
+        made_kor = kor_to_fhir(kor, subject=subject, base_url=base)
+        if questionnaires and made_kor.responses:
+            shared(made_kor.questionnaire)
+        resources.extend((*made_kor.responses, *made_kor.observations))
+    return resources, conditions
+
+
 def _check_arguments(
     subject: Subject | str,
     *,
@@ -164,6 +217,7 @@ def _check_arguments(
     plan: ActionPlan | None,
     goals: list[SmartGoal],
     method: object,
+    questionnaires: object = False,
 ) -> Subject:
     c = Checker()
     for name, value, cls in (
@@ -177,6 +231,8 @@ def _check_arguments(
     c.instances(("goals",), tuple(goals), SmartGoal)
     if method not in ("POST", "PUT"):
         c.add(("method",), "must be 'POST' or 'PUT'", method)
+    if type(questionnaires) is not bool:
+        c.add(("questionnaires",), "must be True or False", questionnaires)
     c.done()
     if method == "PUT":
         named: list[tuple[tuple[str | int, ...], object]] = [
@@ -226,10 +282,12 @@ def bundle_from_fhir(
     """Read the library's objects back from a Bundle made by :func:`bundle`.
 
     Resources are told apart by type and by the QuestionnaireResponse's ``questionnaire``:
-    the form's Questionnaire ``url``, ``{base}/Questionnaire/sjekkliste-samhandling`` or
-    ``{base}/Questionnaire/kor``. A Goal's baseline is found through ``addresses``.
-    Observations other than baselines are derived data and are skipped. KOR ratings
-    without sessions make no resources, so they read back as ``None``.
+    the form's Questionnaire ``url``, ``{base}/Questionnaire/sjekkliste-samhandling``
+    (with or without ``|version``) or ``{base}/Questionnaire/kor``. The checklist's and
+    the KOR Questionnaires are definitions built from the data, and are skipped. A Goal's
+    baseline is found through ``addresses``. Observations other than baselines are derived
+    data and are skipped. KOR ratings without sessions make no resources, so they read
+    back as ``None``.
 
     Raises:
         ValidationError: for a Bundle that does not have that shape (JSON paths).
@@ -246,18 +304,22 @@ def bundle_from_fhir(
         by_type.setdefault(kind, []).append(resource)
         if "fullUrl" in entry.data:
             by_url[entry.string("fullUrl")] = resource
-    questionnaires = by_type.get("Questionnaire", [])
+    instruments = (checklist_questionnaire_url(base), kor_questionnaire_url(base))
+    questionnaires = [
+        q for q in by_type.get("Questionnaire", []) if q.data.get("url") not in instruments
+    ]
     if len(questionnaires) > 1:
         raise questionnaires[1].fail(None, "is a second Questionnaire: one form per Bundle")
     form_url = questionnaires[0].data.get("url") if questionnaires else None
     groups: dict[str, list[Reader]] = {"form": [], "checklist": [], "kor": []}
     for response in by_type.get("QuestionnaireResponse", []):
         canonical = response.data.get("questionnaire")
+        unversioned = canonical.partition("|")[0] if isinstance(canonical, str) else canonical
         if form_url is not None and canonical == form_url:
             groups["form"].append(response)
-        elif canonical == f"{base}/Questionnaire/sjekkliste-samhandling":
+        elif unversioned == instruments[0]:
             groups["checklist"].append(response)
-        elif canonical == f"{base}/Questionnaire/kor":
+        elif unversioned == instruments[1]:
             groups["kor"].append(response)
         else:
             raise response.fail("questionnaire", "is not an instrument of this library", canonical)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,9 +19,12 @@ from laeringsnettverk.fhir._common import (
     check_base_url,
     code_system_url,
     coding,
+    encode_text,
     extension_url,
     put_text,
+    read_team,
     resource_id,
+    team_reference,
 )
 from laeringsnettverk.fhir._form import survey_category
 from laeringsnettverk.fhir._subject import Subject, as_subject
@@ -32,6 +38,13 @@ POINTS_CODE = ("poeng", "Poeng")
 MAX_POINTS_CODE = ("maks_poeng", "Høyeste mulige poengsum")
 
 NOTE, DATE, VALUE = "merknad", "dato", "verdi"
+# Changes whenever the checklist Questionnaire's shape changes, so that its version does.
+_SHAPE = "sjekkliste-samhandling/1"
+
+
+def checklist_questionnaire_url(base: str) -> str:
+    """The canonical URL of the checklist Questionnaires (one version per set of items)."""
+    return f"{base}/Questionnaire/sjekkliste-samhandling"
 
 
 @attrs.frozen(kw_only=True)
@@ -41,6 +54,10 @@ class ChecklistResources:
     Made by :func:`checklist_to_fhir`; read back with :func:`checklist_from_fhir`.
     """
 
+    questionnaire: dict[str, Any] = attrs.field(hash=False)
+    """The checklist's definition, built from its items' texts: ``url``
+    ``{base}/Questionnaire/sjekkliste-samhandling`` and a ``version`` derived from the
+    texts, so checklists with the same items share one Questionnaire."""
     response: dict[str, Any] = attrs.field(hash=False)
     """The checklist as a QuestionnaireResponse: one item per checklist item, answered
     with a code of the library's ``item-status`` code system."""
@@ -49,8 +66,8 @@ class ChecklistResources:
     components, ``derivedFrom`` the response."""
 
     def resources(self) -> tuple[dict[str, Any], ...]:
-        """Both resources: the response, then the Observation."""
-        return (self.response, self.observation)
+        """Every resource: the Questionnaire, the response, then the Observation."""
+        return (self.questionnaire, self.response, self.observation)
 
 
 def item_link_id(number: int) -> str:
@@ -67,9 +84,16 @@ def checklist_to_fhir(
     text and whose answer is a ``valueCoding`` from ``{base}/CodeSystem/item-status``
     (``gjennomfoert`` / ``ikke_aktuelt`` / ``ikke_gjennomfoert``); the item's note, date
     and value are nested under the answer, and ``carries_mean_of`` is the library's
-    ``carries-mean-of`` extension. The response's ``questionnaire`` is the instrument's
-    canonical ``{base}/Questionnaire/sjekkliste-samhandling`` (no Questionnaire resource
-    is made: teams replace the items).
+    ``carries-mean-of`` extension. The team is the response's ``author`` and the
+    Observation's ``performer`` (an Organization by the identifier
+    ``{base}/identifier/team``).
+
+    Teams replace the items, so the Questionnaire is built from the checklist's items: a
+    ``choice`` item per checklist item (its text; the three ``item-status`` codes as
+    ``answerOption``) with the note (``text``), date and value (``decimal``) nested under
+    it. Its ``url`` is ``{base}/Questionnaire/sjekkliste-samhandling`` and its ``version``
+    a digest of the items' texts: the response's ``questionnaire`` is ``url|version``, and
+    every checklist with the same items, of any user, has the same Questionnaire (and id).
 
     The Observation (category ``survey``) holds program fidelity as a ``valueQuantity``
     in ``%`` (rounded half up to one decimal, as :meth:`CollaborationChecklist.percent`),
@@ -94,27 +118,26 @@ def checklist_to_fhir(
     c.done()
     ref = as_subject(subject).to_reference()
     items = [_item(item, n, base) for n, item in enumerate(checklist.items, 1)]
+    questionnaire = _questionnaire(checklist, base)
     qr: dict[str, Any] = {
         "resourceType": "QuestionnaireResponse",
         "id": resource_id(base, "checklist", checklist, "response", subject=ref),
     }
-    extensions = []
-    for name, value in (("team", checklist.team), ("form-identifier", checklist.form)):
-        if value is not None:
-            ext: dict[str, Any] = {"url": extension_url(base, name)}
-            put_text(ext, "valueString", value, base)
-            extensions.append(ext)
-    if extensions:
-        qr["extension"] = extensions
+    if checklist.form is not None:
+        ext: dict[str, Any] = {"url": extension_url(base, "form-identifier")}
+        put_text(ext, "valueString", checklist.form, base)
+        qr["extension"] = [ext]
     if checklist.identifier is not None:
         ident: dict[str, Any] = {"system": f"{base}/identifier/checklist"}
         put_text(ident, "value", checklist.identifier, base)
         qr["identifier"] = ident
-    qr["questionnaire"] = f"{base}/Questionnaire/sjekkliste-samhandling"
+    qr["questionnaire"] = f"{questionnaire['url']}|{questionnaire['version']}"
     qr["status"] = "completed"
     qr["subject"] = dict(ref)
     if checklist.date is not None:
         qr["authored"] = checklist.date.isoformat()
+    if checklist.team is not None:
+        qr["author"] = team_reference(base, checklist.team)
     qr["item"] = items
 
     score_system = code_system_url(base, "score")
@@ -131,6 +154,8 @@ def checklist_to_fhir(
     }
     if checklist.date is not None:
         obs["effectiveDateTime"] = checklist.date.isoformat()
+    if checklist.team is not None:
+        obs["performer"] = [team_reference(base, checklist.team)]
     obs["valueQuantity"] = {
         "value": checklist.percent(),
         "unit": "%",
@@ -148,7 +173,47 @@ def checklist_to_fhir(
             "valueInteger": checklist.max_points,
         },
     ]
-    return ChecklistResources(response=qr, observation=obs)
+    return ChecklistResources(questionnaire=questionnaire, response=qr, observation=obs)
+
+
+def _questionnaire(checklist: CollaborationChecklist, base: str) -> dict[str, Any]:
+    texts = [encode_text(item.text) for item in checklist.items]
+    digest = hashlib.sha256(json.dumps([_SHAPE, texts]).encode("utf-8")).hexdigest()
+    version = digest[:16]
+    url = checklist_questionnaire_url(base)
+    status_system = code_system_url(base, "item-status")
+    items = []
+    for n, text in enumerate(texts, 1):
+        link = item_link_id(n)
+        items.append(
+            {
+                "linkId": link,
+                "text": text,
+                "type": "choice",
+                "required": True,
+                "answerOption": [
+                    {"valueCoding": coding(status_system, s.code, s.label_nb)} for s in ItemStatus
+                ],
+                "item": [
+                    {"linkId": f"{link}.{NOTE}", "text": "Merknad", "type": "text"},
+                    {"linkId": f"{link}.{DATE}", "text": "Dato", "type": "date"},
+                    {"linkId": f"{link}.{VALUE}", "text": "Verdi", "type": "decimal"},
+                ],
+            }
+        )
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, base)
+    return {
+        "resourceType": "Questionnaire",
+        "id": str(uuid.uuid5(namespace, f"questionnaire/{url}|{version}")),
+        "url": url,
+        "version": version,
+        "name": "SjekklisteSamhandling",
+        "title": CHECKLIST_CODE[1],
+        "status": "active",
+        "subjectType": ["Patient", "Group"],
+        "code": [coding(code_system_url(base, "instrument"), *CHECKLIST_CODE)],
+        "item": items,
+    }
 
 
 def _item(item: ChecklistItem, n: int, base: str) -> dict[str, Any]:
@@ -199,8 +264,8 @@ def checklist_from_fhir(
 ) -> CollaborationChecklist:
     """Read a checklist back from its QuestionnaireResponse.
 
-    The inverse of :func:`checklist_to_fhir`; the Observation is derived data and is not
-    needed.
+    The inverse of :func:`checklist_to_fhir`; the Questionnaire (built from the items) and
+    the Observation (derived data) are not needed.
 
     Raises:
         ValidationError: for a response that does not have the shape
@@ -246,10 +311,11 @@ def checklist_from_fhir(
                 **fields,
             )
         )
-    values: dict[str, str | None] = {}
-    for name, url in (("team", "team"), ("form", "form-identifier")):
-        ext = r.extension(extension_url(base, url))
-        values[name] = None if ext is None else ext.text("valueString", base)
+    form_ext = r.extension(extension_url(base, "form-identifier"))
+    values = {
+        "team": read_team(r, "author", base),
+        "form": None if form_ext is None else form_ext.text("valueString", base),
+    }
     ident = r.opt_obj("identifier")
     identifier = None
     if ident is not None and ident.data.get("system") == f"{base}/identifier/checklist":

@@ -15,7 +15,7 @@ from laeringsnettverk.fhir._checklist import (
 )
 from laeringsnettverk.fhir._common import DEFAULT_BASE_URL, check_base_url, code_system_url
 from laeringsnettverk.fhir._form import BENEFIT_CODE, FORM_CODE, MEAN_CODE
-from laeringsnettverk.fhir._kor import ORS_CODE, SRS_CODE
+from laeringsnettverk.fhir._kor import KOR_CODE, ORS_CODE, SRS_CODE
 from laeringsnettverk.fhir._plan import INDIVIDUAL_PLAN
 from laeringsnettverk.goals import Frequency, IndicatorKind, IndicatorRole
 from laeringsnettverk.toolkit import ItemStatus
@@ -35,7 +35,7 @@ CODE_SYSTEMS: Mapping[str, tuple[str, tuple[tuple[str, str], ...]]] = MappingPro
         ),
         "instrument": (
             "Måleverktøy i verktøykassen «Hva er viktig for deg?»",
-            (FORM_CODE, CHECKLIST_CODE),
+            (FORM_CODE, CHECKLIST_CODE, KOR_CODE),
         ),
         "score": (
             "Skårer og summer fra verktøyene",

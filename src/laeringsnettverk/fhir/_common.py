@@ -12,6 +12,7 @@ from typing import Any
 
 from laeringsnettverk._checks import Checker
 from laeringsnettverk.errors import PathSegment, ValidationError
+from laeringsnettverk.fhir._extensions import EXTENSIONS
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -27,7 +28,9 @@ __all__ = [
     "decode_text",
     "encode_text",
     "put_text",
+    "read_team",
     "resource_id",
+    "team_reference",
 ]
 
 DEFAULT_BASE_URL = "https://laeringsnettverk.no/fhir"
@@ -57,13 +60,41 @@ def check_base_url(base_url: object) -> str:
 
 
 def extension_url(base: str, name: str) -> str:
-    """The URL of one of the library's extensions."""
+    """The URL of one of the library's extensions (one of ``EXTENSIONS``: no other is emitted)."""
+    if name not in EXTENSIONS:
+        raise KeyError(f"{name!r} is not in the extension registry")  # a bug in the library
     return f"{base}/StructureDefinition/{name}"
 
 
 def code_system_url(base: str, name: str) -> str:
     """The URL of one of the library's code systems."""
     return f"{base}/CodeSystem/{name}"
+
+
+def team_reference(base: str, team: str) -> dict[str, Any]:
+    """A logical reference to an improvement team (an Organization) by its identifier.
+
+    R4 has no CareTeam among QuestionnaireResponse.author's targets; a team is "an
+    informally recognized grouping of people formed for collective action", an
+    Organization. The identifier system is ``{base}/identifier/team``.
+    """
+    value = encode_text(team)
+    return {
+        "type": "Organization",
+        "identifier": {"system": f"{base}/identifier/team", "value": value},
+        "display": value,
+    }
+
+
+def read_team(reader: Reader, key: str, base: str) -> str | None:
+    """The team of a reference made by :func:`team_reference` at ``key``, or None."""
+    ref = reader.opt_obj(key)
+    if ref is None:
+        return None
+    ident = ref.obj("identifier")
+    if ident.data.get("system") != f"{base}/identifier/team":
+        raise ident.fail("system", f"must be {base}/identifier/team", ident.data.get("system"))
+    return ident.text("value", base)
 
 
 def coding(system: str, code: str, display: str) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from laeringsnettverk.fhir._common import (
     extension_url,
     put_text,
     resource_id,
+    team_reference,
 )
 from laeringsnettverk.fhir._subject import Subject, as_subject
 from laeringsnettverk.scoring import mean_score, perceived_benefit
@@ -84,8 +85,12 @@ def form_to_fhir(
     bounded by the core ``minValue``/``maxValue`` extensions for the form's scale). The
     user's activities, in order, sit in the library's ``activity`` extension, so a form
     with no conversation yet survives too; its ``subjectType`` is ``Group`` for a subject
-    given as a Group reference, else ``Patient``. Each response repeats the group once per
-    activity; an activity left unscored has no score item.
+    given as a Group reference, else ``Patient``. The form's team is the Questionnaire's
+    ``publisher``, and each response's ``author`` and the Observation's ``performer`` (a
+    logical reference to an Organization with the identifier ``{base}/identifier/team``).
+    Each response repeats the group once per activity; an activity left unscored has no
+    score item. A response is ``completed`` when the conversation scored at least one
+    activity, else ``in-progress`` (nothing but the activities' names is filled in).
 
     The Observation of the means and the perceived benefit has a component per
     conversation mean (``snittskaare``) and per benefit from the 1st to each later
@@ -129,10 +134,6 @@ def _questionnaire(form: WhatMattersForm, base: str, qid: str, url: str) -> dict
             put_text(area, "valueString", activity.area, base)
             parts.append(area)
         extensions.append({"url": extension_url(base, "activity"), "extension": parts})
-    if form.team is not None:
-        team: dict[str, Any] = {"url": extension_url(base, "team")}
-        put_text(team, "valueString", form.team, base)
-        extensions.append(team)
     scale = form.scale
     easiest, hardest = (
         (scale.maximum, scale.minimum) if scale.higher_is_better else (scale.minimum, scale.maximum)
@@ -151,6 +152,12 @@ def _questionnaire(form: WhatMattersForm, base: str, qid: str, url: str) -> dict
             "title": "«Hva er viktig for meg»-skjema",
             "status": "active",
             "subjectType": ["Patient"],
+        }
+    )
+    if form.team is not None:
+        put_text(q, "publisher", form.team, base)  # the team that made the form for the user
+    q.update(
+        {
             "code": [coding(code_system_url(base, "instrument"), *FORM_CODE)],
             "item": [
                 {
@@ -211,10 +218,14 @@ def _response(
         "resourceType": "QuestionnaireResponse",
         "id": resource_id(base, "form", form, f"response/{number}", subject=ref),
         "questionnaire": url,
-        "status": "completed",
+        # R4: "completed" is a response filled out with answers; with no score given, only
+        # the activities' names (copied from the form) are there: it is still "in-progress"
+        "status": "completed" if conv.scores else "in-progress",
         "subject": dict(ref),
         "authored": conv.date.isoformat(),
     }
+    if form.team is not None:
+        qr["author"] = team_reference(base, form.team)
     if groups:
         qr["item"] = groups
     return qr
@@ -278,6 +289,8 @@ def _observation(
         obs["effectiveDateTime"] = first.date.isoformat()
     else:
         obs["effectivePeriod"] = {"start": first.date.isoformat(), "end": last.date.isoformat()}
+    if form.team is not None:
+        obs["performer"] = [team_reference(base, form.team)]
     obs["derivedFrom"] = [{"reference": f"QuestionnaireResponse/{r['id']}"} for r in responses]
     obs["component"] = components
     return obs
@@ -335,8 +348,7 @@ def form_from_fhir(
         if name is None:
             raise ext.fail("extension", "needs a 'name' part")
         activities.append(Activity(name=name, area=area))
-    team_ext = q.extension(extension_url(base, "team"))
-    team = None if team_ext is None else team_ext.text("valueString", base)
+    team = q.opt_text("publisher", base)
     identifier = None
     for ident in q.objs("identifier"):
         if ident.data.get("system") == f"{base}/identifier/form":

@@ -11,7 +11,6 @@ import attrs
 from laeringsnettverk._checks import Checker
 from laeringsnettverk.fhir._common import (
     DEFAULT_BASE_URL,
-    UCUM,
     Reader,
     check_base_url,
     code_system_url,
@@ -21,6 +20,7 @@ from laeringsnettverk.fhir._common import (
     resource_id,
 )
 from laeringsnettverk.fhir._subject import Subject, as_subject
+from laeringsnettverk.fhir._units import quantity
 from laeringsnettverk.goals import (
     Frequency,
     Indicator,
@@ -106,17 +106,8 @@ def _measure(indicator: Indicator | None, base: str, fallback: str) -> dict[str,
     return concept
 
 
-_UCUM_CODES = {"%": "%", "poeng": "{score}"}
-
-
 def _quantity(value: float, indicator: Indicator | None) -> dict[str, Any]:
-    quantity: dict[str, Any] = {"value": value}
-    unit = None if indicator is None else indicator.unit
-    if unit:
-        quantity["unit"] = unit
-        if unit in _UCUM_CODES:
-            quantity.update({"system": UCUM, "code": _UCUM_CODES[unit]})
-    return quantity
+    return quantity(value, None if indicator is None else indicator.unit)
 
 
 def _indicator_extension(indicator: Indicator, base: str) -> dict[str, Any]:
@@ -175,7 +166,14 @@ def _target(goal: SmartGoal, base: str) -> dict[str, Any]:
     if goal.indicator is not None or goal.target is not None:
         target["measure"] = _measure(goal.indicator, base, NO_INDICATOR)
     if goal.target is not None:
-        target["detailQuantity"] = _quantity(goal.target, goal.indicator)
+        amount = _quantity(goal.target, goal.indicator)
+        if goal.indicator is None:
+            target["detailQuantity"] = amount  # no better direction known: the value itself
+        else:
+            # "at least" the target when higher is better, else "at most" (R4: a Range
+            # without a high value is met at or above its low value, and vice versa)
+            end = "low" if goal.indicator.higher_is_better else "high"
+            target["detailRange"] = {end: amount}
     if goal.deadline is not None:
         target["dueDate"] = goal.deadline.isoformat()
     return target
@@ -196,10 +194,14 @@ def goal_to_fhir(
       :func:`~laeringsnettverk.goals.goal_progress`'s status; see
       :data:`PROGRESS_TO_ACHIEVEMENT`), left out when ``None``.
     - ``target.measure`` names the indicator (its kind from ``{base}/CodeSystem/
-      indicator-kind`` and its name as text); ``target.detailQuantity`` is the target in the
-      indicator's unit; ``target.dueDate`` is the deadline. The rest of the indicator (unit,
-      bounds, better direction, role, definition, data source, frequency) is the library's
-      ``indicator`` extension.
+      indicator-kind`` and its name as text). The target is ``target.detailRange``: its
+      ``low`` ("at least") when the indicator's higher values are better, else its ``high``
+      ("at most"), which is how R4 says a goal is met at or beyond a value; without an
+      indicator the direction is unknown and the target is ``target.detailQuantity``. The
+      Quantity's ``unit`` is the indicator's unit as written, with the UCUM system and code
+      when it is a UCUM unit (see :func:`ucum_code`). ``target.dueDate`` is the deadline.
+      The rest of the indicator (unit, bounds, better direction, role, definition, data
+      source, frequency) is the library's ``indicator`` extension.
     - The baseline is an Observation (``valueQuantity``, ``effectiveDateTime``) that the
       Goal refers to in ``addresses``; ``startDate`` is the baseline's date.
     - Each party that agreed is a core ``goal-acceptance`` extension (status ``agree``,
@@ -327,8 +329,7 @@ def goal_from_fhir(
             raise g.fail("target", "is required with the indicator extension")
         fields["indicator"] = _read_indicator(indicator_ext, target.obj("measure"), base)
     if target is not None:
-        detail = target.opt_obj("detailQuantity")
-        fields["target"] = None if detail is None else detail.number("value")
+        fields["target"] = _read_target(target)
         fields["deadline"] = target.opt_date("dueDate")
     agreed = []
     for ext in g.objs("extension"):
@@ -365,6 +366,19 @@ def goal_from_fhir(
         identifier=identifier,
         **fields,
     )
+
+
+def _read_target(target: Reader) -> float | None:
+    detail = target.opt_obj("detailQuantity")
+    if detail is not None:
+        return detail.number("value")
+    span = target.opt_obj("detailRange")
+    if span is None:
+        return None
+    ends = [span.obj(end) for end in ("low", "high") if end in span.data]
+    if len(ends) != 1:
+        raise span.fail(None, "must hold exactly one of low and high (the target)")
+    return ends[0].number("value")
 
 
 def _read_indicator(ext: Reader, measure: Reader, base: str) -> Indicator:

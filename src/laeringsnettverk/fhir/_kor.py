@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -14,15 +15,17 @@ from laeringsnettverk.fhir._common import (
     check_base_url,
     code_system_url,
     coding,
-    extension_url,
-    put_text,
+    decode_text,
+    encode_text,
+    read_team,
     resource_id,
+    team_reference,
 )
-from laeringsnettverk.fhir._form import score_quantity, survey_category
+from laeringsnettverk.fhir._form import MAX_VALUE, MIN_VALUE, score_quantity, survey_category
 from laeringsnettverk.fhir._subject import Subject, as_subject
 from laeringsnettverk.toolkit import KorRatings, KorSession, OrsRatings, SrsRatings
 
-__all__ = ["KorResources", "kor_from_fhir", "kor_to_fhir"]
+__all__ = ["KorResources", "kor_from_fhir", "kor_questionnaire", "kor_to_fhir"]
 
 # (linkId, field, text) per scale, in the scale's order.
 ORS_ITEMS = (
@@ -39,6 +42,68 @@ SRS_ITEMS = (
 )
 ORS_CODE = ("ors_total", "ORS totalskåre (Outcome Rating Scale)")
 SRS_CODE = ("srs_total", "SRS totalskåre (Session Rating Scale)")
+KOR_CODE = ("kor", "KOR – klient- og resultatstyrt praksis (ORS og SRS)")
+GROUP_TEXTS = {"ors": "Outcome Rating Scale (ORS)", "srs": "Session Rating Scale (SRS)"}
+MAX_DECIMAL_PLACES = "http://hl7.org/fhir/StructureDefinition/maxDecimalPlaces"
+
+
+def kor_questionnaire_url(base: str) -> str:
+    """The canonical URL of the KOR Questionnaire."""
+    return f"{base}/Questionnaire/kor"
+
+
+def kor_questionnaire(base_url: str = DEFAULT_BASE_URL) -> dict[str, Any]:
+    """The KOR Questionnaire: the fixed ORS and SRS items that every KOR response answers.
+
+    Its ``url`` is ``{base_url}/Questionnaire/kor``, the ``questionnaire`` of the responses
+    :func:`kor_to_fhir` makes, and its id is derived from that URL. Two optional groups,
+    ``ors`` and ``srs`` (a session may take either or both), of four required ``decimal``
+    items each, from 0 to 10 with one decimal (the core ``minValue``, ``maxValue`` and
+    ``maxDecimalPlaces`` extensions).
+
+    ```pycon
+    >>> q = kor_questionnaire()
+    >>> q["url"], [group["linkId"] for group in q["item"]]
+    ('https://laeringsnettverk.no/fhir/Questionnaire/kor', ['ors', 'srs'])
+
+    ```
+    """
+    base = check_base_url(base_url)
+    url = kor_questionnaire_url(base)
+    groups = []
+    for group, items in (("ors", ORS_ITEMS), ("srs", SRS_ITEMS)):
+        groups.append(
+            {
+                "linkId": group,
+                "text": GROUP_TEXTS[group],
+                "type": "group",
+                "item": [
+                    {
+                        "extension": [
+                            {"url": MIN_VALUE, "valueDecimal": 0},
+                            {"url": MAX_VALUE, "valueDecimal": 10},
+                            {"url": MAX_DECIMAL_PLACES, "valueInteger": 1},
+                        ],
+                        "linkId": link,
+                        "text": text,
+                        "type": "decimal",
+                        "required": True,
+                    }
+                    for link, _, text in items
+                ],
+            }
+        )
+    return {
+        "resourceType": "Questionnaire",
+        "id": str(uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL, base), f"questionnaire/{url}")),
+        "url": url,
+        "name": "Kor",
+        "title": KOR_CODE[1],
+        "status": "active",
+        "subjectType": ["Patient", "Group"],
+        "code": [coding(code_system_url(base, "instrument"), *KOR_CODE)],
+        "item": groups,
+    }
 
 
 @attrs.frozen(kw_only=True)
@@ -48,6 +113,8 @@ class KorResources:
     Made by :func:`kor_to_fhir`; read back with :func:`kor_from_fhir`.
     """
 
+    questionnaire: dict[str, Any] = attrs.field(hash=False)
+    """The KOR Questionnaire the responses answer (:func:`kor_questionnaire`)."""
     responses: tuple[dict[str, Any], ...] = attrs.field(hash=False)
     """One QuestionnaireResponse per session, in order: groups ``ors`` and ``srs`` of four
     decimal items each."""
@@ -56,8 +123,8 @@ class KorResources:
     each ``derivedFrom`` its session's response."""
 
     def resources(self) -> tuple[dict[str, Any], ...]:
-        """Every resource: the responses, then the Observations."""
-        return (*self.responses, *self.observations)
+        """Every resource: the Questionnaire, the responses, then the Observations."""
+        return (self.questionnaire, *self.responses, *self.observations)
 
 
 def kor_to_fhir(
@@ -65,12 +132,15 @@ def kor_to_fhir(
 ) -> KorResources:
     """Map KOR ratings to a QuestionnaireResponse per session and Observations of the totals.
 
-    Each response (``questionnaire`` ``{base}/Questionnaire/kor``, ``authored`` the
-    session's date) has a group ``ors`` and/or ``srs`` with the four ratings as
-    ``valueDecimal``. The ratings' identifier and team are the library's
-    ``document-identifier`` and ``team`` extensions on every response. Each total is an
-    Observation (category ``survey``, code ``ors_total`` or ``srs_total``) with a
-    ``valueQuantity`` in ``{score}``.
+    Each response (``questionnaire`` ``{base}/Questionnaire/kor``, the Questionnaire of
+    :func:`kor_questionnaire`; ``authored`` the session's date) has a group ``ors`` and/or
+    ``srs`` with the four ratings as ``valueDecimal``. The ratings' identifier is each
+    response's ``identifier`` (system ``{base}/identifier/kor``, value
+    ``<identifier>#<session number>``, so that each set of answers has its own); the team
+    is each response's ``author`` and each Observation's ``performer`` (an Organization by
+    the identifier ``{base}/identifier/team``). Each total is an Observation (category
+    ``survey``, code ``ors_total`` or ``srs_total``) with a ``valueQuantity`` in
+    ``{score}``.
 
     Raises:
         ValidationError: for ratings without sessions that have an identifier or a team
@@ -92,22 +162,21 @@ def kor_to_fhir(
             "resourceType": "QuestionnaireResponse",
             "id": resource_id(base, "kor", ratings, f"response/{n}", subject=ref),
         }
-        extensions = []
-        for name, value in (("document-identifier", ratings.identifier), ("team", ratings.team)):
-            if value is not None:
-                ext: dict[str, Any] = {"url": extension_url(base, name)}
-                put_text(ext, "valueString", value, base)
-                extensions.append(ext)
-        if extensions:
-            qr["extension"] = extensions
+        if ratings.identifier is not None:
+            qr["identifier"] = {
+                "system": f"{base}/identifier/kor",
+                "value": encode_text(f"{ratings.identifier}#{n}"),
+            }
         qr.update(
             {
-                "questionnaire": f"{base}/Questionnaire/kor",
+                "questionnaire": kor_questionnaire_url(base),
                 "status": "completed",
                 "subject": dict(ref),
                 "authored": session.date.isoformat(),
             }
         )
+        if ratings.team is not None:
+            qr["author"] = team_reference(base, ratings.team)
         groups = []
         for group, ratings_of, items, code in (
             ("ors", session.ors, ORS_ITEMS, ORS_CODE),
@@ -118,7 +187,7 @@ def kor_to_fhir(
             groups.append(
                 {
                     "linkId": group,
-                    "text": code[1],
+                    "text": GROUP_TEXTS[group],
                     "item": [
                         {
                             "linkId": link,
@@ -129,22 +198,27 @@ def kor_to_fhir(
                     ],
                 }
             )
-            observations.append(
-                {
-                    "resourceType": "Observation",
-                    "id": resource_id(base, "kor", ratings, f"{group}/{n}", subject=ref),
-                    "status": "final",
-                    "category": survey_category(),
-                    "code": {"coding": [coding(score_system, *code)], "text": code[1]},
-                    "subject": dict(ref),
-                    "effectiveDateTime": session.date.isoformat(),
-                    "valueQuantity": score_quantity(ratings_of.total),
-                    "derivedFrom": [{"reference": f"QuestionnaireResponse/{qr['id']}"}],
-                }
-            )
+            obs: dict[str, Any] = {
+                "resourceType": "Observation",
+                "id": resource_id(base, "kor", ratings, f"{group}/{n}", subject=ref),
+                "status": "final",
+                "category": survey_category(),
+                "code": {"coding": [coding(score_system, *code)], "text": code[1]},
+                "subject": dict(ref),
+                "effectiveDateTime": session.date.isoformat(),
+            }
+            if ratings.team is not None:
+                obs["performer"] = [team_reference(base, ratings.team)]
+            obs["valueQuantity"] = score_quantity(ratings_of.total)
+            obs["derivedFrom"] = [{"reference": f"QuestionnaireResponse/{qr['id']}"}]
+            observations.append(obs)
         qr["item"] = groups
         responses.append(qr)
-    return KorResources(responses=tuple(responses), observations=tuple(observations))
+    return KorResources(
+        questionnaire=kor_questionnaire(base),
+        responses=tuple(responses),
+        observations=tuple(observations),
+    )
 
 
 def kor_from_fhir(
@@ -168,11 +242,12 @@ def kor_from_fhir(
             raise r.fail(
                 "resourceType", "must be 'QuestionnaireResponse'", r.data.get("resourceType")
             )
-        for name, url in (("identifier", "document-identifier"), ("team", "team")):
-            ext = r.extension(extension_url(base, url))
-            value = None if ext is None else ext.text("valueString", base)
+        for name, key, value in (
+            ("identifier", "identifier", _read_identifier(r, base)),
+            ("team", "author", read_team(r, "author", base)),
+        ):
             if name in shared and shared[name] != value:
-                raise r.fail("extension", f"has a different {name} than the first response")
+                raise r.fail(key, f"has a different {name} than the first response")
             shared[name] = value
         fields: dict[str, Any] = {}
         for group in r.objs("item"):
@@ -200,3 +275,16 @@ def kor_from_fhir(
         identifier=shared.get("identifier"),
         team=shared.get("team"),
     )
+
+
+def _read_identifier(r: Reader, base: str) -> str | None:
+    """The ratings' identifier from a response's ``<identifier>#<n>``, or None."""
+    ident = r.opt_obj("identifier")
+    if ident is None or ident.data.get("system") != f"{base}/identifier/kor":
+        return None
+    value = ident.string("value")
+    text = decode_text(value)
+    document, mark, number = ("" if text is None else text).rpartition("#")
+    if not mark or not number.isdigit():
+        raise ident.fail("value", "must be <identifier>#<session number>")
+    return document
