@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import datetime
+import enum
+import itertools
 import json
 import typing
 from collections.abc import Callable
@@ -26,10 +29,17 @@ from laeringsnettverk.serialization import (
     from_document,
     json_schema,
     schema_id,
+    to_dict,
     write_schemas,
 )
 from laeringsnettverk.serialization._json import _kinds
-from laeringsnettverk.serialization._schema import _blank_rule, _Builder
+from laeringsnettverk.serialization._schema import (
+    _blank_rule,
+    _Builder,
+    _field_rules,
+    _placeholder,
+    _with_field_rule,
+)
 from strategies.goals import goals
 from strategies.improvement import projects
 from strategies.network import networks
@@ -263,6 +273,206 @@ def test_blank_rule_is_inferred_only_from_the_models_own_check() -> None:
     assert _blank_rule(_Leaf, "code", str) == {}
 
 
+# -- fixed limits: the table in _schema.py agrees with the models ----------------------
+
+
+def test_fixed_limits_in_detail() -> None:
+    ors = json_schema("kor")["$defs"]["OrsRatings"]["properties"]["overall"]
+    assert {k: v for k, v in ors.items() if k != "description"} == {
+        "type": "number",
+        "minimum": 0,
+        "maximum": 10,
+    }
+    stakeholder = json_schema("stakeholder_map")["$defs"]["Stakeholder"]["properties"]
+    assert stakeholder["influence"]["type"] == ["integer", "null"]  # null: not yet rated
+    assert (stakeholder["influence"]["minimum"], stakeholder["influence"]["maximum"]) == (
+        ln.RATING_MIN,
+        ln.RATING_MAX,
+    )
+    defs = json_schema("network")["$defs"]
+    assert defs["ProgressReport"]["properties"]["score"]["enum"] == sorted(ln.PROGRESS_SCORES)
+    team = defs["ImprovementTeam"]["properties"]
+    # a fixed pattern replaces the not-blank rule (it needs a character that is not a space)
+    assert "minLength" not in team["identifier"]
+    assert team["identifier"]["pattern"] == "^[a-z0-9][a-z0-9_-]*$"
+    assert team["forms"]["items"]["pattern"] == r"\S" and team["forms"]["uniqueItems"] is True
+    number = defs["Organisation"]["properties"]["municipality_number"]
+    assert number["type"] == ["string", "null"] and number["pattern"].startswith("^(01|02|03|")
+
+
+def test_a_field_rule_that_does_not_fit_the_type_fails_loudly() -> None:
+    with pytest.raises(TypeError, match=r"X\.y: 'minimum' does not apply"):
+        _with_field_rule({"type": "string"}, {"minimum": 1}, "X.y")
+    with pytest.raises(TypeError, match="'minItems' does not apply"):
+        _with_field_rule({"$ref": "#/$defs/X"}, {"minItems": 1}, "X.y")
+    nullable = _with_field_rule({"type": ["number", "null"]}, {"enum": [1, 2]}, "X.y")
+    assert nullable == {"type": ["number", "null"], "enum": [1, 2, None]}
+
+
+RULES = _field_rules()
+
+
+# valid values for other fields, where a field's limit is checked only when they are valid:
+# a programme item starting at midnight may last the whole day, and no longer
+_CONTEXT: dict[type, dict[str, object]] = {ln.ProgrammeItem: {"start": "00:00"}}
+
+
+def _model_rejects(cls: type, name: str, value: object) -> bool:
+    """Whether the model reports a problem at ``name`` (or inside it) for ``value``.
+
+    The other required fields get placeholders; problems elsewhere are not counted.
+    """
+    hints = typing.get_type_hints(cls)
+    kwargs: dict[str, object] = {**_CONTEXT.get(cls, {}), name: value}
+    for field in attrs.fields(cls):
+        if field.alias in kwargs:
+            continue
+        if field.init and field.default is attrs.NOTHING:
+            kwargs[field.alias] = _placeholder(hints.get(field.name, field.type))
+    try:
+        cls(**kwargs)
+    except ValidationError as exc:
+        return any(p.path[:1] == (name,) for p in exc.problems)
+    return False
+
+
+def _field_validator(cls: type, name: str) -> Draft202012Validator:
+    builder = _Builder()
+    prop = builder.object_schema(cls)["properties"][name]
+    return Draft202012Validator({**prop, "$defs": builder.defs})
+
+
+def _json(value: object) -> object:
+    if attrs.has(type(value)):
+        return to_dict(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _agree(cls: type, name: str, value: object, *, valid: bool) -> None:
+    data = value if not isinstance(value, list) else [_json(v) for v in value]
+    schema_ok = _field_validator(cls, name).is_valid(data)
+    model_ok = not _model_rejects(cls, name, tuple(value) if isinstance(value, list) else value)
+    assert (schema_ok, model_ok) == (valid, valid), (cls.__name__, name, value)
+
+
+def _numbers_around(rule: dict[str, Any], step: float) -> list[tuple[float, bool]]:
+    """Values on and just outside the rule's limits, with whether they are valid."""
+    cases: list[tuple[float, bool]] = []
+    if "minimum" in rule:
+        cases += [(rule["minimum"], True), (rule["minimum"] - step, False)]
+    if "maximum" in rule:
+        cases += [(rule["maximum"], True), (rule["maximum"] + step, False)]
+    if "enum" in rule:
+        values = rule["enum"]
+        cases += [(v, True) for v in values]
+        cases += [((a + b) / 2, False) for a, b in itertools.pairwise(values)]
+        cases += [(values[0] - step, False), (values[-1] + step, False), (0, 0 in values)]
+    return cases
+
+
+NUMERIC_RULES = [
+    pytest.param(cls, name, rule, id=f"{cls.__name__}.{name}")
+    for (cls, name), rule in RULES.items()
+    if {"minimum", "maximum", "enum"} & set(rule)
+]
+
+
+@pytest.mark.parametrize(("cls", "name", "rule"), NUMERIC_RULES)
+def test_numeric_limits_agree_with_the_model(cls: type, name: str, rule: dict[str, Any]) -> None:
+    # On each limit: accepted by both; one step outside: rejected by both.
+    integer = typing.get_type_hints(cls)[name] in (int, int | None)
+    for value, valid in _numbers_around(rule, 1 if integer else 0.1):
+        _agree(cls, name, value, valid=valid)
+        if not integer and float(value).is_integer():
+            _agree(cls, name, int(value), valid=valid)  # 5 and 5.0 alike
+
+
+def test_kor_ratings_accept_every_one_decimal_value() -> None:
+    # No multipleOf in the schema: with jsonschema, {"multipleOf": 0.1} rejects 0.3.
+    schema = json_schema("kor")["$defs"]["OrsRatings"]
+    assert "multipleOf" not in json.dumps(schema)
+    for tenths in range(101):
+        _agree(ln.OrsRatings, "overall", tenths / 10, valid=True)
+    assert _model_rejects(ln.OrsRatings, "overall", 0.25)  # the decimal is loader-only
+    assert _field_validator(ln.OrsRatings, "overall").is_valid(0.25)
+
+
+_CLOCKS = [f"{h:02d}:{m:02d}" for h in range(30) for m in range(0, 70, 7)]
+_STRINGS = [
+    *(f"{n:04d}" for n in range(10_000)),  # every four-digit string: municipality numbers
+    *_CLOCKS,
+    *("0:00", "9:30", "12:5", "12.30", "1230", "12:30 ", " 12:30"),
+    *("team-bodoe", "a", "0", "a_b-c", "9x", "-a", "_a", "A", "team bodø", "æ", "a.b", ""),
+    *(" ", "123", "12345", "1804 ", "18O4", "0301"),
+]
+
+
+PATTERN_RULES = [
+    pytest.param(cls, name, id=f"{cls.__name__}.{name}")
+    for (cls, name), rule in RULES.items()
+    if "pattern" in rule
+]
+
+
+@pytest.mark.parametrize(("cls", "name"), PATTERN_RULES)
+def test_patterns_agree_with_the_model(cls: type, name: str) -> None:
+    validator = _field_validator(cls, name)
+    accepted = [v for v in _STRINGS if not _model_rejects(cls, name, v)]
+    assert accepted, "no sample string is valid: add some to _STRINGS"
+    assert [v for v in _STRINGS if validator.is_valid(v)] == accepted
+
+
+# one valid element for each list with a fixed rule (a new rule needs one here)
+_ELEMENT: dict[tuple[type, str], object] = {
+    (ln.CollaborationChecklist, "items"): ln.ChecklistItem(text="Kriseplan"),
+    (ln.ImprovementTeam, "organisations"): ln.Organisation(
+        name="Helse Nord", kind=ln.OrganisationKind.HEALTH_TRUST
+    ),
+    (ln.ImprovementTeam, "forms"): "skjema-1",
+    (ln.ImprovementTeam, "checklists"): "sjekkliste-1",
+    (ln.TeamMember, "roles"): ln.MemberRole.LEADER,
+    (ln.Gathering, "days"): datetime.date(2024, 9, 3),
+    (ln.PreparationPackage, "tasks"): ln.PreparationTask(code="a", title="A"),
+}
+
+ARRAY_RULES = [
+    pytest.param(cls, name, rule, id=f"{cls.__name__}.{name}")
+    for (cls, name), rule in RULES.items()
+    if {"minItems", "uniqueItems"} & set(rule)
+]
+
+
+@pytest.mark.parametrize(("cls", "name", "rule"), ARRAY_RULES)
+def test_list_limits_agree_with_the_model(cls: type, name: str, rule: dict[str, Any]) -> None:
+    element = _ELEMENT[cls, name]
+    _agree(cls, name, [element], valid=True)
+    if "minItems" in rule:
+        assert rule["minItems"] == 1
+        _agree(cls, name, [], valid=False)
+    if rule.get("uniqueItems"):
+        _agree(cls, name, [element, element], valid=False)
+
+
+def test_fields_without_a_rule_have_no_fixed_numeric_limit() -> None:
+    # Every whole-number or number field the table leaves alone takes any value, however
+    # large or small: a model that gains a fixed limit fails here until the table has it.
+    cross_field = {(ln.Scale, "maximum")}  # must be above the scale's own minimum
+    for kind in ALL_KINDS:
+        for cls in _reachable(_kinds()[kind]):
+            hints = typing.get_type_hints(cls)
+            for field in attrs.fields(cls):
+                tp = hints[field.name]
+                if (cls, field.name) in RULES or (cls, field.name) in cross_field:
+                    continue
+                if tp in (int, float, int | None, float | None):
+                    for value in (-(10**9), 0, 10**9):
+                        assert not _model_rejects(cls, field.name, value), (cls, field.name)
+
+
 # -- every valid document validates against its schema ---------------------------------
 
 
@@ -465,6 +675,171 @@ BAD = [
     # sequences are JSON lists only (cattrs alone would iterate a string or an object)
     pytest.param("plan", _set("measures", {}), r"measures", id="measures-object"),
     pytest.param("plan", _set("measures.0.serves", "ab"), r"serves", id="serves-string"),
+    # fixed limits of single fields (_schema._field_rules)
+    pytest.param(
+        "kor", _set("sessions.0.ors.overall", 10.5), r"10\.5 must be <= 10", id="rating-above"
+    ),
+    pytest.param(
+        "kor", _set("sessions.0.srs.approach", -0.1), r"-0\.1 must be >= 0", id="rating-below"
+    ),
+    pytest.param(
+        "stakeholder_map",
+        _set("stakeholders.0.influence", 6),
+        r"influence: 6 is above the rating scale's max 5",
+        id="influence-above",
+    ),
+    pytest.param(
+        "stakeholder_map",
+        _set("stakeholders.0.interest", 0),
+        r"interest: 0 is below the rating scale's min 1",
+        id="interest-below",
+    ),
+    pytest.param(
+        "checklist",
+        _set("items.0.carries_mean_of", 0),
+        r"carries_mean_of: 0 must be >= 1",
+        id="carries-mean-of-0",
+    ),
+    pytest.param("checklist", _set("items", []), r"needs at least one item", id="no-items"),
+    pytest.param(
+        "network",
+        _set("teams.0.progress.0.score", 5.5),
+        r"score: 5\.5 must be <= 5",
+        id="progress-above",
+    ),
+    pytest.param(
+        "network",
+        _set("teams.0.progress.0.score", 0),
+        r"score: 0 must be >= 0\.5",
+        id="progress-below",
+    ),
+    pytest.param(
+        "network",
+        _set("teams.0.progress.0.score", 2.25),
+        r"score: 2\.25 must be a step of 0\.5",
+        id="progress-not-a-step",
+    ),
+    pytest.param(
+        "network",
+        _set("teams.0.organisations.0.municipality_number", "180"),
+        r"'180' must be a municipality number of four digits",
+        id="municipality-three-digits",
+    ),
+    pytest.param(
+        "network",
+        _set("teams.0.organisations.0.municipality_number", 1804),
+        r"municipality_number: 1804 must be a string",
+        id="municipality-number-not-text",
+    ),
+    pytest.param(
+        "network",
+        _set("teams.0.organisations.0.municipality_number", "2104"),
+        r"'2104' does not start with a county number",
+        id="municipality-unknown-county",
+    ),
+    pytest.param(
+        "network",
+        _set("teams.0.organisations.0.municipality_number", "1800"),
+        r"'1800' is a county, not a municipality",
+        id="municipality-county",
+    ),
+    pytest.param(
+        "network",
+        _set("teams.0.identifier", "Team Bodø"),
+        r"identifier: 'Team Bodø' must be lower-case ASCII",
+        id="team-identifier",
+    ),
+    pytest.param(
+        "network",
+        _set("teams.0.organisations", []),
+        r"needs at least one organisation",
+        id="no-organisations",
+    ),
+    pytest.param(
+        "network", _set("teams.0.members.0.roles", []), r"needs at least one role", id="no-roles"
+    ),
+    pytest.param(
+        "network",
+        _set("teams.0.members.0.roles", ["leder", "leder"]),
+        r"roles\[1\]: 'leder' is given twice",
+        id="role-twice",
+    ),
+    pytest.param(
+        "network",
+        _set("teams.0.forms", ["skjema-bodoe-1", "skjema-bodoe-1"]),
+        r"forms\[1\]: 'skjema-bodoe-1' duplicates forms\[0\]",
+        id="form-twice",
+    ),
+    pytest.param(
+        "network", _set("gatherings.0.number", 0), r"number: 0 must be >= 1", id="gathering-0"
+    ),
+    pytest.param("network", _set("gatherings.0.days", []), r"needs at least one day", id="no-days"),
+    pytest.param(
+        "network",
+        _set("gatherings.0.days", ["2024-09-03", "2024-09-03"]),
+        r"days\[1\]: '2024-09-03' must be after the previous day",
+        id="same-day-twice",
+    ),
+    pytest.param(
+        "network",
+        _set("gatherings.0.programme.0.start", "24:00"),
+        r"start: '24:00' must be a clock time",
+        id="clock-24",
+    ),
+    pytest.param(
+        "network",
+        _set("gatherings.0.programme.0.start", "9:00"),
+        r"start: '9:00' must be a clock time",
+        id="clock-one-digit",
+    ),
+    pytest.param(
+        "network",
+        _set("gatherings.0.programme.0.minutes", 0),
+        r"minutes: 0 must be >= 1",
+        id="minutes-0",
+    ),
+    pytest.param(
+        "network",
+        _set("gatherings.0.programme.0.minutes", 24 * 60 + 1),
+        r"minutes: 1441 runs past midnight",
+        id="minutes-over-a-day",
+    ),
+    pytest.param(
+        "network", _set("gatherings.0.programme.0.day", 0), r"day: 0 must be >= 1", id="day-0"
+    ),
+    pytest.param(
+        "network", _set("packages.0.number", 0), r"number: 0 must be >= 1", id="package-0"
+    ),
+    pytest.param(
+        "network",
+        _set("packages.0.gathering", 0),
+        r"gathering: 0 must be >= 1",
+        id="package-gathering-0",
+    ),
+    pytest.param(
+        "network",
+        _set("packages.0.tasks", []),
+        r"packages\[0\]\.tasks: needs at least one task",
+        id="no-tasks",
+    ),
+    pytest.param(
+        "network",
+        _set("packages.0.tasks.0.code", "Etablere team"),
+        r"code: 'Etablere team' must be lower-case ASCII",
+        id="task-code",
+    ),
+    pytest.param(
+        "network",
+        _set("packages.0.completions.0.team", "team_Bodø"),
+        r"team: 'team_Bodø' must be lower-case ASCII",
+        id="completion-team",
+    ),
+    pytest.param(
+        "network",
+        _set("contacts.0.team", "-bodoe"),
+        r"team: '-bodoe' must be lower-case ASCII",
+        id="contact-team",
+    ),
 ]
 
 
@@ -517,11 +892,29 @@ LOADER_ONLY = [
         r"1\.0 is not a supported schema version",
         id="version-written-as-float",
     ),
+    # a KOR rating's single decimal: multipleOf 0.1 would reject 0.3 in common validators
     pytest.param(
-        "kor", _set("sessions.0.ors.overall", 10.5), r"10\.5 must be <= 10", id="rating-range"
+        "kor",
+        _set("sessions.0.ors.overall", 4.25),
+        r"4\.25 must have at most one decimal",
+        id="rating-two-decimals",
     ),
     pytest.param(
         "wheel", _set("areas.1.name", "SØVN OG HELSE"), r"duplicates", id="duplicate-area"
+    ),
+    # a package's tasks: codes unique (by value, not the whole task), completions resolve
+    pytest.param(
+        "network",
+        _set("packages.0.completions.0.task", "ukjent"),
+        r"is not a task of the package",
+        id="completion-unknown-task",
+    ),
+    # a programme item's minutes: fixed at most 24 hours, but "not past midnight" needs start
+    pytest.param(
+        "network",
+        _set("gatherings.0.programme.0.minutes", 1000),
+        r"minutes: 1000 runs past midnight",
+        id="minutes-past-midnight",
     ),
 ]
 
