@@ -14,9 +14,14 @@ from typing import NoReturn
 
 from laeringsnettverk.errors import PathSegment, Problem, ValidationError
 
-__all__ = ["Checker"]
+__all__ = ["NUMBERS", "Checker", "isfinite"]
 
 Path = Sequence[PathSegment]
+
+NUMBERS = (int, float)
+"""The types :meth:`Checker.number` accepts (exactly: not bool, not a subclass)."""
+isfinite = math.isfinite
+"""``math.isfinite``, bound once for the models' quick valid-case passes."""
 
 
 class Checker:

@@ -6,7 +6,7 @@ import datetime
 
 import attrs
 
-from laeringsnettverk._checks import Checker
+from laeringsnettverk._checks import NUMBERS, Checker, isfinite
 from laeringsnettverk.goals._indicator import Indicator
 from laeringsnettverk.toolkit._common import to_tuple
 
@@ -23,6 +23,13 @@ class Observation:
     """The measured value, on the indicator's scale."""
 
     def __attrs_post_init__(self) -> None:
+        value = self.value
+        if type(self.date) is datetime.date and type(value) in NUMBERS and isfinite(value):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.date(("date",), self.date)
         c.number(("value",), self.value)
@@ -39,6 +46,13 @@ class Party:
     """True when the party is (or speaks for) the users: a user representative."""
 
     def __attrs_post_init__(self) -> None:
+        name = self.name
+        if type(name) is str and name.strip() and type(self.user_representative) is bool:
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.text(("name",), self.name)
         c.boolean(("user_representative",), self.user_representative)
@@ -86,6 +100,33 @@ class SmartGoal:
     """An identifier, so a project can revise the goal (same identifier, new version)."""
 
     def __attrs_post_init__(self) -> None:
+        statement, indicator, baseline = self.statement, self.indicator, self.baseline
+        target, deadline = self.target, self.deadline
+        if (
+            type(statement) is str
+            and statement.strip()
+            and (self.population is None or type(self.population) is str)
+            and (self.setting is None or type(self.setting) is str)
+            and (self.owner is None or type(self.owner) is str)
+            and (self.rationale is None or type(self.rationale) is str)
+            and (self.identifier is None or type(self.identifier) is str)
+            and (indicator is None or type(indicator) is Indicator)
+            and (
+                baseline is None
+                or (
+                    type(baseline) is Observation
+                    and (indicator is None or indicator.within(baseline.value))
+                )
+            )
+            and (target is None or (type(target) in NUMBERS and isfinite(target)))
+            and (deadline is None or type(deadline) is datetime.date)
+            and all(type(party) is Party for party in self.agreed_by)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.text(("statement",), self.statement)
         for name in ("population", "setting", "owner", "rationale", "identifier"):

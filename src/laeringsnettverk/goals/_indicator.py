@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from laeringsnettverk._checks import Checker
+from laeringsnettverk._checks import NUMBERS, Checker, isfinite
 from laeringsnettverk._codes import CodedEnum
 
 __all__ = ["Frequency", "Indicator", "IndicatorKind", "IndicatorRole"]
@@ -138,6 +138,32 @@ class Indicator:
     """How often it is measured."""
 
     def __attrs_post_init__(self) -> None:
+        name, lo, hi, role, frequency = (
+            self.name,
+            self.minimum,
+            self.maximum,
+            self.role,
+            self.frequency,
+        )
+        if (
+            type(name) is str
+            and name.strip()
+            and isinstance(self.kind, IndicatorKind)
+            and (self.unit is None or type(self.unit) is str)
+            and (lo is None or (type(lo) in NUMBERS and isfinite(lo)))
+            and (hi is None or (type(hi) in NUMBERS and isfinite(hi)))
+            and (lo is None or hi is None or lo < hi)
+            and type(self.higher_is_better) is bool
+            and (role is None or isinstance(role, IndicatorRole))
+            and (self.definition is None or type(self.definition) is str)
+            and (self.data_source is None or type(self.data_source) is str)
+            and (frequency is None or isinstance(frequency, Frequency))
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.text(("name",), self.name)
         c.member(("kind",), self.kind, IndicatorKind)

@@ -51,6 +51,17 @@ class PhaseEntered:
     """Why, e.g. why the team went back (free text)."""
 
     def __attrs_post_init__(self) -> None:
+        note = self.note
+        if (
+            type(self.date) is datetime.date
+            and (note is None or type(note) is str)
+            and isinstance(self.phase, Phase)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         _start(c, self.date, self.note)
         c.member(("phase",), self.phase, Phase)
@@ -69,6 +80,17 @@ class ActivityCompleted:
     """What was done, in the team's words (free text)."""
 
     def __attrs_post_init__(self) -> None:
+        note = self.note
+        if (
+            type(self.date) is datetime.date
+            and (note is None or type(note) is str)
+            and isinstance(self.activity, PhaseActivity)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         _start(c, self.date, self.note)
         c.member(("activity",), self.activity, PhaseActivity)
@@ -87,6 +109,17 @@ class GoalSet:
     """Why it was set or revised (free text)."""
 
     def __attrs_post_init__(self) -> None:
+        note = self.note
+        if (
+            type(self.date) is datetime.date
+            and (note is None or type(note) is str)
+            and type(self.goal) is SmartGoal
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         _start(c, self.date, self.note)
         if not isinstance(self.goal, SmartGoal):
@@ -106,6 +139,17 @@ class MeasurementToolChosen:
     """Why this tool (free text)."""
 
     def __attrs_post_init__(self) -> None:
+        note = self.note
+        if (
+            type(self.date) is datetime.date
+            and (note is None or type(note) is str)
+            and isinstance(self.tool, IndicatorKind)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         _start(c, self.date, self.note)
         c.member(("tool",), self.tool, IndicatorKind)
@@ -124,6 +168,17 @@ class MeasurementPlanSet:
     """A note (free text)."""
 
     def __attrs_post_init__(self) -> None:
+        note = self.note
+        if (
+            type(self.date) is datetime.date
+            and (note is None or type(note) is str)
+            and type(self.measurement_plan) is MeasurementPlan
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         _start(c, self.date, self.note)
         if not isinstance(self.measurement_plan, MeasurementPlan):
@@ -150,6 +205,18 @@ class ImprovementMeasureChosen:
     """Why this measure (free text)."""
 
     def __attrs_post_init__(self) -> None:
+        note = self.note
+        if (
+            type(self.date) is datetime.date
+            and (note is None or type(note) is str)
+            and type(self.description) is str
+            and self.description.strip()
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         _start(c, self.date, self.note)
         c.text(("description",), self.description)
@@ -195,6 +262,31 @@ class PdsaCycle:
     """The indicator the change is judged by, by its name in the measurement plan."""
 
     def __attrs_post_init__(self) -> None:
+        date, change_idea, plan, decision, started = (
+            self.date,
+            self.change_idea,
+            self.plan,
+            self.decision,
+            self.started,
+        )
+        if (
+            type(date) is datetime.date
+            and type(change_idea) is str
+            and change_idea.strip()
+            and type(plan) is str
+            and plan.strip()
+            and (self.do is None or type(self.do) is str)
+            and (self.study is None or type(self.study) is str)
+            and (self.act is None or type(self.act) is str)
+            and (self.judged_by is None or type(self.judged_by) is str)
+            and (decision is None or isinstance(decision, PdsaDecision))
+            and (started is None or (type(started) is datetime.date and started <= date))
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.date(("date",), self.date)
         c.text(("change_idea",), self.change_idea)
@@ -234,6 +326,17 @@ class SufficiencyJudged:
     """The reasoning (free text)."""
 
     def __attrs_post_init__(self) -> None:
+        note = self.note
+        if (
+            type(self.date) is datetime.date
+            and (note is None or type(note) is str)
+            and type(self.sufficient) is bool
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         _start(c, self.date, self.note)
         c.boolean(("sufficient",), self.sufficient)
@@ -250,6 +353,13 @@ class NoteAdded:
     """The note (free text)."""
 
     def __attrs_post_init__(self) -> None:
+        text = self.text
+        if type(self.date) is datetime.date and type(text) is str and text.strip():
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.date(("date",), self.date)
         c.text(("text",), self.text)

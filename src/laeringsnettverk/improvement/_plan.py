@@ -41,6 +41,20 @@ class MeasurementPlan:
     """The family's members, each with a role (names unique)."""
 
     def __attrs_post_init__(self) -> None:
+        seen: set[str] = set()
+        for ind in self.indicators:
+            if type(ind) is not Indicator or ind.role is None:
+                break
+            folded = ind.name.strip().casefold()
+            if folded in seen:
+                break
+            seen.add(folded)
+        else:
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         if c.instances(("indicators",), self.indicators, Indicator):
             seen: dict[str, int] = {}

@@ -33,6 +33,8 @@ __all__ = ["ImprovementProject", "PhaseStay", "PhaseTime"]
 
 E = TypeVar("E")
 
+_EVENT_TYPES = frozenset(EVENT_TYPES)
+
 
 def _describe(rd: relativedelta) -> tuple[str, str]:
     parts = (
@@ -135,6 +137,29 @@ class ImprovementProject:
     """An identifier in the caller's system."""
 
     def __attrs_post_init__(self) -> None:
+        title, team, area, start, identifier = (
+            self.title,
+            self.team,
+            self.area,
+            self.start,
+            self.identifier,
+        )
+        if (
+            type(title) is str
+            and title.strip()
+            and type(team) is str
+            and team.strip()
+            and type(area) is str
+            and area.strip()
+            and type(start) is datetime.date
+            and (identifier is None or type(identifier) is str)
+            and self._history_valid(start)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.text(("title",), self.title)
         c.text(("team",), self.team)
@@ -149,6 +174,24 @@ class ImprovementProject:
         if events_ok and start_ok:
             self._check_history(c)
         c.done()
+
+    def _history_valid(self, start: datetime.date) -> bool:
+        """True when :meth:`_check_history` would find nothing (a quick pass)."""
+        history = self.history
+        if history and type(history[0]) is not PhaseEntered:
+            return False
+        previous = start
+        current: Phase | None = None
+        for event in history:
+            kind = type(event)
+            if kind not in _EVENT_TYPES or event.date < previous:
+                return False
+            previous = event.date
+            if kind is PhaseEntered:
+                if event.phase is current:  # type: ignore[union-attr]
+                    return False
+                current = event.phase  # type: ignore[union-attr]
+        return True
 
     def _check_history(self, c: Checker) -> None:
         previous = self.start

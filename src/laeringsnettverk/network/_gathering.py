@@ -11,7 +11,7 @@ import attrs
 
 from laeringsnettverk._checks import Checker
 from laeringsnettverk.network._enums import ProgrammeItemKind
-from laeringsnettverk.network._team import check_identifier
+from laeringsnettverk.network._team import IDENTIFIER, check_identifier
 from laeringsnettverk.toolkit._common import to_tuple
 
 __all__ = [
@@ -48,6 +48,24 @@ class ProgrammeItem:
     """Which day of the gathering: 1 for the first."""
 
     def __attrs_post_init__(self) -> None:
+        title, start, minutes, day = self.title, self.start, self.minutes, self.day
+        if (
+            type(title) is str
+            and title.strip()
+            and isinstance(self.kind, ProgrammeItemKind)
+            and type(start) is str
+            and _CLOCK.match(start)
+            and type(minutes) is int
+            and minutes >= 1
+            and int(start[:2]) * 60 + int(start[3:5]) + minutes <= _DAY_MINUTES
+            and type(day) is int
+            and day >= 1
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.text(("title",), self.title)
         c.member(("kind",), self.kind, ProgrammeItemKind)
@@ -187,6 +205,22 @@ class Gathering:
     """A title or theme, e.g. "Felles konferanse"."""
 
     def __attrs_post_init__(self) -> None:
+        number, days, place, title = self.number, self.days, self.place, self.title
+        if (
+            type(number) is int
+            and number >= 1
+            and days
+            and type(place) is str
+            and place.strip()
+            and (title is None or type(title) is str)
+            and self._days_valid()
+            and self._programme_valid()
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.integer(("number",), self.number, 1)
         if not self.days:
@@ -205,6 +239,34 @@ class Gathering:
         if c.instances(("programme",), self.programme, ProgrammeItem):
             self._check_programme(c)
         c.done()
+
+    def _days_valid(self) -> bool:
+        """True when the checks of ``days`` would find nothing (a quick pass)."""
+        previous: datetime.date | None = None
+        for day in self.days:
+            if type(day) is not datetime.date or (previous is not None and day <= previous):
+                return False
+            previous = day
+        return True
+
+    def _programme_valid(self) -> bool:
+        """True when :meth:`_check_programme` would find nothing (a quick pass).
+
+        The items in order of (day, start): each must end before the next one on its day
+        starts (items that start together always overlap, whatever their order).
+        """
+        last = len(self.days)
+        spans: list[tuple[int, int, int]] = []
+        for item in self.programme:
+            if type(item) is not ProgrammeItem or item.day > last:
+                return False
+            start = item.start_minute
+            spans.append((item.day, start, start + item.minutes))
+        spans.sort()
+        for (day, _, end), (next_day, next_start, _) in itertools.pairwise(spans):
+            if day == next_day and next_start < end:
+                return False
+        return True
 
     def _check_programme(self, c: Checker) -> None:
         for i, item in enumerate(self.programme):
@@ -262,6 +324,19 @@ class PreparationTask:
     """More about the task."""
 
     def __attrs_post_init__(self) -> None:
+        code, title, description = self.code, self.title, self.description
+        if (
+            type(code) is str
+            and IDENTIFIER.match(code)
+            and type(title) is str
+            and title.strip()
+            and (description is None or type(description) is str)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         check_identifier(c, ("code",), self.code)
         c.text(("title",), self.title)
@@ -281,6 +356,19 @@ class TaskCompletion:
     """The day the team completed it."""
 
     def __attrs_post_init__(self) -> None:
+        team, task = self.team, self.task
+        if (
+            type(team) is str
+            and IDENTIFIER.match(team)
+            and type(task) is str
+            and IDENTIFIER.match(task)
+            and type(self.date) is datetime.date
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         check_identifier(c, ("team",), self.team)
         check_identifier(c, ("task",), self.task)
@@ -311,6 +399,20 @@ class PreparationPackage:
     """Each team's completion of each task (at most one per team and task)."""
 
     def __attrs_post_init__(self) -> None:
+        number, gathering, tasks = self.number, self.gathering, self.tasks
+        if (
+            type(number) is int
+            and number >= 1
+            and type(gathering) is int
+            and gathering >= 1
+            and tasks
+            and self._tasks_valid()
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.integer(("number",), self.number, 1)
         c.integer(("gathering",), self.gathering, 1)
@@ -335,6 +437,23 @@ class PreparationPackage:
                     )
                 done.add((comp.team, comp.task))
         c.done()
+
+    def _tasks_valid(self) -> bool:
+        """True when the checks of tasks and completions would find nothing (a quick pass)."""
+        codes: set[str] = set()
+        for task in self.tasks:
+            if type(task) is not PreparationTask or task.code in codes:
+                return False
+            codes.add(task.code)
+        done: set[tuple[str, str]] = set()
+        for comp in self.completions:
+            if type(comp) is not TaskCompletion or comp.task not in codes:
+                return False
+            key = (comp.team, comp.task)
+            if key in done:
+                return False
+            done.add(key)
+        return True
 
     def completion(self, team: str, task: str) -> TaskCompletion | None:
         """The team's completion of a task, or ``None``."""

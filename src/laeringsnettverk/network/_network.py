@@ -11,7 +11,7 @@ from laeringsnettverk._checks import Checker
 from laeringsnettverk.goals import SmartGoal
 from laeringsnettverk.network._enums import ContactChannel, GroupKind, Initiator, PeriodKind
 from laeringsnettverk.network._gathering import Gathering, PreparationPackage
-from laeringsnettverk.network._team import ImprovementTeam, check_identifier
+from laeringsnettverk.network._team import IDENTIFIER, ImprovementTeam, check_identifier
 from laeringsnettverk.toolkit._common import to_tuple
 
 __all__ = [
@@ -22,6 +22,9 @@ __all__ = [
     "OrganiserGroup",
     "Period",
 ]
+
+
+_PERIOD_ORDER: dict[PeriodKind, int] = {kind: i for i, kind in enumerate(PeriodKind)}
 
 
 @attrs.frozen(kw_only=True)
@@ -36,6 +39,18 @@ class GroupMember:
     """The organisation the person represents, e.g. "Statsforvalteren i Trøndelag"."""
 
     def __attrs_post_init__(self) -> None:
+        role, name, organisation = self.role, self.name, self.organisation
+        if (
+            type(role) is str
+            and role.strip()
+            and (name is None or type(name) is str)
+            and (organisation is None or type(organisation) is str)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.text(("role",), self.role)
         c.optional_text(("name",), self.name)
@@ -58,6 +73,17 @@ class OrganiserGroup:
     """The group's own name, e.g. "Fagråd for psykisk helse og rus"."""
 
     def __attrs_post_init__(self) -> None:
+        name = self.name
+        if (
+            isinstance(self.kind, GroupKind)
+            and (name is None or type(name) is str)
+            and all(type(m) is GroupMember for m in self.members)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.member(("kind",), self.kind, GroupKind)
         c.instances(("members",), self.members, GroupMember)
@@ -80,6 +106,17 @@ class Period:
     """The period's last day, or ``None`` when open-ended."""
 
     def __attrs_post_init__(self) -> None:
+        start, end = self.start, self.end
+        if (
+            isinstance(self.kind, PeriodKind)
+            and type(start) is datetime.date
+            and (end is None or (type(end) is datetime.date and end >= start))
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.member(("kind",), self.kind, PeriodKind)
         ok = c.date(("start",), self.start) & c.optional_date(("end",), self.end)
@@ -111,6 +148,13 @@ class NetworkGoal:
     """The goal as a SMART goal."""
 
     def __attrs_post_init__(self) -> None:
+        text, goal = self.text, self.goal
+        if (goal is None and type(text) is str) or (text is None and type(goal) is SmartGoal):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.optional_text(("text",), self.text)
         if self.goal is not None and not isinstance(self.goal, SmartGoal):
@@ -146,6 +190,22 @@ class FollowUpContact:
     """What it was about (free text)."""
 
     def __attrs_post_init__(self) -> None:
+        team, who, topic = self.team, self.who, self.topic
+        if (
+            type(self.date) is datetime.date
+            and type(team) is str
+            and IDENTIFIER.match(team)
+            and type(who) is str
+            and who.strip()
+            and isinstance(self.channel, ContactChannel)
+            and isinstance(self.initiated_by, Initiator)
+            and (topic is None or type(topic) is str)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.date(("date",), self.date)
         check_identifier(c, ("team",), self.team)
@@ -195,6 +255,12 @@ class LearningNetwork:
     """An identifier in the caller's system."""
 
     def __attrs_post_init__(self) -> None:
+        if self._valid():
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.text(("name",), self.name)
         c.text(("theme",), self.theme)
@@ -226,6 +292,77 @@ class LearningNetwork:
         if c.instances(("periods",), self.periods, Period):
             self._check_periods(c)
         c.done()
+
+    def _valid(self) -> bool:
+        """True when :meth:`_full_check` would find nothing (a quick pass)."""
+        name, theme, target_group, vision, identifier = (
+            self.name,
+            self.theme,
+            self.target_group,
+            self.vision,
+            self.identifier,
+        )
+        if not (
+            type(name) is str
+            and name.strip()
+            and type(theme) is str
+            and theme.strip()
+            and type(target_group) is str
+            and target_group.strip()
+            and (vision is None or type(vision) is str)
+            and (identifier is None or type(identifier) is str)
+            and all(type(goal) is NetworkGoal for goal in self.goals)
+        ):
+            return False
+        kinds: set[GroupKind] = set()
+        for group in self.groups:
+            if type(group) is not OrganiserGroup:
+                return False
+            if group.kind in kinds and group.kind is not GroupKind.REFERENCE_GROUP:
+                return False
+            kinds.add(group.kind)
+        teams: set[str] = set()
+        for team in self.teams:
+            if type(team) is not ImprovementTeam or team.identifier in teams:
+                return False
+            teams.add(team.identifier)
+        numbers: set[int] = set()
+        for gathering in self.gatherings:
+            if type(gathering) is not Gathering or gathering.number in numbers:
+                return False
+            numbers.add(gathering.number)
+        ordered = sorted(self.gatherings, key=lambda g: g.number)
+        for before, after in itertools.pairwise(ordered):
+            if after.first_day <= before.last_day:
+                return False
+        packages: set[int] = set()
+        for package in self.packages:
+            if (
+                type(package) is not PreparationPackage
+                or package.number in packages
+                or package.gathering not in numbers
+            ):
+                return False
+            packages.add(package.number)
+            for comp in package.completions:
+                if comp.team not in teams:
+                    return False
+        for contact in self.contacts:
+            if type(contact) is not FollowUpContact or contact.team not in teams:
+                return False
+        order = _PERIOD_ORDER
+        previous: Period | None = None
+        for period in self.periods:
+            if type(period) is not Period:
+                return False
+            if previous is not None and (
+                order[period.kind] <= order[previous.kind]
+                or previous.end is None
+                or period.start <= previous.end
+            ):
+                return False
+            previous = period
+        return True
 
     def _check_gatherings(self, c: Checker, numbers: set[int]) -> None:
         for i, gathering in enumerate(self.gatherings):

@@ -7,7 +7,7 @@ import re
 
 import attrs
 
-from laeringsnettverk._checks import Checker
+from laeringsnettverk._checks import NUMBERS, Checker
 from laeringsnettverk.improvement import ImprovementProject
 from laeringsnettverk.network._enums import MemberRole, OrganisationKind
 from laeringsnettverk.toolkit._common import to_tuple
@@ -131,6 +131,29 @@ class Organisation:
     """What it belongs to: a city district's municipality, a unit's health trust (by name)."""
 
     def __attrs_post_init__(self) -> None:
+        name, kind, number, part_of = self.name, self.kind, self.municipality_number, self.part_of
+        if (
+            type(name) is str
+            and name.strip()
+            and isinstance(kind, OrganisationKind)
+            and (part_of is None or type(part_of) is str)
+            and (
+                not kind.has_municipality_number
+                if number is None
+                else (
+                    kind.has_municipality_number
+                    and type(number) is str
+                    and _MUNICIPALITY_NUMBER.match(number)
+                    and number[:2] in _COUNTIES
+                    and not number.endswith("00")
+                )
+            )
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.text(("name",), self.name)
         kind_ok = c.member(("kind",), self.kind, OrganisationKind)
@@ -179,6 +202,24 @@ class TeamMember:
     """Anything else (Annet)."""
 
     def __attrs_post_init__(self) -> None:
+        name, roles = self.name, self.roles
+        if (
+            type(name) is str
+            and name.strip()
+            and roles
+            and all(type(role) is MemberRole for role in roles)
+            and len(set(roles)) == len(roles)
+            and (self.unit is None or type(self.unit) is str)
+            and (self.organisation is None or type(self.organisation) is str)
+            and (self.email is None or type(self.email) is str)
+            and (self.phone is None or type(self.phone) is str)
+            and (self.other is None or type(self.other) is str)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.text(("name",), self.name)
         if not self.roles:
@@ -244,6 +285,37 @@ class Application:
     """The day the application was sent."""
 
     def __attrs_post_init__(self) -> None:
+        municipality, submitted = self.municipality, self.submitted
+        if (
+            type(municipality) is str
+            and municipality.strip()
+            and (submitted is None or type(submitted) is datetime.date)
+            and all(
+                v is None or type(v) is str
+                for v in (
+                    self.health_trust,
+                    self.contact_person,
+                    self.contact_email,
+                    self.contact_phone,
+                    self.goal,
+                    self.reason,
+                    self.anchoring,
+                    self.user_representation,
+                    self.interdisciplinary_involvement,
+                    self.individual_plans,
+                    self.specialist_involvement,
+                    self.related_projects,
+                    self.specialist_agreements,
+                    self.resources,
+                    self.grants,
+                )
+            )
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.text(("municipality",), self.municipality)
         for field in attrs.fields(Application):
@@ -295,6 +367,19 @@ class ProgressReport:
     """What happened since the last report, in the team's words (free text)."""
 
     def __attrs_post_init__(self) -> None:
+        score, narrative = self.score, self.narrative
+        if (
+            type(self.date) is datetime.date
+            and type(score) in NUMBERS
+            and 0.5 <= score <= 5.0
+            and (score * 2) % 1 == 0
+            and (narrative is None or type(narrative) is str)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.date(("date",), self.date)
         if c.number(("score",), self.score, 0.5, 5.0) and (self.score * 2) % 1 != 0:
@@ -361,6 +446,12 @@ class ImprovementTeam:
     """Identifiers of the team's collaboration checklists."""
 
     def __attrs_post_init__(self) -> None:
+        if self._valid():
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         check_identifier(c, ("identifier",), self.identifier)
         c.text(("name",), self.name)
@@ -395,6 +486,50 @@ class ImprovementTeam:
             if all(checked):
                 _unique(c, name, list(values), show=True)
         c.done()
+
+    def _valid(self) -> bool:
+        """True when :meth:`_full_check` would find nothing (a quick pass)."""
+        identifier, name, organisations, application = (
+            self.identifier,
+            self.name,
+            self.organisations,
+            self.application,
+        )
+        if not (
+            type(identifier) is str
+            and IDENTIFIER.match(identifier)
+            and type(name) is str
+            and name.strip()
+            and organisations
+            and (application is None or type(application) is Application)
+            and all(type(m) is TeamMember for m in self.members)
+        ):
+            return False
+        names: set[str] = set()
+        for o in organisations:
+            if type(o) is not Organisation:
+                return False
+            folded = o.name.strip().casefold()
+            if folded in names:
+                return False
+            names.add(folded)
+        for project in self.projects:
+            if type(project) is not ImprovementProject or project.team != identifier:
+                return False
+        previous: datetime.date | None = None
+        for report in self.progress:
+            if type(report) is not ProgressReport or (
+                previous is not None and report.date <= previous
+            ):
+                return False
+            previous = report.date
+        for values in (self.forms, self.checklists):
+            for v in values:
+                if type(v) is not str or not v.strip():
+                    return False
+            if len(set(values)) != len(values):
+                return False
+        return True
 
     def has_role(self, role: MemberRole) -> bool:
         """True when some member has ``role``."""

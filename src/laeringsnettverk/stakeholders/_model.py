@@ -57,6 +57,15 @@ class Relation:
     """How good it is (good, mixed, poor), if assessed."""
 
     def __attrs_post_init__(self) -> None:
+        quality = self.quality
+        if isinstance(self.strength, RelationStrength) and (
+            quality is None or isinstance(quality, RelationQuality)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.member(("strength",), self.strength, RelationStrength)
         if self.quality is not None:
@@ -122,6 +131,36 @@ class Stakeholder:
     """A note on the actor (free text)."""
 
     def __attrs_post_init__(self) -> None:
+        name, influence, interest, note = self.name, self.influence, self.interest, self.note
+        level, relation, attitude = self.level, self.relation, self.attitude
+        problem, constraint, involvement = (
+            self.problem_recognition,
+            self.constraint_recognition,
+            self.involvement,
+        )
+        power, legitimacy, urgency = self.power, self.legitimacy, self.urgency
+        if (
+            type(name) is str
+            and name.strip()
+            and isinstance(self.category, StakeholderCategory)
+            and (level is None or isinstance(level, StakeholderLevel))
+            and (relation is None or type(relation) is Relation)
+            and (influence is None or (type(influence) is int and 1 <= influence <= 5))
+            and (interest is None or (type(interest) is int and 1 <= interest <= 5))
+            and (attitude is None or isinstance(attitude, Attitude))
+            and (problem is None or isinstance(problem, SituationalLevel))
+            and (constraint is None or isinstance(constraint, SituationalLevel))
+            and (involvement is None or isinstance(involvement, SituationalLevel))
+            and (power is None or type(power) is bool)
+            and (legitimacy is None or type(legitimacy) is bool)
+            and (urgency is None or type(urgency) is bool)
+            and (note is None or type(note) is str)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.text(("name",), self.name)
         c.member(("category",), self.category, StakeholderCategory)
@@ -166,6 +205,13 @@ class MapOwner:
     """The owner's name or identifier (free text)."""
 
     def __attrs_post_init__(self) -> None:
+        name = self.name
+        if isinstance(self.kind, OwnerKind) and type(name) is str and name.strip():
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.member(("kind",), self.kind, OwnerKind)
         c.text(("name",), self.name)
@@ -206,6 +252,26 @@ class StakeholderMap:
     """Notes on the map as a whole (free text)."""
 
     def __attrs_post_init__(self) -> None:
+        notes = self.notes
+        if (
+            type(self.owner) is MapOwner
+            and type(self.date) is datetime.date
+            and (notes is None or type(notes) is str)
+        ):
+            seen: set[str] = set()
+            for s in self.stakeholders:
+                if type(s) is not Stakeholder:
+                    break
+                key = s.name.strip().casefold()
+                if key in seen:
+                    break
+                seen.add(key)
+            else:
+                return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         if not isinstance(self.owner, MapOwner):
             c.add(("owner",), "must be a MapOwner", type(self.owner).__name__)

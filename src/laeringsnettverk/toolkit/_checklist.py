@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from laeringsnettverk._checks import NUMBERS as _NUMBERS
 from laeringsnettverk._checks import Checker
+from laeringsnettverk._checks import isfinite as _isfinite
 from laeringsnettverk.scoring import fidelity_points, program_fidelity, to_percent
 from laeringsnettverk.toolkit._common import to_tuple
 from laeringsnettverk.toolkit._enums import ItemStatus
@@ -40,6 +42,27 @@ class ChecklistItem:
     """The number of the form's conversation whose mean this item carries (1 or 9's 2)."""
 
     def __attrs_post_init__(self) -> None:
+        text, note, date, value, n = (
+            self.text,
+            self.note,
+            self.date,
+            self.value,
+            self.carries_mean_of,
+        )
+        if (
+            type(text) is str
+            and text.strip()
+            and isinstance(self.status, ItemStatus)
+            and (note is None or type(note) is str)
+            and (date is None or type(date) is datetime.date)
+            and (value is None or (type(value) in _NUMBERS and _isfinite(value)))
+            and (n is None or (type(n) is int and n >= 1))
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.text(("text",), self.text)
         c.member(("status",), self.status, ItemStatus)
@@ -109,6 +132,20 @@ class CollaborationChecklist:
     """The identifier of the «Hva er viktig for meg»-form whose means items carry, if any."""
 
     def __attrs_post_init__(self) -> None:
+        items, date = self.items, self.date
+        if (
+            items
+            and all(type(item) is ChecklistItem for item in items)
+            and (date is None or type(date) is datetime.date)
+            and (self.identifier is None or type(self.identifier) is str)
+            and (self.team is None or type(self.team) is str)
+            and (self.form is None or type(self.form) is str)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         if c.instances(("items",), self.items, ChecklistItem) and not self.items:
             c.add(("items",), "needs at least one item")

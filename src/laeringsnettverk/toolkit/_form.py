@@ -48,6 +48,13 @@ class Scale:
     """True when a higher score means the activity is easier (the toolkit's form)."""
 
     def __attrs_post_init__(self) -> None:
+        lo, hi = self.minimum, self.maximum
+        if type(lo) is int and type(hi) is int and lo < hi and type(self.higher_is_better) is bool:
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         ok = c.integer(("minimum",), self.minimum) & c.integer(("maximum",), self.maximum)
         c.boolean(("higher_is_better",), self.higher_is_better)
@@ -73,10 +80,14 @@ class Activity:
     def __attrs_post_init__(self) -> None:
         name, area = self.name, self.area
         if isinstance(name, str) and name.strip() and (area is None or isinstance(area, str)):
-            return  # valid: the checks below would find nothing (loading is a hot path)
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
-        c.text(("name",), name)
-        c.optional_text(("area",), area)
+        c.text(("name",), self.name)
+        c.optional_text(("area",), self.area)
         c.done()
 
 
@@ -103,7 +114,11 @@ class Conversation:
                 if type(score) is not int or not isinstance(name, str):
                     break
             else:
-                return  # valid: the checks below would find nothing (loading is a hot path)
+                return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.date(("date",), self.date)
         for name, score in self.scores.items():
@@ -256,7 +271,11 @@ class WhatMattersForm:
 
     def __attrs_post_init__(self) -> None:
         if self._valid():
-            return
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass :meth:`_valid` comes first)."""
         c = Checker()
         if c.instances(("activities",), self.activities, Activity):
             seen: dict[str, int] = {}

@@ -18,6 +18,16 @@ def _check_rating(c: Checker, name: str, value: object) -> None:
         c.add((name,), "must have at most one decimal (as measured on the 10 cm line)", value)
 
 
+def _ratings_valid(values: tuple[object, ...]) -> bool:
+    """True when :func:`_check_rating` would find nothing in any of ``values`` (a quick pass)."""
+    for v in values:
+        if (type(v) is not float and type(v) is not int) or not 0 <= v <= 10:
+            return False
+        if round(v * 10) != v * 10:
+            return False
+    return True
+
+
 def _total(*values: float) -> float:
     # Ratings have one decimal: add them as tenths so totals are exact (3.3 + 3.3 + 3.4 = 10.0).
     return sum(round(v * 10) for v in values) / 10
@@ -45,6 +55,12 @@ class OrsRatings:
     """Overall (general sense of well-being), 0..10, one decimal."""
 
     def __attrs_post_init__(self) -> None:
+        if _ratings_valid((self.individually, self.interpersonally, self.socially, self.overall)):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         for name in ("individually", "interpersonally", "socially", "overall"):
             _check_rating(c, name, getattr(self, name))
@@ -83,6 +99,12 @@ class SrsRatings:
     """Overall: the session was right, 0..10, one decimal."""
 
     def __attrs_post_init__(self) -> None:
+        if _ratings_valid((self.relationship, self.goals_and_topics, self.approach, self.overall)):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         for name in ("relationship", "goals_and_topics", "approach", "overall"):
             _check_rating(c, name, getattr(self, name))
@@ -111,6 +133,18 @@ class KorSession:
     """The SRS ratings, if taken."""
 
     def __attrs_post_init__(self) -> None:
+        ors, srs = self.ors, self.srs
+        if (
+            type(self.date) is datetime.date
+            and (ors is not None or srs is not None)
+            and (ors is None or isinstance(ors, OrsRatings))
+            and (srs is None or isinstance(srs, SrsRatings))
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.date(("date",), self.date)
         if self.ors is not None and not isinstance(self.ors, OrsRatings):
@@ -163,6 +197,21 @@ class KorRatings:
     """The improvement team, by its identifier, if known."""
 
     def __attrs_post_init__(self) -> None:
+        identifier, team = self.identifier, self.team
+        if (identifier is None or type(identifier) is str) and (team is None or type(team) is str):
+            previous: datetime.date | None = None
+            for session in self.sessions:
+                if type(session) is not KorSession or (
+                    previous is not None and session.date <= previous
+                ):
+                    break
+                previous = session.date
+            else:
+                return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         if c.instances(("sessions",), self.sessions, KorSession):
             for i in range(1, len(self.sessions)):

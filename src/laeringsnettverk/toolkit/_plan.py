@@ -23,6 +23,13 @@ class Responsible:
     """The person's name, if given."""
 
     def __attrs_post_init__(self) -> None:
+        role, name = self.role, self.name
+        if type(role) is str and role.strip() and (name is None or type(name) is str):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.text(("role",), self.role)
         c.optional_text(("name",), self.name)
@@ -47,6 +54,21 @@ class Measure:
     """The user's comments on the measure (free text)."""
 
     def __attrs_post_init__(self) -> None:
+        description, due = self.description, self.due
+        if (
+            type(description) is str
+            and description.strip()
+            and type(self.responsible) is Responsible
+            and (due is None or type(due) is datetime.date)
+            and isinstance(self.status, MeasureStatus)
+            and all(type(s) is str and s.strip() for s in self.serves)
+            and all(type(s) is str for s in self.comments)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.text(("description",), self.description)
         if not isinstance(self.responsible, Responsible):
@@ -79,6 +101,18 @@ class ActionPlan:
     """An identifier in the caller's system."""
 
     def __attrs_post_init__(self) -> None:
+        date, identifier = self.date, self.identifier
+        if (
+            all(type(m) is Measure for m in self.measures)
+            and type(self.individual_plan) is bool
+            and (date is None or type(date) is datetime.date)
+            and (identifier is None or type(identifier) is str)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.instances(("measures",), self.measures, Measure)
         c.boolean(("individual_plan",), self.individual_plan)

@@ -29,6 +29,18 @@ class WheelArea:
     """A note on the area (free text)."""
 
     def __attrs_post_init__(self) -> None:
+        name, suggestion, note = self.name, self.suggestion, self.note
+        if (
+            type(name) is str
+            and name.strip()
+            and (suggestion is None or isinstance(suggestion, LifeArea))
+            and (note is None or type(note) is str)
+        ):
+            return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.text(("name",), self.name)
         if self.suggestion is not None:
@@ -65,6 +77,22 @@ class ConversationWheel:
     """An identifier in the caller's system."""
 
     def __attrs_post_init__(self) -> None:
+        identifier = self.identifier
+        if type(self.date) is datetime.date and (identifier is None or type(identifier) is str):
+            seen: set[str] = set()
+            for area in self.areas:
+                if type(area) is not WheelArea:
+                    break
+                folded = area.name.strip().casefold()
+                if folded in seen:
+                    break
+                seen.add(folded)
+            else:
+                return  # valid: the full checks would find nothing (loading is a hot path)
+        self._full_check()
+
+    def _full_check(self) -> None:
+        """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.date(("date",), self.date)
         if c.instances(("areas",), self.areas, WheelArea):
