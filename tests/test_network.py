@@ -522,3 +522,9 @@ def test_municipality_numbers_of_earlier_county_structures_are_accepted(
 ) -> None:
     org = attrs.evolve(BODOE, municipality_number=number)
     assert org.county == county
+
+
+@pytest.mark.parametrize("number", ["1804\n", "18040", " 1804"])
+def test_a_municipality_number_with_anything_around_it_is_refused(number: str) -> None:
+    with pytest.raises(ValidationError, match="municipality_number"):
+        attrs.evolve(BODOE, municipality_number=number)

@@ -52,7 +52,7 @@ _UNSAFE = re.compile(r"[^ \r\n\t\S]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]"
 
 def check_base_url(base_url: object) -> str:
     """The base URL without a trailing slash; raises ValidationError if it is not http(s)."""
-    if not isinstance(base_url, str) or not _BASE_URL.match(base_url):
+    if not isinstance(base_url, str) or not _BASE_URL.fullmatch(base_url):
         raise ValidationError.one(
             ("base_url",), "must be an absolute http(s) URL without spaces", base_url
         )

@@ -87,7 +87,7 @@ class Subject:
         c = Checker()
         has_identifier = self.identifier_system is not None or self.identifier_value is not None
         if self.reference is not None:
-            if not isinstance(self.reference, str) or not _REFERENCE.match(self.reference):
+            if not isinstance(self.reference, str) or not _REFERENCE.fullmatch(self.reference):
                 c.add(
                     ("reference",),
                     "must be Patient/<id>, Group/<id>, an absolute URL to one, or a urn:uuid:",
@@ -98,7 +98,7 @@ class Subject:
         elif not has_identifier:
             c.add(("reference",), "a subject needs a reference or an identifier")
         if has_identifier:
-            if not isinstance(self.identifier_system, str) or not _SYSTEM.match(
+            if not isinstance(self.identifier_system, str) or not _SYSTEM.fullmatch(
                 self.identifier_system
             ):
                 c.add(

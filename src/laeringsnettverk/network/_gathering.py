@@ -54,7 +54,7 @@ class ProgrammeItem:
             and title.strip()
             and isinstance(self.kind, ProgrammeItemKind)
             and type(start) is str
-            and _CLOCK.match(start)
+            and _CLOCK.fullmatch(start)
             and type(minutes) is int
             and minutes >= 1
             and int(start[:2]) * 60 + int(start[3:5]) + minutes <= _DAY_MINUTES
@@ -69,7 +69,7 @@ class ProgrammeItem:
         c = Checker()
         c.text(("title",), self.title)
         c.member(("kind",), self.kind, ProgrammeItemKind)
-        start_ok = isinstance(self.start, str) and bool(_CLOCK.match(self.start))
+        start_ok = isinstance(self.start, str) and bool(_CLOCK.fullmatch(self.start))
         if not start_ok:
             c.add(("start",), "must be a clock time 'HH:MM' (00:00 to 23:59)", self.start)
         minutes_ok = c.integer(("minutes",), self.minutes, 1)
@@ -327,7 +327,7 @@ class PreparationTask:
         code, title, description = self.code, self.title, self.description
         if (
             type(code) is str
-            and IDENTIFIER.match(code)
+            and IDENTIFIER.fullmatch(code)
             and type(title) is str
             and title.strip()
             and (description is None or type(description) is str)
@@ -359,9 +359,9 @@ class TaskCompletion:
         team, task = self.team, self.task
         if (
             type(team) is str
-            and IDENTIFIER.match(team)
+            and IDENTIFIER.fullmatch(team)
             and type(task) is str
-            and IDENTIFIER.match(task)
+            and IDENTIFIER.fullmatch(task)
             and type(self.date) is datetime.date
         ):
             return  # valid: the full checks would find nothing (loading is a hot path)

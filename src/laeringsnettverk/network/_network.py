@@ -194,7 +194,7 @@ class FollowUpContact:
         if (
             type(self.date) is datetime.date
             and type(team) is str
-            and IDENTIFIER.match(team)
+            and IDENTIFIER.fullmatch(team)
             and type(who) is str
             and who.strip()
             and isinstance(self.channel, ContactChannel)

@@ -78,7 +78,7 @@ def check_identifier(c: Checker, path: tuple[str | int, ...], value: object) -> 
     if not c.code(path, value):
         return False
     assert isinstance(value, str)
-    if not IDENTIFIER.match(value):
+    if not IDENTIFIER.fullmatch(value):
         c.add(path, "must be lower-case ASCII letters, digits, '-' or '_'", value)
         return False
     return True
@@ -86,7 +86,7 @@ def check_identifier(c: Checker, path: tuple[str | int, ...], value: object) -> 
 
 def check_municipality_number(c: Checker, path: tuple[str | int, ...], value: object) -> bool:
     """Four digits, the first two a county (of 2024 or earlier), not ending in ``00``."""
-    if not isinstance(value, str) or not _MUNICIPALITY_NUMBER.match(value):
+    if not isinstance(value, str) or not _MUNICIPALITY_NUMBER.fullmatch(value):
         c.add(path, "must be a municipality number of four digits, e.g. '0301'", value)
         return False
     if value[:2] not in _COUNTIES:
@@ -143,7 +143,7 @@ class Organisation:
                 else (
                     kind.has_municipality_number
                     and type(number) is str
-                    and _MUNICIPALITY_NUMBER.match(number)
+                    and _MUNICIPALITY_NUMBER.fullmatch(number)
                     and number[:2] in _COUNTIES
                     and not number.endswith("00")
                 )
@@ -497,7 +497,7 @@ class ImprovementTeam:
         )
         if not (
             type(identifier) is str
-            and IDENTIFIER.match(identifier)
+            and IDENTIFIER.fullmatch(identifier)
             and type(name) is str
             and name.strip()
             and organisations

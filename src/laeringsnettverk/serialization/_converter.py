@@ -61,7 +61,7 @@ def _structure_bool(value: object, _: type) -> bool:
 
 
 def _structure_date(value: object, _: type) -> datetime.date:
-    if type(value) is not str or not _ISO_DATE.match(value):
+    if type(value) is not str or not _ISO_DATE.fullmatch(value):
         raise _bad("must be an ISO 8601 date string YYYY-MM-DD", value)
     try:
         return datetime.date.fromisoformat(value)
