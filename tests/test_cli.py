@@ -312,7 +312,7 @@ def test_status_reports_a_bad_line_of_the_forms(tmp_path: Path) -> None:
     forms.write_text(example_text("form").replace("\n", "") + "\n" + '{"kind": "form"}\n')
     code, out, err = run("status", "--forms", str(forms), "-", stdin=example_text("network"))
     assert code == 2 and out == ""
-    assert "line 2" in err and "schema_version: is required" in err
+    assert f"{forms}: line 2: $.schema_version: is required" in err
 
 
 def test_status_needs_a_file_or_the_example() -> None:

@@ -39,15 +39,7 @@ def _fmt(value: float | None) -> str:
 def _read(path: str, stdin: TextIO) -> Any:
     from laeringsnettverk.serialization import loads
 
-    if path == "-":
-        text = stdin.read()
-    else:
-        try:
-            with open(path, encoding="utf-8") as fh:
-                text = fh.read()
-        except OSError as exc:
-            raise ValidationError.one(("file",), f"cannot be read ({exc.strerror})", path) from None
-    return loads(text)
+    return loads(_read_text(path, stdin))
 
 
 def score_summary(doc: object) -> dict[str, Any]:
@@ -352,9 +344,9 @@ def _read_network(
             continue
         result = load_jsonl(_read_text(path, stdin), cls)
         if result.errors:
-            raise ValidationError(
-                [p.prefixed((f"line {e.line}",)) for e in result.errors for p in e.problems],
-                style="json",
+            name = "<stdin>" if path == "-" else path
+            raise LaeringsnettverkError(
+                "invalid lines\n" + "\n".join(f"  {name}: {e}" for e in result.errors)
             )
         batches.append(tuple(document for _, document in result.loaded))
     return network, batches[0], batches[1]
