@@ -99,10 +99,14 @@ def test_working_days() -> None:
 # -- schedule -----------------------------------------------------------------------------------
 
 
-def test_fhi_network_21_months_with_3_months_preparation() -> None:
-    schedule = plan_schedule(d(2017, 1, 2))  # the defaults are FHI's networks
+def test_default_schedule_3_months_preparation_and_figure_1_spacing() -> None:
+    # The default spacing was six months for every gap, said to be FHI's; FHI gives only
+    # "21 months including 3 months of preparation", and six months lies outside the ROP
+    # report's figure 1 for the first gap (2.5-5.5). The default is now the middle of each
+    # figure-1 range rounded half up (4, 6, 4): 3 + 14 = 17 months to the last gathering.
+    schedule = plan_schedule(d(2017, 1, 2))
     months = schedule.duration.years * 12 + schedule.duration.months
-    assert months == 21
+    assert months == 17
     prep = schedule.period(PeriodKind.PREPARATION)
     assert prep is not None and prep.end is not None
     assert relativedelta(prep.end + datetime.timedelta(days=1), prep.start).months == 3
@@ -378,7 +382,9 @@ def test_review_of_the_example() -> None:
         ("preparation_not_done", "team:team-stavanger/package:2"),
         ("preparation_not_done", "team:team-hamar/package:3"),
         ("no_follow_up", "team:team-aarstad/action_period:2"),
-        ("low_group_work", "gathering:1"),
+        # no ("low_group_work", "gathering:1"): the default threshold is now the library's
+        # 40 %, not a 50 % "target" the source never set; gathering 1 (45 %) is the one the
+        # source calls closest to its aim, so it is not flagged
         ("low_group_work", "gathering:2"),
         ("low_group_work", "gathering:3"),
         ("low_group_work", "gathering:4"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import attrs
@@ -21,6 +22,27 @@ if TYPE_CHECKING:
 __all__ = ["Schedule", "ScheduledGathering", "plan_schedule"]
 
 _MAX_SEARCH_DAYS = 60
+
+FIGURE_1_PREPARATION_MONTHS: tuple[Fraction, Fraction] = (Fraction(3), Fraction(6))
+"""The preparation period before gathering 1 in the ROP report's figure 1: 3-6 months."""
+
+FIGURE_1_SPACING_MONTHS: tuple[tuple[Fraction, Fraction], ...] = (
+    (Fraction(5, 2), Fraction(11, 2)),
+    (Fraction(9, 2), Fraction(13, 2)),
+    (Fraction(1), Fraction(6)),
+)
+"""The months between gatherings 1-2, 2-3 and 3-4 in the ROP report's figure 1
+(«2,5-5,5 m», «4,5-6,5 m», «1-6 mnd»; KS / Kunnskapssenteret)."""
+
+DEFAULT_PREPARATION = 3
+"""The library's default preparation before gathering 1, in months: FHI's networks have
+«tre måneders forberedelse», the low end of figure 1's 3-6 months."""
+
+DEFAULT_SPACING: tuple[int, ...] = (4, 6, 4)
+"""The library's default months between gatherings 1-2, 2-3 and 3-4: the middle of each of
+figure 1's ranges (4, 5.5, 3.5), rounded half up to whole calendar months. Three gatherings
+take the first two. Gathering 1 to 4 then spans 14 months (the ROP network's first one ran
+from September 2014 to December 2015)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -125,8 +147,8 @@ def plan_schedule(
     start: datetime.date,
     gatherings: int = 4,
     *,
-    preparation: int | relativedelta = 3,
-    spacing: int | relativedelta | Sequence[int | relativedelta] = 6,
+    preparation: int | relativedelta = DEFAULT_PREPARATION,
+    spacing: int | relativedelta | Sequence[int | relativedelta] | None = None,
     days: int = 2,
 ) -> Schedule:
     """Propose dates for a network's gatherings, and the periods that result.
@@ -136,11 +158,28 @@ def plan_schedule(
     Each gathering gets ``days`` consecutive days, all working days (never a Saturday, a
     Sunday or a Norwegian public holiday), the first on or after its aim. Months are
     calendar months (``dateutil.relativedelta``); pass a ``relativedelta`` for weeks or
-    days. The defaults are FHI's networks: 3 months of preparation and four gatherings
-    six months apart, 21 months in all.
+    days.
+
+    The defaults are the library's choices, each taken from a source where one exists:
+    four gatherings of two days (the ROP network held four two-day gatherings; the
+    Trøndelag invitation plans 3-4); 3 months of preparation (FHI's networks, and the low
+    end of the ROP report's figure 1: 3-6 months); and a spacing of 4, 6 and 4 months
+    (the middle of figure 1's ranges 2.5-5.5, 4.5-6.5 and 1-6 months, rounded half up to
+    whole months; three gatherings take the first two). FHI's
+    article gives only the length of its networks, «21 måneder inkludert tre måneders
+    forberedelse», not the number of gatherings or their spacing.
 
     ```pycon
     >>> import datetime
+    >>> default = plan_schedule(datetime.date(2025, 1, 6))
+    >>> [g.target.isoformat() for g in default.gatherings]
+    ['2025-04-06', '2025-08-06', '2026-02-06', '2026-06-06']
+
+    ```
+
+    Trøndelag's invitation planned September 2019, January 2020, May 2020 and March 2021:
+
+    ```pycon
     >>> schedule = plan_schedule(datetime.date(2019, 6, 1), 4, spacing=[4, 4, 10])
     >>> [g.days for g in schedule.gatherings]  # doctest: +NORMALIZE_WHITESPACE
     [(datetime.date(2019, 9, 2), datetime.date(2019, 9, 3)),
@@ -161,7 +200,11 @@ def plan_schedule(
     c.integer(("gatherings",), gatherings, 3, 4)
     c.integer(("days",), days, 1, 3)
     prep = _delta(preparation, ("preparation",), c)
-    if isinstance(spacing, Sequence) and not isinstance(spacing, str):
+    if spacing is None:
+        # the library's default, one gap per pair of gatherings (none for a bad number)
+        n = gatherings if type(gatherings) is int and 3 <= gatherings <= 4 else 1
+        gaps = [_delta(s, ("spacing",), c) for s in DEFAULT_SPACING[: n - 1]]
+    elif isinstance(spacing, Sequence) and not isinstance(spacing, str):
         gaps = [_delta(s, ("spacing", i), c) for i, s in enumerate(spacing)]
         if type(gatherings) is int and len(gaps) != gatherings - 1:
             c.add(
