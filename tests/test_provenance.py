@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime
 import math
+import warnings
 from fractions import Fraction
 
 import pytest
 from dateutil.relativedelta import relativedelta
+from hypothesis import given
 
-from laeringsnettverk.errors import ValidationError
+from laeringsnettverk.errors import LaeringsnettverkWarning, ValidationError
 from laeringsnettverk.network import (
     ScheduledGathering,
     load_example_network,
@@ -28,6 +30,15 @@ from laeringsnettverk.network._schedule import (
     FIGURE_1_PREPARATION_MONTHS,
     FIGURE_1_SPACING_MONTHS,
 )
+from laeringsnettverk.toolkit import (
+    DEFAULT_CHECKLIST_ITEMS,
+    Benefit,
+    ChecklistItem,
+    CollaborationChecklist,
+    ItemStatus,
+    WhatMattersForm,
+)
+from strategies import toolkit as stk
 
 d = datetime.date
 NETWORK = load_example_network().network
@@ -189,3 +200,83 @@ def test_review_refuses_bad_team_sizes_and_networks() -> None:
 def test_a_scheduled_gathering_needs_a_day() -> None:
     with pytest.raises(ValidationError, match=r"days: needs at least one day"):
         ScheduledGathering(number=1, target=d(2025, 1, 6), days=())
+
+
+# -- the checklist's items 1 and 9 read as the benefit ------------------------------------------
+
+D1, D2, D3 = d(2015, 2, 5), d(2015, 5, 7), d(2015, 9, 1)
+NAMES = ["Sove", "Handle", "Jobbe", "Venner"]
+
+
+def _filled(form: WhatMattersForm) -> tuple[CollaborationChecklist, Benefit]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LaeringsnettverkWarning)
+        return CollaborationChecklist.default().with_form_means(form), form.benefit()
+
+
+def test_the_sources_worked_example_fills_items_1_and_9_with_its_means() -> None:
+    # appendix 2: 1 + 4 + 1 + 2 = 8 : 4 = 2,0; the 2nd conversation's mean 5,0; 5,0 - 2,0 = 3,0
+    form = WhatMattersForm.from_scores(NAMES, (D1, [1, 4, 1, 2]), (D2, [4, 6, 5, 5]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        filled = CollaborationChecklist.default().with_form_means(form)
+    first, second = filled.items[0].value, filled.items[8].value
+    assert first is not None and second is not None
+    assert (first, second) == (2.0, 5.0) == form.means()
+    assert second - first == form.benefit().value == 3.0
+
+
+def test_different_activities_give_the_paired_means_with_a_warning() -> None:
+    form = WhatMattersForm.from_scores(NAMES, (D1, [2, 4, 6, 8]), (D2, [5, 7, 9, None]))
+    with pytest.warns(LaeringsnettverkWarning, match=r"conversations 1, 2 scored different") as w:
+        filled = CollaborationChecklist.default().with_form_means(form)
+    assert "the means of the 3 activities scored at all of them (1 left out)" in str(w[0].message)
+    assert form.means() == (5.0, 7.0)  # the whole means would read as a benefit of 2.0
+    first, second = filled.items[0].value, filled.items[8].value
+    assert first is not None and second is not None
+    assert (first, second) == (4.0, 7.0)
+    assert (filled.items[0].date, filled.items[8].date) == (D1, D2)
+    with pytest.warns(LaeringsnettverkWarning):
+        assert form.benefit().value == 3.0 == second - first
+
+
+def test_no_activity_scored_at_both_leaves_the_items_with_a_warning() -> None:
+    form = WhatMattersForm.from_scores(NAMES, (D1, [1, 4, None, None]), (D2, [None, None, 5, 5]))
+    with pytest.warns(LaeringsnettverkWarning, match=r"with none, the items are left as they are"):
+        filled = CollaborationChecklist.default().with_form_means(form)
+    assert filled.items == DEFAULT_CHECKLIST_ITEMS
+    assert filled.form == form.identifier
+
+
+def test_one_conversation_gives_its_whole_mean() -> None:
+    form = WhatMattersForm.from_scores(NAMES, (D1, [1, 4, None, 2]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        filled = CollaborationChecklist.default().with_form_means(form)
+    assert filled.items[0].value == form.mean(1) == 7 / 3
+    assert filled.items[8] == DEFAULT_CHECKLIST_ITEMS[8]
+
+
+def test_an_item_carrying_a_third_conversation_pairs_with_the_others() -> None:
+    items = (*DEFAULT_CHECKLIST_ITEMS, ChecklistItem(text="3. samtale", carries_mean_of=3))
+    form = WhatMattersForm.from_scores(
+        NAMES, (D1, [1, 4, 1, 2]), (D2, [4, 6, 5, 5]), (D3, [6, 7, 8, None])
+    )
+    with pytest.warns(LaeringsnettverkWarning, match=r"conversations 1, 2, 3 scored different"):
+        filled = CollaborationChecklist(items=items).with_form_means(form)
+    assert [filled.items[i].value for i in (0, 8, 10)] == [2.0, 5.0, 7.0]  # Venner left out
+    assert filled.items[10].status is ItemStatus.DONE
+
+
+@given(stk.forms(min_conversations=2))
+def test_items_1_and_9_always_hold_what_benefit_uses(form: WhatMattersForm) -> None:
+    filled, benefit = _filled(form)
+    if benefit.value is None:  # nothing scored at both: the items are left as they are
+        first, second = form.conversations[0].scores, form.conversations[1].scores
+        if first and second:
+            assert filled.items[0] == DEFAULT_CHECKLIST_ITEMS[0]
+            assert filled.items[8] == DEFAULT_CHECKLIST_ITEMS[8]
+        return
+    assert filled.items[0].value == benefit.mean_from
+    assert filled.items[8].value == benefit.mean_to
+    assert filled.items[0].status is filled.items[8].status is ItemStatus.DONE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import warnings
 from typing import TYPE_CHECKING
 
 import attrs
@@ -10,7 +11,7 @@ import attrs
 from laeringsnettverk._checks import NUMBERS as _NUMBERS
 from laeringsnettverk._checks import Checker
 from laeringsnettverk._checks import isfinite as _isfinite
-from laeringsnettverk.scoring import fidelity_points, program_fidelity, to_percent
+from laeringsnettverk.scoring import fidelity_points, mean_score, program_fidelity, to_percent
 from laeringsnettverk.toolkit._common import to_tuple
 from laeringsnettverk.toolkit._enums import ItemStatus
 
@@ -180,18 +181,79 @@ class CollaborationChecklist:
     def with_form_means(self, form: WhatMattersForm) -> CollaborationChecklist:
         """A new checklist whose mean-carrying items hold ``form`` 's conversation means.
 
-        An item carrying conversation *n* gets that conversation's mean as ``value``,
-        its date, and status done; if the form has no conversation *n* (or it scored
-        nothing) the item is left as it is.
+        An item carrying conversation *n* gets a mean of that conversation as ``value``,
+        its date, and status done. The source puts the 1st and 2nd conversation's mean
+        score into items 1 and 9 so that the checklist shows «om brukeren opplever at
+        tiltakene er nyttige (gjennomsnittsscoret er høyere i 2. samtale enn 1. samtale)»:
+        the two items read as the perceived benefit, and the source scores «de samme
+        områdene/aktivitetene» at both conversations. So the items hold the means of the
+        activities scored at every conversation the checklist carries (present in the
+        form), the *paired* means that :meth:`WhatMattersForm.benefit` uses: item 9 minus
+        item 1 is always ``form.benefit().value``. When every conversation scored the same
+        activities these are the conversations' whole means (``form.mean(n)``).
+
+        When the conversations scored different activities, the means cover only the
+        activities scored at all of them and a
+        :class:`~laeringsnettverk.errors.LaeringsnettverkWarning` says so (as ``benefit()``
+        does); with no activity scored at all of them, the items are left as they are. If
+        the form has no conversation *n* (or it scored nothing) the item is left as it is.
+
+        ```pycon
+        >>> import datetime, warnings
+        >>> from laeringsnettverk.toolkit import WhatMattersForm
+        >>> form = WhatMattersForm.from_scores(
+        ...     ["Sove", "Handle", "Jobbe", "Venner"],
+        ...     (datetime.date(2015, 2, 5), [2, 4, 6, 8]),
+        ...     (datetime.date(2015, 5, 7), [5, 7, 9, None]),
+        ... )
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")
+        ...     items = CollaborationChecklist.default().with_form_means(form).items
+        ...     benefit = form.benefit()
+        >>> items[0].value, items[8].value, benefit.value
+        (4.0, 7.0, 3.0)
+        >>> form.means()  # the whole means would read as a benefit of 2.0
+        (5.0, 7.0)
+
+        ```
         """
+        from laeringsnettverk.errors import LaeringsnettverkWarning
+
+        carried = sorted(
+            {
+                n
+                for item in self.items
+                if (n := item.carries_mean_of) is not None
+                and n <= len(form.conversations)
+                and form.conversations[n - 1].scores
+            }
+        )
+        scored = [set(form.conversations[n - 1].scores) for n in carried]
+        paired = [name for name in form.activity_names if all(name in s for s in scored)]
+        if any(s != set(paired) for s in scored):
+            left_out = len(set().union(*scored)) - len(paired)
+            numbers = ", ".join(str(n) for n in carried)
+            warnings.warn(
+                f"conversations {numbers} scored different activities: the checklist's items "
+                f"carry the means of the {len(paired)} activities scored at all of them "
+                f"({left_out} left out), as the perceived benefit does"
+                + ("" if paired else "; with none, the items are left as they are")
+                + ". Score the same activities at each conversation, or silence this with "
+                "warnings.filterwarnings('ignore', category=LaeringsnettverkWarning).",
+                LaeringsnettverkWarning,
+                stacklevel=2,
+            )
+        means = {
+            n: mean_score(form.conversations[n - 1].scores[name] for name in paired)
+            for n in carried
+            if paired
+        }
         items = []
         for original in self.items:
             item = original
             n = item.carries_mean_of
-            if n is not None and n <= len(form.conversations):
+            if n is not None and n in means:
                 conv = form.conversations[n - 1]
-                mean = conv.mean()
-                if mean is not None:
-                    item = attrs.evolve(item, value=mean, date=conv.date, status=ItemStatus.DONE)
+                item = attrs.evolve(item, value=means[n], date=conv.date, status=ItemStatus.DONE)
             items.append(item)
         return attrs.evolve(self, items=items, form=form.identifier or self.form)
