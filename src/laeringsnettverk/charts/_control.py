@@ -104,7 +104,7 @@ def mr_chart(
         ValidationError: Bad values or options (every problem at once).
 
     ```pycon
-    >>> mr_chart([1, 3, 2, 6]).values
+    >>> tuple(mr_chart([1, 3, 2, 6]).values)
     (None, 2.0, 1.0, 4.0)
 
     ```

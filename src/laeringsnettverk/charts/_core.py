@@ -2,8 +2,9 @@
 
 Two interchangeable back ends do the per-point work: :class:`Pure` (plain Python) and
 ``_fast.Fast`` (numpy, used for long series when numpy is installed). Every floating-point
-operation is the same in both, in the same order, and every sum is ``math.fsum`` of the same
-numbers, so the two give identical results (a Hypothesis test checks this).
+operation is the same in both, in the same order, and every sum is the correctly rounded sum
+of the same numbers (``math.fsum``, or an exact equivalent in numpy), so the two give
+identical results (a Hypothesis test checks this).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from itertools import pairwise
 from typing import Any, Protocol
 
 from laeringsnettverk.charts._binom import crossings_min, longest_run_max
+from laeringsnettverk.charts._columns import Column, pieces
 from laeringsnettverk.charts._input import ChartData, Options, numpy_or_none
 from laeringsnettverk.charts._results import (
     ChartKind,
@@ -43,29 +45,25 @@ TREND_MIN = 5
 
 
 class Backend(Protocol):
-    """Per-point operations; ``Seq`` is a list (pure) or an array (numpy), NaN = missing."""
+    """Per-point operations on a column: a list (pure) or an array (numpy), NaN = missing."""
 
-    def column(self, values: Sequence[float | None]) -> Any: ...
-    def ratio(self, num: Sequence[int | None], den: Sequence[int | None]) -> Any: ...
-    def counts(self, counts: Sequence[int | None]) -> Any: ...
+    def column(self, data: ChartData, name: str) -> Any: ...
+    def ratio(self, num: Any, den: Any) -> Any: ...
     def moving_ranges(self, col: Any, cuts: Sequence[int]) -> Any: ...
+    def kept(self, col: Any, start: int, stop: int) -> Any: ...
+    def mean(self, seq: Any) -> float | None: ...
+    def median(self, seq: Any) -> float | None: ...
+    def sigma(self, seq: Any, screened: bool) -> float | None: ...
     def count_sums(
         self, num: Any, den: Any, col: Any, start: int, stop: int
     ) -> tuple[float, float]: ...
-    def kept(self, col: Any, start: int, stop: int) -> Any: ...
-    def finite(self, seq: Any) -> list[float]: ...
-    def median(self, seq: Any) -> float | None: ...
-    def diffs(self, seq: Any) -> Any: ...
-    def below(self, vals: list[float], limit: float) -> list[float]: ...
     def runs(self, seq: Any, cl: float) -> tuple[int, int, int]: ...
     def trend(self, seq: Any) -> int: ...
-    def outside(self, col: Any, start: int, stop: int, lo: float, hi: float) -> list[bool]: ...
-    def p_limits(
-        self, den: Any, start: int, stop: int, cl: float, col: Any
-    ) -> tuple[
-        list[float | None], list[float | None], list[float | None], list[float | None], list[bool]
-    ]: ...
-    def to_tuple(self, col: Any) -> tuple[float | None, ...]: ...
+    def outside(self, col: Any, start: int, stop: int, lo: float, hi: float) -> Any: ...
+    def p_limits(self, den: Any, start: int, stop: int, cl: float, col: Any) -> tuple[Any, ...]: ...
+    def positions(self, flags: Any, offset: int) -> list[int]: ...
+    def full(self, size: int, value: float | bool | None) -> Any: ...
+    def join(self, chunks: list[Any]) -> Any: ...
 
 
 class Pure:
@@ -74,14 +72,12 @@ class Pure:
     def __init__(self, excluded: Sequence[int]) -> None:
         self.excluded = frozenset(excluded)
 
-    def column(self, values: Sequence[float | None]) -> list[float]:
+    def column(self, data: ChartData, name: str) -> list[float]:
+        values: Sequence[float | None] = getattr(data, name)
         return [NAN if v is None else float(v) for v in values]
 
-    def ratio(self, num: Sequence[int | None], den: Sequence[int | None]) -> list[float]:
-        return [NAN if k is None or d is None else k / d for k, d in zip(num, den, strict=True)]
-
-    def counts(self, counts: Sequence[int | None]) -> list[float]:
-        return self.column(counts)
+    def ratio(self, num: list[float], den: list[float]) -> list[float]:
+        return [k / d for k, d in zip(num, den, strict=True)]  # NaN when either is missing
 
     def moving_ranges(self, col: list[float], cuts: Sequence[int]) -> list[float]:
         out = [NAN] * len(col)
@@ -90,29 +86,36 @@ class Pure:
                 out[i] = abs(col[i] - col[i - 1])
         return out
 
+    def kept(self, col: list[float], start: int, stop: int) -> list[float]:
+        ex = self.excluded
+        return [col[i] for i in range(start, stop) if i not in ex]
+
+    def mean(self, seq: list[float]) -> float | None:
+        vals = [v for v in seq if v == v]  # noqa: PLR0124 (NaN is not equal to itself)
+        return math.fsum(vals) / len(vals) if vals else None
+
+    def median(self, seq: list[float]) -> float | None:
+        vals = sorted(v for v in seq if v == v)  # noqa: PLR0124
+        return _middle(vals, len(vals))
+
+    def sigma(self, seq: list[float], screened: bool) -> float | None:
+        ranges = [abs(b - a) for a, b in pairwise(seq)]
+        ranges = [r for r in ranges if r == r]  # noqa: PLR0124
+        if not ranges:
+            return None
+        amr = math.fsum(ranges) / len(ranges)
+        if screened and amr > 0:
+            limit = D4 * amr
+            kept = [r for r in ranges if r < limit]
+            amr = math.fsum(kept) / len(kept)
+        return amr / D2
+
     def count_sums(
         self, num: list[float], den: list[float], col: list[float], start: int, stop: int
     ) -> tuple[float, float]:
         ex = self.excluded
         idx = [i for i in range(start, stop) if i not in ex and col[i] == col[i]]
         return math.fsum([num[i] for i in idx]), math.fsum([den[i] for i in idx])
-
-    def kept(self, col: list[float], start: int, stop: int) -> list[float]:
-        ex = self.excluded
-        return [col[i] for i in range(start, stop) if i not in ex]
-
-    def finite(self, seq: list[float]) -> list[float]:
-        return [v for v in seq if v == v]  # noqa: PLR0124 (NaN is not equal to itself)
-
-    def median(self, seq: list[float]) -> float | None:
-        vals = sorted(self.finite(seq))
-        return _middle(vals, len(vals))
-
-    def diffs(self, seq: list[float]) -> list[float]:
-        return [abs(b - a) for a, b in pairwise(seq)]
-
-    def below(self, vals: list[float], limit: float) -> list[float]:
-        return [v for v in vals if v < limit]
 
     def runs(self, seq: list[float], cl: float) -> tuple[int, int, int]:
         prev = 0
@@ -155,40 +158,33 @@ class Pure:
 
     def p_limits(
         self, den: list[float], start: int, stop: int, cl: float, col: list[float]
-    ) -> tuple[
-        list[float | None], list[float | None], list[float | None], list[float | None], list[bool]
-    ]:
-        lo3: list[float | None] = []
-        hi3: list[float | None] = []
-        lo2: list[float | None] = []
-        hi2: list[float | None] = []
-        out: list[bool] = []
+    ) -> tuple[list[float | None], ...]:
         var = cl * (1 - cl)
-        for i in range(start, stop):
-            d = den[i]
-            if d != d:  # noqa: PLR0124 (missing)
-                lo3.append(None)
-                hi3.append(None)
-                lo2.append(None)
-                hi2.append(None)
-                out.append(False)
-                continue
-            sd = math.sqrt(var / d)
-            lcl = max(cl - 3 * sd, 0.0)
-            ucl = min(cl + 3 * sd, 1.0)
-            lo3.append(lcl)
-            hi3.append(ucl)
-            lo2.append(max(cl - 2 * sd, 0.0))
-            hi2.append(min(cl + 2 * sd, 1.0))
-            v = col[i]
-            out.append(v > ucl or v < lcl)
+        sds = [math.sqrt(var / d) if d == d else None for d in den[start:stop]]  # noqa: PLR0124
+        lo3 = [None if sd is None else max(cl - 3 * sd, 0.0) for sd in sds]
+        hi3 = [None if sd is None else min(cl + 3 * sd, 1.0) for sd in sds]
+        lo2 = [None if sd is None else max(cl - 2 * sd, 0.0) for sd in sds]
+        hi2 = [None if sd is None else min(cl + 2 * sd, 1.0) for sd in sds]
+        out: list[Any] = [
+            lo is not None and hi is not None and (v > hi or v < lo)
+            for v, lo, hi in zip(col[start:stop], lo3, hi3, strict=True)
+        ]
         return lo3, hi3, lo2, hi2, out
 
-    def to_tuple(self, col: list[float]) -> tuple[float | None, ...]:
-        return tuple(None if v != v else v for v in col)  # noqa: PLR0124
+    def positions(self, flags: list[bool], offset: int) -> list[int]:
+        return [i + offset for i, flag in enumerate(flags) if flag]
+
+    def full(self, size: int, value: float | bool | None) -> list[Any]:
+        return [value] * size
+
+    def join(self, chunks: list[Any]) -> list[Any]:
+        out: list[Any] = []
+        for chunk in chunks:
+            out.extend(None if type(v) is float and v != v else v for v in chunk)  # noqa: PLR0124
+        return out
 
 
-def _middle(vals: Sequence[float], n: int) -> float | None:
+def _middle(vals: Any, n: int) -> float | None:
     """The median of sorted values (or of values whose middle one or two are in place)."""
     if n == 0:
         return None
@@ -196,10 +192,6 @@ def _middle(vals: Sequence[float], n: int) -> float | None:
     if n % 2:
         return float(vals[h])
     return (float(vals[h - 1]) + float(vals[h])) / 2
-
-
-def _mean(vals: list[float]) -> float | None:
-    return math.fsum(vals) / len(vals) if vals else None
 
 
 def _backend(n: int, excluded: Sequence[int], use_numpy: bool | None) -> Backend:
@@ -212,28 +204,8 @@ def _backend(n: int, excluded: Sequence[int], use_numpy: bool | None) -> Backend
     return Pure(excluded)
 
 
-def _sigma(be: Backend, seq: Any, screened: bool) -> float | None:
-    """MR̄ / d2 from the moving ranges of consecutive baseline points (screened: once)."""
-    ranges = be.finite(be.diffs(seq))
-    amr = _mean(ranges)
-    if amr is None:
-        return None
-    if screened and amr > 0:
-        # Ranges at or above D4 · MR̄ are left out, as qicharts2 does; with MR̄ = 0 nothing is
-        # left out (the library's choice: qicharts2 would leave out every range).
-        amr = math.fsum(kept := be.below(ranges, D4 * amr)) / len(kept)
-    return amr / D2
-
-
-Limits = tuple[
-    list[float | None], list[float | None], list[float | None], list[float | None], list[bool]
-]
-"""Lower and upper 3-sigma limits, lower and upper 2-sigma limits, outside, per point."""
-
-
-def _constant(size: int, lines: tuple[float | None, ...]) -> Limits:
-    lo3, hi3, lo2, hi2 = lines
-    return [lo3] * size, [hi3] * size, [lo2] * size, [hi2] * size, [False] * size
+Chunk = Any
+"""Part of a column: ``(size, value)`` for a constant run, else a list or array."""
 
 
 def _centre(
@@ -247,7 +219,7 @@ def _centre(
         # a point counts when both its counts are there (its value is not missing)
         nums, dens = be.count_sums(counts[0], counts[1], col, start, stop)
         return nums / dens if dens else None
-    return _mean(be.finite(be.kept(col, start, stop)))
+    return be.mean(be.kept(col, start, stop))
 
 
 def _limits(
@@ -259,25 +231,32 @@ def _limits(
     *,
     cl: float | None,
     screened: bool,
-) -> Limits:
-    """The limits of one part ``start..stop`` whose baseline ends at ``base_stop``."""
+) -> list[Chunk]:
+    """Lower and upper 3- and 2-sigma limits and 'outside' of one part ``start..stop``."""
     start, stop, base_stop = span
     size = stop - start
-    if cl is None:
-        return _constant(size, (0.0, None, 0.0, None) if kind == "mr" else (None,) * 4)
-    if kind == "i":
-        sd = _sigma(be, be.kept(col, start, base_stop), screened)
-        if sd is None:
-            return _constant(size, (None,) * 4)
-        lo3, hi3, lo2, hi2, _ = _constant(
-            size, (cl - 3 * sd, cl + 3 * sd, cl - 2 * sd, cl + 2 * sd)
-        )
-        return lo3, hi3, lo2, hi2, be.outside(col, start, stop, cl - 3 * sd, cl + 3 * sd)
+    if kind == "p":
+        if cl is None:
+            return [(size, None)] * 4 + [(size, False)]
+        return list(be.p_limits(den, start, stop, cl, col))
     if kind == "mr":
+        if cl is None:
+            return [(size, 0.0), (size, None), (size, 0.0), (size, None), (size, False)]
         ucl = D4 * cl
-        lo3, hi3, lo2, hi2, _ = _constant(size, (0.0, ucl, 0.0, D4 / 3 * 2 * cl))
-        return lo3, hi3, lo2, hi2, be.outside(col, start, stop, 0.0, ucl)
-    return be.p_limits(den, start, stop, cl, col)
+        lines = (0.0, ucl, 0.0, D4 / 3 * 2 * cl)
+        return [(size, v) for v in lines] + [be.outside(col, start, stop, 0.0, ucl)]
+    sd = None if cl is None else be.sigma(be.kept(col, start, base_stop), screened)
+    if cl is None or sd is None:
+        return [(size, None)] * 4 + [(size, False)]
+    lines = (cl - 3 * sd, cl + 3 * sd, cl - 2 * sd, cl + 2 * sd)
+    return [(size, v) for v in lines] + [be.outside(col, start, stop, lines[0], lines[1])]
+
+
+def _column(be: Backend, chunks: list[Chunk]) -> Column[Any]:
+    """One column from its parts; constant runs stay compact until the column is read."""
+    if all(type(c) is tuple for c in chunks):
+        return Column(pieces(chunks))
+    return Column(be.join([be.full(*c) if type(c) is tuple else c for c in chunks]))
 
 
 def compute(
@@ -295,39 +274,35 @@ def compute(
     fr = n if (opts.parts or opts.freeze is None) else opts.freeze
     counts: tuple[Any, Any] = (None, None)
     if kind == "p":
-        assert data.numerators is not None
-        assert data.denominators is not None
-        col = be.ratio(data.numerators, data.denominators)
-        counts = (be.counts(data.numerators), be.counts(data.denominators))
+        counts = (be.column(data, "numerators"), be.column(data, "denominators"))
+        col = be.ratio(*counts)
     else:
-        col = be.column(data.values)
+        col = be.column(data, "values")
         if kind == "mr":
             col = be.moving_ranges(col, cuts)
-    centre: list[float | None] = []
-    columns: tuple[list[Any], ...] = ([], [], [], [], [])
+    centre: list[Chunk] = []
+    columns: tuple[list[Chunk], ...] = ([], [], [], [], [])
     summaries: list[PartSummary] = []
     signals: list[Signal] = []
     for index, (start, stop) in enumerate(pairwise(cuts)):
         base_stop = max(start, min(stop, fr))
         cl = _centre(be, kind, col, counts, (start, base_stop))
-        centre.extend([cl] * (stop - start))
+        centre.append((stop - start, cl))
         summary = _analyse(be, kind, opts.rules, (index, start, stop), col=col, cl=cl)
         summaries.append(summary)
         signals.extend(_run_signals(summary))
         if kind != "run":
             span = (start, stop, base_stop)
             limits = _limits(be, kind, col, counts[1], span, cl=cl, screened=bool(screened))
-            lo3, hi3, lo2, hi2, out = limits
-            columns[0].extend(lo3)
-            columns[1].extend(hi3)
-            columns[2].extend(lo2)
-            columns[3].extend(hi2)
-            columns[4].extend(out)
-            hits = tuple(i + start for i, o in enumerate(out) if o)
-            if hits:
-                signals.append(
-                    Signal(rule_set="limits", rule="outside", part=index, positions=hits)
-                )
+            for column, chunk in zip(columns, limits, strict=True):
+                column.append(chunk)
+            out = limits[4]
+            if type(out) is not tuple:
+                hits = tuple(be.positions(out, start))
+                if hits:
+                    signals.append(
+                        Signal(rule_set="limits", rule="outside", part=index, positions=hits)
+                    )
     options = ChartOptions(
         freeze=opts.freeze,
         exclude=opts.exclude,
@@ -337,7 +312,7 @@ def compute(
     )
     common: dict[str, Any] = {
         "kind": kind,
-        "centre": tuple(centre),
+        "centre": Column(pieces(centre)),
         "parts": tuple(summaries),
         "signals": tuple(signals),
         "options": options,
@@ -348,12 +323,12 @@ def compute(
     if kind == "run":
         return RunChart(values=data.values, **common)
     return ControlChart(
-        values=data.values if kind == "i" else be.to_tuple(col),
-        lower=tuple(columns[0]),
-        upper=tuple(columns[1]),
-        lower_2sigma=tuple(columns[2]),
-        upper_2sigma=tuple(columns[3]),
-        outside=tuple(columns[4]),
+        values=Column(be.join([col])) if kind == "mr" else data.values,
+        lower=_column(be, columns[0]),
+        upper=_column(be, columns[1]),
+        lower_2sigma=_column(be, columns[2]),
+        upper_2sigma=_column(be, columns[3]),
+        outside=_column(be, columns[4]),
         numerators=data.numerators if kind == "p" else None,
         denominators=data.denominators if kind == "p" else None,
         **common,

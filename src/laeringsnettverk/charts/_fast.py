@@ -1,8 +1,9 @@
 """The numpy back end of the chart engine (imported only when numpy is used).
 
 Each method does the same floating-point operations as its counterpart in
-:class:`laeringsnettverk.charts._core.Pure`; sums go through ``math.fsum`` on the same
-numbers, medians pick the same elements, so results are identical.
+:class:`laeringsnettverk.charts._core.Pure`. Sums are exact before their one rounding
+(:func:`exact_sum` equals ``math.fsum``), medians pick the same elements, so results are
+identical.
 """
 
 from __future__ import annotations
@@ -13,7 +14,42 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Fast"]
+from laeringsnettverk.charts._core import D2, D4, _middle
+from laeringsnettverk.charts._input import ChartData
+
+__all__ = ["Fast", "exact_sum"]
+
+_MAX_LEVELS = 40
+_MIN_EXPONENT = -960  # below this the extraction could meet subnormal numbers
+
+
+def exact_sum(arr: Any) -> float:
+    """``math.fsum(arr.tolist())`` (the correctly rounded sum), computed with numpy.
+
+    Error-free extraction (Rump, Ogita & Oishi 2008, "Accurate floating-point summation
+    part I", algorithm ExtractVector): with ``sigma = 2**(M + e)``, ``2**M >= n + 2`` and
+    ``|x| < 2**e``, each ``q = (sigma + x) - sigma`` is exact, ``x - q`` is exact, and the
+    sum of the ``q`` has no rounding error in any order. Repeating on the remainders splits
+    the sum into a few exactly known partial sums, which ``math.fsum`` then rounds once.
+    """
+    n = len(arr)
+    if n == 0:
+        return 0.0
+    m = math.ceil(math.log2(n + 2))
+    levels: list[float] = []
+    rest = arr
+    for _ in range(_MAX_LEVELS):
+        top = float(np.max(np.abs(rest)))
+        if top == 0.0:
+            return math.fsum(levels)
+        e = math.frexp(top)[1]
+        if e < _MIN_EXPONENT:
+            break
+        sigma = math.ldexp(1.0, e + m)
+        q = (sigma + rest) - sigma
+        levels.append(float(np.sum(q)))
+        rest = rest - q
+    return math.fsum(levels + rest.tolist())
 
 
 class Fast:
@@ -23,16 +59,14 @@ class Fast:
         self.include = np.ones(n, dtype=bool)
         self.include[list(excluded)] = False
 
-    def column(self, values: Sequence[float | None]) -> Any:
-        return np.array(values, dtype=float)
+    def column(self, data: ChartData, name: str) -> Any:
+        cached = data._arrays.get(name)
+        if cached is not None:
+            return cached
+        return np.array(getattr(data, name), dtype=float)  # None becomes NaN
 
-    def ratio(self, num: Sequence[int | None], den: Sequence[int | None]) -> Any:
-        k = np.array(num, dtype=float)
-        d = np.array(den, dtype=float)
-        return k / d  # exact counts (< 2**53), one correctly rounded division, NaN if missing
-
-    def counts(self, counts: Sequence[int | None]) -> Any:
-        return np.array(counts, dtype=float)
+    def ratio(self, num: Any, den: Any) -> Any:
+        return num / den  # exact counts (< 2**53): one correctly rounded division
 
     def moving_ranges(self, col: Any, cuts: Sequence[int]) -> Any:
         out = np.empty_like(col)
@@ -41,50 +75,45 @@ class Fast:
             out[list(cuts[:-1])] = np.nan
         return out
 
-    def count_sums(
-        self, num: Any, den: Any, col: Any, start: int, stop: int
-    ) -> tuple[float, float]:
-        mask = self.include[start:stop] & ~np.isnan(col[start:stop])
-        return (
-            math.fsum(num[start:stop][mask].tolist()),
-            math.fsum(den[start:stop][mask].tolist()),
-        )
-
     def kept(self, col: Any, start: int, stop: int) -> Any:
         return col[start:stop][self.include[start:stop]]
 
-    def finite(self, seq: Any) -> list[float]:
-        out: list[float] = seq[~np.isnan(seq)].tolist()
-        return out
+    def mean(self, seq: Any) -> float | None:
+        vals = seq[~np.isnan(seq)]
+        return exact_sum(vals) / len(vals) if len(vals) else None
 
     def median(self, seq: Any) -> float | None:
-        from laeringsnettverk.charts._core import _middle
-
         vals = seq[~np.isnan(seq)]
         n = len(vals)
         if n == 0:
             return None
         h = n // 2
         part = np.partition(vals, [h - 1, h] if n % 2 == 0 else [h])
-        return _middle(part, n)  # type: ignore[arg-type]  # only the middle one or two elements are read
+        return _middle(part, n)  # only the middle one or two elements are read
 
-    def diffs(self, seq: Any) -> Any:
-        return np.abs(np.diff(seq))
+    def sigma(self, seq: Any, screened: bool) -> float | None:
+        ranges = np.abs(np.diff(seq))
+        ranges = ranges[~np.isnan(ranges)]
+        if len(ranges) == 0:
+            return None
+        amr = exact_sum(ranges) / len(ranges)
+        if screened and amr > 0:
+            kept = ranges[ranges < D4 * amr]
+            amr = exact_sum(kept) / len(kept)
+        return amr / D2
 
-    def below(self, vals: list[float], limit: float) -> list[float]:
-        arr = np.array(vals)
-        out: list[float] = arr[arr < limit].tolist()
-        return out
+    def count_sums(
+        self, num: Any, den: Any, col: Any, start: int, stop: int
+    ) -> tuple[float, float]:
+        mask = self.include[start:stop] & ~np.isnan(col[start:stop])
+        return exact_sum(num[start:stop][mask]), exact_sum(den[start:stop][mask])
 
     def runs(self, seq: Any, cl: float) -> tuple[int, int, int]:
-        side = np.zeros(len(seq), dtype=np.int8)
-        side[seq > cl] = 1
-        side[seq < cl] = -1
-        side = side[side != 0]
-        useful = len(side)
+        above = seq[(seq > cl) | (seq < cl)] > cl
+        useful = len(above)
         if useful == 0:
             return 0, 0, 0
-        change = np.flatnonzero(side[1:] != side[:-1])
+        change = np.flatnonzero(above[1:] != above[:-1])
         bounds = np.concatenate(([0], change + 1, [useful]))
         return useful, int(np.diff(bounds).max()), len(change)
 
@@ -92,43 +121,32 @@ class Fast:
         vals = seq[~np.isnan(seq)]
         if len(vals) == 0:
             return 0
-        step = np.sign(np.diff(vals))
-        step = step[step != 0]
-        if len(step) == 0:
+        step = np.diff(vals)
+        up = step[step != 0] > 0
+        if len(up) == 0:
             return 1
-        change = np.flatnonzero(step[1:] != step[:-1])
-        bounds = np.concatenate(([0], change + 1, [len(step)]))
+        change = np.flatnonzero(up[1:] != up[:-1])
+        bounds = np.concatenate(([0], change + 1, [len(up)]))
         return int(np.diff(bounds).max()) + 1
 
-    def outside(self, col: Any, start: int, stop: int, lo: float, hi: float) -> list[bool]:
+    def outside(self, col: Any, start: int, stop: int, lo: float, hi: float) -> Any:
         seg = col[start:stop]
-        out: list[bool] = ((seg > hi) | (seg < lo)).tolist()
-        return out
+        return (seg > hi) | (seg < lo)
 
-    def p_limits(
-        self, den: Any, start: int, stop: int, cl: float, col: Any
-    ) -> tuple[
-        list[float | None], list[float | None], list[float | None], list[float | None], list[bool]
-    ]:
-        d = den[start:stop]
-        sd = np.sqrt(cl * (1 - cl) / d)
+    def p_limits(self, den: Any, start: int, stop: int, cl: float, col: Any) -> tuple[Any, ...]:
+        sd = np.sqrt(cl * (1 - cl) / den[start:stop])
         lcl = np.maximum(cl - 3 * sd, 0.0)
         ucl = np.minimum(cl + 3 * sd, 1.0)
         seg = col[start:stop]
-        out: list[bool] = ((seg > ucl) | (seg < lcl)).tolist()
-        return (
-            self.to_list(lcl),
-            self.to_list(ucl),
-            self.to_list(np.maximum(cl - 2 * sd, 0.0)),
-            self.to_list(np.minimum(cl + 2 * sd, 1.0)),
-            out,
-        )
+        out = (seg > ucl) | (seg < lcl)
+        return lcl, ucl, np.maximum(cl - 2 * sd, 0.0), np.minimum(cl + 2 * sd, 1.0), out
 
-    def to_list(self, col: Any) -> list[float | None]:
-        out: list[float | None] = col.tolist()
-        if np.isnan(col).any():
-            out = [None if v != v else v for v in out]  # noqa: PLR0124
+    def positions(self, flags: Any, offset: int) -> list[int]:
+        out: list[int] = (np.flatnonzero(flags) + offset).tolist()
         return out
 
-    def to_tuple(self, col: Any) -> tuple[float | None, ...]:
-        return tuple(self.to_list(col))
+    def full(self, size: int, value: float | bool | None) -> Any:
+        return np.full(size, np.nan if value is None else value)
+
+    def join(self, chunks: list[Any]) -> Any:
+        return chunks[0] if len(chunks) == 1 else np.concatenate(chunks)

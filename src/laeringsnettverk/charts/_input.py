@@ -6,6 +6,7 @@ Plain sequences, :class:`ChartData` or any object with ``to_chart_data()``, and 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextvars import ContextVar
 from types import ModuleType
 from typing import Any, Literal, Protocol, runtime_checkable
 
@@ -52,28 +53,39 @@ def numpy_or_none() -> ModuleType | None:
     return numpy
 
 
-def _quick_numbers(values: tuple[Any, ...], integers: bool) -> bool:
-    """True when numpy can tell at once that every value is valid (the common case)."""
+def _quick_numbers(values: tuple[Any, ...], integers: bool) -> Any:
+    """The values as a float array (NaN for None), or ``None``.
+
+    The array is returned when numpy can vouch for every value at once (the common case);
+    with ``None`` the plain checks run.
+    """
     np = numpy_or_none()
     if np is None or len(values) < _FAST_MIN:
-        return False
+        return None
     types = set(map(type, values))
-    allowed = {int, _NONE} if integers else {int, float, _NONE}
-    if not types <= allowed:
-        return False
+    if not types <= ({int, _NONE} if integers else {int, float, _NONE}):
+        return None
     try:
-        arr = np.array(values, dtype=float)
+        if _NONE in types:
+            arr = np.array(values, dtype=float)  # None becomes NaN
+        else:  # quicker, and exact for whole numbers up to 2**63
+            arr = np.fromiter(values, dtype=np.int64 if integers else float, count=len(values))
+            arr = arr.astype(float) if integers else arr
     except OverflowError:
-        return False
+        return None
     limit = MAX_COUNT if integers else MAX_ABS_VALUE
     with np.errstate(invalid="ignore"):
-        ok = (arr >= 0) & (arr <= limit) if integers else np.abs(arr) <= limit
-    return int(np.count_nonzero(~ok)) == values.count(None)
+        bad = ~((arr >= 0) & (arr <= limit) if integers else np.abs(arr) <= limit)
+    if bad.any() and any(values[i] is not None for i in np.flatnonzero(bad).tolist()):
+        return None
+    return arr
 
 
-def _check_numbers(c: Checker, name: str, values: tuple[Any, ...], integers: bool) -> None:
-    if _quick_numbers(values, integers):
-        return
+def _check_numbers(c: Checker, name: str, values: tuple[Any, ...], integers: bool) -> Any:
+    """Check every value; return the quick pass's float array, if it vouched for them."""
+    arr = _quick_numbers(values, integers)
+    if arr is not None:
+        return arr
     for i, v in enumerate(values):
         if v is None:
             continue
@@ -81,24 +93,40 @@ def _check_numbers(c: Checker, name: str, values: tuple[Any, ...], integers: boo
             c.integer((name, i), v, 0, MAX_COUNT)
         else:
             c.number((name, i), v, -MAX_ABS_VALUE, MAX_ABS_VALUE)
+    return None
 
 
 def _check_proportions(
-    c: Checker, numerators: tuple[Any, ...], denominators: tuple[Any, ...]
+    c: Checker, numerators: tuple[Any, ...], denominators: tuple[Any, ...], arrays: Any
 ) -> None:
-    np = numpy_or_none()
-    if np is not None and len(numerators) >= _FAST_MIN and not c.problems:
-        num = np.array(numerators, dtype=float)
-        den = np.array(denominators, dtype=float)
-        with np.errstate(invalid="ignore"):
-            bad = (den <= 0) | (num > den)
-        if not bad.any():
-            return
+    """Denominators > 0 and numerators <= denominators (``arrays``: both as float arrays)."""
+    if arrays is not None:
+        num, den = arrays
+        with numpy_or_none().errstate(invalid="ignore"):  # type: ignore[union-attr]
+            if not ((den <= 0) | (num > den)).any():
+                return
     for i, (k, n) in enumerate(zip(numerators, denominators, strict=True)):
         if type(n) is int and n <= 0:
             c.add(("denominators", i), "must be > 0", n)
         elif type(k) is int and type(n) is int and k > n:
             c.add(("numerators", i), f"must be <= its denominator {n}", k)
+
+
+def _check_counts(c: Checker, num: tuple[Any, ...], den: tuple[Any, ...]) -> dict[str, Any]:
+    """Check numerators and denominators of equal length; the quick pass's arrays, if any."""
+    a = _check_numbers(c, "numerators", num, integers=True)
+    b = _check_numbers(c, "denominators", den, integers=True)
+    if c.problems:
+        return {}
+    _check_proportions(c, num, den, None if a is None or b is None else (a, b))
+    return {} if a is None or b is None else {"numerators": a, "denominators": b}
+
+
+_PREVALIDATED: ContextVar[tuple[tuple[Any, ...], ...] | None] = ContextVar(
+    "_PREVALIDATED", default=None
+)
+"""While :meth:`ChartData.proportions` builds its object: the values, numerators and
+denominators it has already checked (recognised by identity), so they are not checked twice."""
 
 
 def _optional_tuple(values: Iterable[Any] | None) -> tuple[Any, ...] | None:
@@ -141,20 +169,26 @@ class ChartData:
     title: str | None = None
     """A title for plots, or ``None``."""
 
+    _arrays: dict[str, Any] = attrs.field(
+        init=False, factory=dict, eq=False, hash=False, repr=False
+    )
+    """Float arrays of the columns (NaN for None), kept from the quick checks for numpy."""
+
     def __attrs_post_init__(self) -> None:
         c = Checker()
         n = len(self.values)
-        _check_numbers(c, "values", self.values, integers=False)
-        if (self.numerators is None) != (self.denominators is None):
-            c.add(("numerators",), "and denominators must be given together")
-        elif self.numerators is not None and self.denominators is not None:
-            for name, seq in (("numerators", self.numerators), ("denominators", self.denominators)):
-                if len(seq) != n:
-                    c.add((name,), f"must have one entry per value ({n})", f"{len(seq)} entries")
-                else:
-                    _check_numbers(c, name, seq, integers=True)
-            if not c.problems:
-                _check_proportions(c, self.numerators, self.denominators)
+        pre = _PREVALIDATED.get()
+        if (
+            pre is not None
+            and pre == (self.values, self.numerators, self.denominators)
+            and all(
+                a is b
+                for a, b in zip(pre, (self.values, self.numerators, self.denominators), strict=True)
+            )
+        ):
+            pass  # built by proportions(), which checked these three columns
+        else:
+            self._check_columns(c, n)
         _check_positions(c, ("excluded",), self.excluded, n)
         if self.labels:
             if len(self.labels) != n:
@@ -171,6 +205,19 @@ class ChartData:
             c.text(("annotations", i, 1), ann[1])
         c.optional_text(("title",), self.title)
         c.done()
+
+    def _check_columns(self, c: Checker, n: int) -> None:
+        arr = _check_numbers(c, "values", self.values, integers=False)
+        if arr is not None:
+            self._arrays["values"] = arr
+        if (self.numerators is None) != (self.denominators is None):
+            c.add(("numerators",), "and denominators must be given together")
+        elif self.numerators is not None and self.denominators is not None:
+            for name, seq in (("numerators", self.numerators), ("denominators", self.denominators)):
+                if len(seq) != n:
+                    c.add((name,), f"must have one entry per value ({n})", f"{len(seq)} entries")
+            if not c.problems:
+                self._arrays.update(_check_counts(c, self.numerators, self.denominators))
 
     @classmethod
     def proportions(
@@ -193,18 +240,29 @@ class ChartData:
         num = tuple(numerators)
         den = tuple(denominators)
         c = Checker()
+        arrays: dict[str, Any] = {}
         if len(num) != len(den):
             c.add(("denominators",), f"must have one entry per numerator ({len(num)})")
         else:
-            _check_numbers(c, "numerators", num, integers=True)
-            _check_numbers(c, "denominators", den, integers=True)
-            if not c.problems:
-                _check_proportions(c, num, den)
+            arrays = _check_counts(c, num, den)
         c.done()
-        values = tuple(
-            None if k is None or d is None else k / d for k, d in zip(num, den, strict=True)
-        )
-        return cls(values=values, numerators=num, denominators=den, **fields)
+        values: tuple[float | None, ...]
+        if arrays:
+            from laeringsnettverk.charts._columns import Column
+
+            arrays["values"] = arrays["numerators"] / arrays["denominators"]
+            values = tuple(Column(arrays["values"]))
+        else:
+            values = tuple(
+                None if k is None or d is None else k / d for k, d in zip(num, den, strict=True)
+            )
+        token = _PREVALIDATED.set((values, num, den))
+        try:
+            data = cls(values=values, numerators=num, denominators=den, **fields)
+        finally:
+            _PREVALIDATED.reset(token)
+        data._arrays.update(arrays)
+        return data
 
     def to_chart_data(self) -> ChartData:
         """This object itself (so that :class:`ChartData` is a :class:`SupportsChartData`)."""

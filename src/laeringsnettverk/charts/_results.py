@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Literal
 
 import attrs
@@ -141,9 +141,9 @@ class ChartPoint:
 class _Chart:
     kind: ChartKind
     """The chart type."""
-    values: tuple[float | None, ...]
+    values: Sequence[float | None]
     """The plotted value of each point (MR chart: moving ranges; P chart: proportions)."""
-    centre: tuple[float | None, ...]
+    centre: Sequence[float | None]
     """The centre line at each point."""
     parts: tuple[PartSummary, ...]
     """One summary per part."""
@@ -244,15 +244,15 @@ class ControlChart(_Chart):
     ```
     """
 
-    lower: tuple[float | None, ...]
+    lower: Sequence[float | None]
     """Lower 3-sigma limit at each point (``None`` where there is none)."""
-    upper: tuple[float | None, ...]
+    upper: Sequence[float | None]
     """Upper 3-sigma limit at each point."""
-    lower_2sigma: tuple[float | None, ...]
+    lower_2sigma: Sequence[float | None]
     """Lower 2-sigma limit at each point."""
-    upper_2sigma: tuple[float | None, ...]
+    upper_2sigma: Sequence[float | None]
     """Upper 2-sigma limit at each point."""
-    outside: tuple[bool, ...]
+    outside: Sequence[bool]
     """Whether each point lies strictly outside its 3-sigma limits (excluded points too)."""
     numerators: tuple[int | None, ...] | None = None
     """P charts: the event counts."""
@@ -260,7 +260,7 @@ class ControlChart(_Chart):
     """P charts: the denominators."""
 
     def _column(self, name: str, i: int) -> float | None:
-        col: tuple[float | None, ...] = getattr(self, name)
+        col: Sequence[float | None] = getattr(self, name)
         return col[i]
 
     def _outside(self, i: int) -> bool:
