@@ -17,6 +17,8 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 
 from laeringsnettverk.errors import LaeringsnettverkWarning, ValidationError
+from laeringsnettverk.goals import SmartCriterion
+from laeringsnettverk.improvement import ImprovementProject, PdsaCycle, Phase, readiness
 from laeringsnettverk.network import (
     ScheduledGathering,
     load_example_network,
@@ -280,3 +282,40 @@ def test_items_1_and_9_always_hold_what_benefit_uses(form: WhatMattersForm) -> N
     assert filled.items[0].value == benefit.mean_from
     assert filled.items[8].value == benefit.mean_to
     assert filled.items[0].status is filled.items[8].status is ItemStatus.DONE
+
+
+# -- SMARTE: five words from the source, T from the library --------------------------------------
+
+# the report: «spesifikke, målbare, ansporende, realistiske og at det er enighet om dem»
+SOURCE_SMARTE = "spesifikke, målbare, ansporende, realistiske og at det er enighet om dem"
+
+
+def test_smarte_t_is_marked_as_the_librarys_addition() -> None:
+    assert "".join(c.letter for c in SmartCriterion) == "SMARTE"
+    t = SmartCriterion.TIME_BOUND
+    assert t.label_nb == "Tidsbestemt, bibliotekets tillegg"
+    assert t.label_en == "time-bound, the library's addition"
+    assert "tidsbestem" not in SOURCE_SMARTE
+    for c in SmartCriterion:
+        if c is not t:
+            assert c.label_nb.lower() in SOURCE_SMARTE, c  # the source's own word
+            assert "bibliotek" not in c.label_nb and "library" not in c.label_en
+
+
+# -- PDSA: the library's advice -------------------------------------------------------------------
+
+
+def test_pdsa_findings_say_they_are_the_librarys_advice() -> None:
+    project = ImprovementProject.begin(
+        title="Bedre overganger", team="team-1", area="Psykisk helse", start=d(2014, 9, 1)
+    ).enter(Phase.DO, d(2014, 9, 2))
+    (missing,) = [f for f in readiness(project) if f.code == "missing_pdsa"]
+    assert "(bibliotekets råd: kildene sier bare «prøve ut og tilrettelegge ny praksis»)" in (
+        missing.message_nb
+    )
+    assert "(the library's advice: the sources say only" in missing.message_en
+    running = project.record(PdsaCycle(date=d(2014, 9, 10), change_idea="x", plan="y"))
+    (open_,) = readiness(running)
+    assert open_.code == "pdsa_not_completed"
+    assert "bibliotekets råd, ikke kildenes" in open_.message_nb
+    assert "the library's advice, not the sources'" in open_.message_en

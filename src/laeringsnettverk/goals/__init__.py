@@ -1,7 +1,9 @@
 """SMART(E) goals: write a goal, assess it, and follow its progress.
 
-Goals should be SMART(E): spesifikke, målbare, ansporende, realistiske, tidsbestemte, and
-there should be enighet (agreement) about them. A :class:`SmartGoal` can be a bare statement
+Goals should be SMARTE: the source report lists five words, «spesifikke, målbare,
+ansporende, realistiske og at det er enighet om dem». The library adds a sixth criterion of
+its own, T for tidsbestemte (time-bound, SMART's usual T): a goal has a deadline. A
+:class:`SmartGoal` can be a bare statement
 (as most municipalities wrote them) or fully specified: who and where, the
 :class:`Indicator` it is measured by, a baseline :class:`Observation`, a target, a deadline,
 an owner and the :class:`Party` s that agreed.

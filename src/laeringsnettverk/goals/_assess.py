@@ -1,10 +1,10 @@
-"""Assessing a goal against the six SMART(E) criteria."""
+"""Assessing a goal against the six SMART(E) criteria: the source's five and the library's T."""
 
 from __future__ import annotations
 
 import attrs
 
-from laeringsnettverk._checks import Checker
+from laeringsnettverk._checks import Checker, expect
 from laeringsnettverk._codes import CodedEnum
 from laeringsnettverk.goals._goal import SmartGoal, _scale
 from laeringsnettverk.toolkit._common import to_tuple
@@ -15,8 +15,9 @@ __all__ = ["CriterionResult", "SmartAssessment", "SmartCriterion", "assess_smart
 class SmartCriterion(CodedEnum):
     """The six criteria of a SMART(E) goal, in order.
 
-    The source report: goals should be «spesifikke, målbare, ansporende, realistiske og at
-    det er enighet om dem»; tidsbestemt (time-bound) is the usual T.
+    The source report lists five: goals should be «spesifikke, målbare, ansporende,
+    realistiske og at det er enighet om dem». :attr:`TIME_BOUND` (tidsbestemt, the usual T
+    of SMART) is the library's addition, not the source's; its labels say so.
     """
 
     SPECIFIC = ("spesifikk", "Spesifikk", "specific")
@@ -27,8 +28,12 @@ class SmartCriterion(CodedEnum):
     """The target improves on the baseline."""
     REALISTIC = ("realistisk", "Realistisk", "realistic")
     """The target is on the scale and there is time to reach it."""
-    TIME_BOUND = ("tidsbestemt", "Tidsbestemt", "time-bound")
-    """Has a deadline."""
+    TIME_BOUND = (
+        "tidsbestemt",
+        "Tidsbestemt, bibliotekets tillegg",
+        "time-bound, the library's addition",
+    )
+    """Has a deadline. The library's addition: the source's list has no T."""
     AGREED = ("enighet", "Enighet", "agreed")
     """Someone agreed to it."""
 
@@ -282,7 +287,10 @@ def _agreed(goal: SmartGoal) -> CriterionResult:
 def assess_smart(goal: SmartGoal) -> SmartAssessment:
     """Assess a goal against the six SMART(E) criteria; never raises for a valid goal.
 
-    The rules, each passing or failing with a reason in Norwegian and English:
+    The criteria are the source report's five (spesifikke, målbare, ansporende,
+    realistiske, enighet) and the library's own T (tidsbestemt). The source names the
+    criteria but not how to check them: the rules below are the library's.
+    Each passes or fails with a reason in Norwegian and English:
 
     - **S** (spesifikk): the goal names who (``population``) or where (``setting``); the
       statement says what. The library cannot read Norwegian, so it takes the required
@@ -292,7 +300,8 @@ def assess_smart(goal: SmartGoal) -> SmartAssessment:
       direction (strictly).
     - **R** (realistisk): the target lies within the indicator's bounds (an open bound
       passes) and the deadline is after the baseline's date. Needs all four.
-    - **T** (tidsbestemt): it has a ``deadline``.
+    - **T** (tidsbestemt, the library's addition to the source's list): it has a
+      ``deadline``.
     - **E** (enighet): at least one party agreed (the reason says whether a user
       representative is among them).
 
@@ -310,7 +319,11 @@ def assess_smart(goal: SmartGoal) -> SmartAssessment:
       E ✗ Ingen er registrert som enige om målet. / No party is recorded as having agreed to the goal.
 
     ```
+
+    Raises:
+        ValidationError: when ``goal`` is not a SmartGoal.
     """  # noqa: E501
+    expect(goal, SmartGoal, "goal")
     return SmartAssessment(
         results=(
             _specific(goal),

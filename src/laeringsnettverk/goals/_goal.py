@@ -65,7 +65,8 @@ class SmartGoal:
 
     Only ``statement`` is required: a goal can be built from a bare statement, as most
     municipalities wrote them; :func:`~laeringsnettverk.goals.assess_smart` then says which
-    of the six criteria it does not meet yet. The fields here are checked for shape only
+    of the six criteria (the source's five and the library's T) it does not meet yet. The
+    fields here are checked for shape only
     (text, numbers, dates); whether they make a good goal is the assessment's business.
 
     ```pycon
@@ -89,7 +90,7 @@ class SmartGoal:
     target: float | None = None
     """The value the team aims to reach, on the indicator's scale."""
     deadline: datetime.date | None = None
-    """When the target should be reached."""
+    """When the target should be reached (what the library's T, tidsbestemt, checks)."""
     owner: str | None = None
     """Who is responsible for the goal (a role or a name)."""
     agreed_by: tuple[Party, ...] = attrs.field(default=(), converter=to_tuple)

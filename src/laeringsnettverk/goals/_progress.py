@@ -140,7 +140,8 @@ def goal_progress(
     or, given ``today`` (never read from the clock), *deadline passed* once today is after
     the deadline and the target was not reached at the last observation. A share beyond
     the float range (a target a hair's breadth from the baseline) is clamped to the largest
-    finite float of its sign.
+    finite float of its sign. The share and the statuses are the library's: the source asks
+    for measurable goals and for documenting that changes are improvements, not for a rule.
 
     ```pycon
     >>> import datetime

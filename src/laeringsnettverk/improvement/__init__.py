@@ -4,7 +4,8 @@ A team's improvement work moves through five :class:`Phase` s (forberede, planle
 utføre, evaluere, følge opp), often going back to an earlier one. An
 :class:`ImprovementProject` records the path as an append-only history of dated events; its
 :class:`MeasurementPlan` holds the family of measures. :func:`readiness` says what the model
-expects before leaving a phase and :func:`review` reviews the path; both return
+expects before leaving a phase (with the library's own advice, such as a PDSA cycle in utføre,
+marked as such) and :func:`review` reviews the path; both return
 :class:`~laeringsnettverk.findings.Finding` s (see :mod:`laeringsnettverk.findings`) and
 never raise.
 

@@ -240,6 +240,10 @@ class PdsaCycle:
 
     ``date`` is the day the cycle was recorded (usually when it ended); ``started`` when it
     began. A cycle is *completed* when its ``decision`` is made.
+
+    PDSA is the library's addition: none of the sources names it (their utføre phase says
+    only «prøve ut og tilrettelegge ny praksis»). The library offers it as one way to
+    record that trying out, since the sources leave the how open.
     """
 
     date: datetime.date

@@ -138,7 +138,8 @@ class PhaseActivity(CodedEnum):
         "Prøve ut og tilrettelegge ny praksis",
         "Try out and facilitate the new practice",
     )
-    """Utføre: test changes, e.g. in PDSA cycles."""
+    """Utføre: try out the new practice (the sources' words; recording the tests as PDSA
+    cycles is the library's advice, not the sources')."""
     MEASURE_AND_REFLECT = (
         "maale_og_reflektere",
         "Måle og reflektere over resultater",

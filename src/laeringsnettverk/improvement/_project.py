@@ -364,7 +364,8 @@ class ImprovementProject:
 
         Besides :class:`ActivityCompleted`, some events imply an activity: a goal set (sette
         mål), a tool or measurement plan chosen (velge måleverktøy), an improvement measure
-        chosen (finne tiltak), a PDSA cycle (prøve ut) and a judgement of sufficiency.
+        chosen (finne tiltak), a PDSA cycle (prøve ut; PDSA is the library's way to record
+        it, not the sources') and a judgement of sufficiency.
         """
         implied = {
             GoalSet: PhaseActivity.SET_GOALS,

@@ -1,12 +1,15 @@
 """What the improvement model expects before leaving a phase, and a review of a project's path.
 
 Both return :class:`~laeringsnettverk.findings.Finding` s and never raise: the model is advice.
+The phases and their activities are the sources'; how each is checked, and the PDSA cycle
+asked for in utføre, are the library's advice (its findings say so).
 """
 
 from __future__ import annotations
 
 import attrs
 
+from laeringsnettverk._checks import expect
 from laeringsnettverk.findings import Finding, Severity
 from laeringsnettverk.goals import assess_smart
 from laeringsnettverk.improvement._events import PdsaCycle, PhaseEntered, SufficiencyJudged
@@ -14,6 +17,8 @@ from laeringsnettverk.improvement._phases import Phase, PhaseActivity
 from laeringsnettverk.improvement._project import ImprovementProject
 
 __all__ = ["readiness", "review"]
+
+_HINT = "a learning network is reviewed by review_network"
 
 # Activities with a finding of their own; the generic "missing_activity" skips them.
 _OWN_FINDING = {
@@ -116,8 +121,10 @@ def _do(project: ImprovementProject) -> list[Finding]:
         return [
             _warn(
                 "missing_pdsa",
-                "Ingen PDSA-sirkel er registrert i utføre-fasen.",
-                "No PDSA cycle is recorded in the do phase.",
+                "Ingen PDSA-sirkel er registrert i utføre-fasen (bibliotekets råd: kildene "
+                "sier bare «prøve ut og tilrettelegge ny praksis»).",
+                "No PDSA cycle is recorded in the do phase (the library's advice: the sources "
+                "say only “try out and facilitate the new practice”).",
                 "phase:utfoere",
             )
         ]
@@ -125,8 +132,10 @@ def _do(project: ImprovementProject) -> list[Finding]:
         return [
             _warn(
                 "pdsa_not_completed",
-                "Ingen PDSA-sirkel er fullført (innføre, justere eller forkaste).",
-                "No PDSA cycle is completed (adopt, adapt or abandon).",
+                "Ingen PDSA-sirkel er fullført (innføre, justere eller forkaste; bibliotekets "
+                "råd, ikke kildenes).",
+                "No PDSA cycle is completed (adopt, adapt or abandon; the library's advice, "
+                "not the sources').",
                 "phase:utfoere",
             )
         ]
@@ -161,16 +170,19 @@ def _evaluate(project: ImprovementProject) -> list[Finding]:
 def readiness(project: ImprovementProject, phase: Phase | None = None) -> tuple[Finding, ...]:
     """What the model expects before leaving ``phase`` (default: the current phase).
 
-    Never raises; returns findings (none when the phase is done as the model describes):
+    Never raises; returns findings (none when the phase is done as the model describes).
+    The phases' activities are the sources' (the Vestvågøy slides, the ROP report); the
+    checks are the library's reading of them, and the PDSA cycle in utføre is the library's
+    own advice (no source names PDSA):
 
     - every phase: each of its activities not recorded as completed (``missing_activity``;
       a warning for anchoring, forankring, a success criterion; information otherwise);
     - **planlegge**: a goal (``missing_goal``), each goal meeting all six SMARTE criteria
-      (``goal_not_smart``), a measurement tool (``missing_tool``), the measurement plan's
-      own advice (:meth:`MeasurementPlan.findings`), an improvement measure
-      (``missing_measure``);
+      (the source's five and the library's T; ``goal_not_smart``), a measurement tool
+      (``missing_tool``), the measurement plan's own advice
+      (:meth:`MeasurementPlan.findings`), an improvement measure (``missing_measure``);
     - **utføre**: a PDSA cycle (``missing_pdsa``), completed (``pdsa_not_completed``), since
-      the project last entered utføre;
+      the project last entered utføre: the library's advice, and its messages say so;
     - **evaluere**: a judgement of sufficiency since the project last entered evaluere
       (``missing_sufficiency_judgement``); if the latest says *not sufficient*, information
       that the model suggests going back (``judged_insufficient``).
@@ -187,7 +199,14 @@ def readiness(project: ImprovementProject, phase: Phase | None = None) -> tuple[
     ['missing_activity', 'missing_goal', 'missing_tool', 'missing_measure']
 
     ```
+
+    Raises:
+        ValidationError: when ``project`` is not an ImprovementProject or ``phase`` not a
+            Phase (a programming error, not advice).
     """
+    expect(project, ImprovementProject, "project", _HINT)
+    if phase is not None:
+        expect(phase, Phase, "phase")
     if phase is None:
         phase = project.current_phase
     if phase is None:
@@ -243,7 +262,12 @@ def review(project: ImprovementProject) -> tuple[Finding, ...]:
     [('skipped_phase', 'history[1]'), ('went_back', 'history[2]')]
 
     ```
+
+    Raises:
+        ValidationError: when ``project`` is not an ImprovementProject (a programming
+            error, not advice).
     """
+    expect(project, ImprovementProject, "project", _HINT)
     out: list[Finding] = []
     previous: Phase | None = None
     for i, e in enumerate(project.history):
