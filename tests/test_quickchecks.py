@@ -34,6 +34,7 @@ from laeringsnettverk.serialization import from_document
 from laeringsnettverk.serialization._json import _kinds
 from strategies.goals import goals
 from strategies.improvement import projects
+from strategies.measurement import series
 from strategies.network import networks
 from strategies.stakeholders import stakeholder_maps
 from strategies.toolkit import action_plans, checklists, conversation_wheels, forms, kor_ratings
@@ -78,6 +79,7 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "project": projects(),
     "stakeholder_map": stakeholder_maps(),
     "network": networks(),
+    "series": series(),
 }
 
 JUNK: tuple[object, ...] = (

@@ -42,6 +42,7 @@ from laeringsnettverk.serialization._schema import (
 )
 from strategies.goals import goals
 from strategies.improvement import projects
+from strategies.measurement import series
 from strategies.network import networks
 from strategies.stakeholders import stakeholder_maps
 from strategies.toolkit import action_plans, checklists, conversation_wheels, forms, kor_ratings
@@ -64,6 +65,7 @@ DOCUMENTS: dict[str, st.SearchStrategy[Any]] = {
     "project": projects(),
     "stakeholder_map": stakeholder_maps(),
     "network": networks(),
+    "series": series(),
 }
 
 

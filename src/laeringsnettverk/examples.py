@@ -32,6 +32,7 @@ EXAMPLE_KINDS: tuple[str, ...] = (
     "project",
     "stakeholder_map",
     "network",
+    "series",
 )
 """The document kinds that have a shipped example."""
 

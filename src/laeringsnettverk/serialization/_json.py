@@ -34,7 +34,7 @@ SCHEMA_VERSION = 1
 
 @functools.cache
 def _kinds() -> dict[str, type]:
-    from laeringsnettverk import goals, improvement, network, stakeholders, toolkit
+    from laeringsnettverk import goals, improvement, measurement, network, stakeholders, toolkit
 
     return {
         "form": toolkit.WhatMattersForm,
@@ -46,6 +46,7 @@ def _kinds() -> dict[str, type]:
         "project": improvement.ImprovementProject,
         "stakeholder_map": stakeholders.StakeholderMap,
         "network": network.LearningNetwork,
+        "series": measurement.Series,
     }
 
 
@@ -59,6 +60,7 @@ DOCUMENT_KINDS: tuple[str, ...] = (
     "project",
     "stakeholder_map",
     "network",
+    "series",
 )
 """The document kinds that :func:`loads` reads and :func:`dumps` writes."""
 

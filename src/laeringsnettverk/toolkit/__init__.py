@@ -27,6 +27,7 @@ from laeringsnettverk.toolkit._form import (
     Conversation,
     Scale,
     WhatMattersForm,
+    form_benefit,
 )
 from laeringsnettverk.toolkit._kor import (
     KorRatings,
@@ -61,4 +62,5 @@ __all__ = [
     "SrsRatings",
     "WhatMattersForm",
     "WheelArea",
+    "form_benefit",
 ]

@@ -22,7 +22,15 @@ from laeringsnettverk.scoring import (
 )
 from laeringsnettverk.toolkit._common import freeze_map, to_tuple
 
-__all__ = ["Activity", "ActivityChange", "Benefit", "Conversation", "Scale", "WhatMattersForm"]
+__all__ = [
+    "Activity",
+    "ActivityChange",
+    "Benefit",
+    "Conversation",
+    "Scale",
+    "WhatMattersForm",
+    "form_benefit",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -395,62 +403,24 @@ class WhatMattersForm:
     ) -> Benefit:
         """Perceived benefit from conversation ``from_`` to ``to`` (default 1st → 2nd).
 
-        Pairs the activities scored at both; warns (:class:`LaeringsnettverkWarning`)
-        when some activity was scored at only one of them, since the means then no
-        longer cover the same activities.
+        Pairs the activities scored at both (see :func:`form_benefit`, which computes it);
+        warns (:class:`LaeringsnettverkWarning`) when some activity was scored at only one
+        of them, since the means then no longer cover the same activities.
         """
-        if not (
-            isinstance(minimal_important_change, int | float)
-            and minimal_important_change > 0
-            and math.isfinite(minimal_important_change)
-        ):
-            fail(
-                ("minimal_important_change",),
-                "must be a finite number > 0",
-                minimal_important_change,
-            )
-        a, b = self.conversation(from_), self.conversation(to)
-        better = self.scale.higher_is_better
-        changes: list[ActivityChange] = []
-        unpaired: list[str] = []
-        for name in self.activity_names:
-            x, y = a.scores.get(name), b.scores.get(name)
-            if x is not None and y is not None:
-                changes.append(
-                    ActivityChange(
-                        activity=name, before=x, after=y, change=(y - x) if better else (x - y)
-                    )
-                )
-            elif x is not None or y is not None:
-                unpaired.append(name)
-        if unpaired:
+        result = form_benefit(
+            self, from_, to, minimal_important_change=minimal_important_change
+        )
+        if result.unpaired:
             warnings.warn(
                 f"conversations {from_} and {to} scored different activities: "
-                f"{len(unpaired)} scored at only one of them are left out of the benefit "
-                f"({len(changes)} paired). Score the same activities at both, or silence this "
-                "with warnings.filterwarnings('ignore', category=LaeringsnettverkWarning).",
+                f"{len(result.unpaired)} scored at only one of them are left out of the "
+                f"benefit ({result.paired} paired). Score the same activities at both, or "
+                "silence this with "
+                "warnings.filterwarnings('ignore', category=LaeringsnettverkWarning).",
                 LaeringsnettverkWarning,
                 stacklevel=2,
             )
-        if changes:
-            firsts = [ch.before for ch in changes]
-            seconds = [ch.after for ch in changes]
-            value: float | None = perceived_benefit(firsts, seconds, higher_is_better=better)
-            mean_from: float | None = mean_score(firsts)
-            mean_to: float | None = mean_score(seconds)
-        else:
-            value = mean_from = mean_to = None
-        return Benefit(
-            from_conversation=from_,
-            to_conversation=to,
-            paired=len(changes),
-            value=value,
-            mean_from=mean_from,
-            mean_to=mean_to,
-            changes=tuple(changes),
-            unpaired=tuple(unpaired),
-            minimal_important_change=float(minimal_important_change),
-        )
+        return result
 
     @classmethod
     def from_scores(
@@ -506,3 +476,66 @@ class WhatMattersForm:
         return cls(
             activities=acts, conversations=convs, scale=scale if scale is not None else Scale()
         )
+
+
+def form_benefit(
+    form: WhatMattersForm,
+    from_: int = 1,
+    to: int = 2,
+    *,
+    minimal_important_change: float = MINIMAL_IMPORTANT_CHANGE,
+) -> Benefit:
+    """Perceived benefit of ``form`` from conversation ``from_`` to ``to``; never warns.
+
+    The one function that computes a form's benefit: :meth:`WhatMattersForm.benefit` (which
+    adds a warning for unpaired activities), the measurement series and the network
+    results call it. Only activities scored at both conversations are paired; the ones
+    scored at only one are listed in :attr:`Benefit.unpaired`.
+
+    Raises:
+        ValidationError: no such conversation, or a ``minimal_important_change`` that is
+            not a finite number above 0.
+    """
+    if not (
+        isinstance(minimal_important_change, int | float)
+        and minimal_important_change > 0
+        and math.isfinite(minimal_important_change)
+    ):
+        fail(
+            ("minimal_important_change",),
+            "must be a finite number > 0",
+            minimal_important_change,
+        )
+    a, b = form.conversation(from_), form.conversation(to)
+    better = form.scale.higher_is_better
+    changes: list[ActivityChange] = []
+    unpaired: list[str] = []
+    for name in form.activity_names:
+        x, y = a.scores.get(name), b.scores.get(name)
+        if x is not None and y is not None:
+            changes.append(
+                ActivityChange(
+                    activity=name, before=x, after=y, change=(y - x) if better else (x - y)
+                )
+            )
+        elif x is not None or y is not None:
+            unpaired.append(name)
+    if changes:
+        firsts = [ch.before for ch in changes]
+        seconds = [ch.after for ch in changes]
+        value: float | None = perceived_benefit(firsts, seconds, higher_is_better=better)
+        mean_from: float | None = mean_score(firsts)
+        mean_to: float | None = mean_score(seconds)
+    else:
+        value = mean_from = mean_to = None
+    return Benefit(
+        from_conversation=from_,
+        to_conversation=to,
+        paired=len(changes),
+        value=value,
+        mean_from=mean_from,
+        mean_to=mean_to,
+        changes=tuple(changes),
+        unpaired=tuple(unpaired),
+        minimal_important_change=float(minimal_important_change),
+    )
