@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import attrs
@@ -11,8 +12,8 @@ from laeringsnettverk.goals import assess_smart
 from laeringsnettverk.improvement import Phase
 from laeringsnettverk.network._network import LearningNetwork
 from laeringsnettverk.network._team import ImprovementTeam, ProgressReport
-from laeringsnettverk.scoring import perceived_benefit, round_half_up
-from laeringsnettverk.toolkit import CollaborationChecklist, WhatMattersForm
+from laeringsnettverk.scoring import round_half_up
+from laeringsnettverk.toolkit import CollaborationChecklist, WhatMattersForm, form_benefit
 from laeringsnettverk.toolkit._common import to_tuple
 
 __all__ = ["NetworkStatus", "TeamStatus", "network_status"]
@@ -126,19 +127,11 @@ def _benefit(form: WhatMattersForm) -> float | None:
     """Benefit 1st → 2nd over the activities scored at both, without warning."""
     if len(form.conversations) < 2:
         return None
-    a, b = form.conversations[0].scores, form.conversations[1].scores
-    names = [n for n in form.activity_names if n in a and n in b]
-    if not names:
-        return None
-    return perceived_benefit(
-        [a[n] for n in names],
-        [b[n] for n in names],
-        higher_is_better=form.scale.higher_is_better,
-    )
+    return form_benefit(form).value
 
 
 def _mean(values: list[float]) -> float | None:
-    return sum(values) / len(values) if values else None
+    return math.fsum(values) / len(values) if values else None
 
 
 def _belongs(team: ImprovementTeam, doc: WhatMattersForm | CollaborationChecklist) -> bool:
