@@ -29,6 +29,7 @@ QICHARTS2_MS_PER_POINT = 1.3
 
 
 def best(fn: Callable[[], Any], repeats: int) -> float:
+    """The shortest of ``repeats`` wall-clock timings of ``fn()``, in seconds."""
     times = []
     for _ in range(repeats):
         t0 = time.perf_counter()
@@ -38,6 +39,7 @@ def best(fn: Callable[[], Any], repeats: int) -> float:
 
 
 def main() -> None:
+    """Time the charts and print the table."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--points", type=int, default=1_000_000)
     parser.add_argument("--repeats", type=int, default=3)
@@ -57,10 +59,7 @@ def main() -> None:
 
     def chart(kind: str, use_numpy: bool) -> Callable[[], Any]:
         def run() -> Any:
-            if kind == "p":
-                data = ChartData.proportions(nums, dens)
-            else:
-                data = ChartData(values=values)
+            data = ChartData.proportions(nums, dens) if kind == "p" else ChartData(values=values)
             return build(
                 kind,  # type: ignore[arg-type]
                 data,

@@ -160,13 +160,17 @@ class Pure:
         self, den: list[float], start: int, stop: int, cl: float, col: list[float]
     ) -> tuple[list[float | None], ...]:
         var = cl * (1 - cl)
-        sds = [math.sqrt(var / d) if d == d else None for d in den[start:stop]]  # noqa: PLR0124
+        # a point with either count missing has no value and, as in qicharts2, no limits
+        sds = [
+            math.sqrt(var / d) if v == v else None  # noqa: PLR0124
+            for d, v in zip(den[start:stop], col[start:stop], strict=True)
+        ]
         lo3 = [None if sd is None else max(cl - 3 * sd, 0.0) for sd in sds]
         hi3 = [None if sd is None else min(cl + 3 * sd, 1.0) for sd in sds]
         lo2 = [None if sd is None else max(cl - 2 * sd, 0.0) for sd in sds]
         hi2 = [None if sd is None else min(cl + 2 * sd, 1.0) for sd in sds]
         out: list[Any] = [
-            lo is not None and hi is not None and (v > hi or v < lo)
+            lo is not None and (v > hi or v < lo)  # type: ignore[operator]
             for v, lo, hi in zip(col[start:stop], lo3, hi3, strict=True)
         ]
         return lo3, hi3, lo2, hi2, out

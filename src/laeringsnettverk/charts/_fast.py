@@ -134,10 +134,11 @@ class Fast:
         return (seg > hi) | (seg < lo)
 
     def p_limits(self, den: Any, start: int, stop: int, cl: float, col: Any) -> tuple[Any, ...]:
+        seg = col[start:stop]
         sd = np.sqrt(cl * (1 - cl) / den[start:stop])
+        sd[np.isnan(seg)] = np.nan  # either count missing: no limits, as in qicharts2
         lcl = np.maximum(cl - 3 * sd, 0.0)
         ucl = np.minimum(cl + 3 * sd, 1.0)
-        seg = col[start:stop]
         out = (seg > ucl) | (seg < lcl)
         return lcl, ucl, np.maximum(cl - 2 * sd, 0.0), np.minimum(cl + 2 * sd, 1.0), out
 

@@ -200,8 +200,7 @@ class ChartData:
             if not (isinstance(ann, tuple) and len(ann) == 2):
                 c.add(("annotations", i), "must be a (position, text) pair")
                 continue
-            if c.integer(("annotations", i, 0), ann[0], 0, max(n - 1, 0)) and n == 0:
-                c.add(("annotations", i, 0), "has no point to refer to", ann[0])
+            _position(c, ("annotations", i, 0), ann[0], n)
             c.text(("annotations", i, 1), ann[1])
         c.optional_text(("title",), self.title)
         c.done()
@@ -215,7 +214,7 @@ class ChartData:
         elif self.numerators is not None and self.denominators is not None:
             for name, seq in (("numerators", self.numerators), ("denominators", self.denominators)):
                 if len(seq) != n:
-                    c.add((name,), f"must have one entry per value ({n})", f"{len(seq)} entries")
+                    c.add((name,), f"has {len(seq)} entries; must have one per value ({n})")
             if not c.problems:
                 self._arrays.update(_check_counts(c, self.numerators, self.denominators))
 
@@ -282,12 +281,19 @@ class SupportsChartData(Protocol):
         ...  # pragma: no cover - protocol
 
 
+def _position(c: Checker, path: Path, value: object, n: int) -> None:
+    """A 0-based position of one of ``n`` points."""
+    if n == 0:
+        c.add(path, "has no point to refer to", value)
+    elif c.integer(path, value, 0):
+        assert isinstance(value, int)
+        if value >= n:
+            c.add(path, f"is beyond the last point (position {n - 1})", value)
+
+
 def _check_positions(c: Checker, path: Path, positions: Iterable[Any], n: int) -> None:
     for i, p in enumerate(positions):
-        if n == 0:
-            c.add((*path, i), "has no point to refer to", p)
-        else:
-            c.integer((*path, i), p, 0, n - 1, "the last position, ")
+        _position(c, (*path, i), p, n)
 
 
 def _as_values(values: Any) -> ChartData:
@@ -356,8 +362,8 @@ def check_options(
     if freeze is not None:
         if n == 0:
             c.add(("freeze",), "needs at least one point", freeze)
-        else:
-            c.integer(("freeze",), freeze, 1, n, "the number of points, ")
+        elif c.integer(("freeze",), freeze, 1) and freeze > n:  # type: ignore[operator]
+            c.add(("freeze",), f"is more than the number of points ({n})", freeze)
     ex: tuple[Any, ...] = ()
     if isinstance(exclude, str | bytes) or not isinstance(exclude, Iterable):
         c.add(("exclude",), "must be a sequence of 0-based positions", type(exclude).__name__)
@@ -371,9 +377,11 @@ def check_options(
         pts = tuple(parts)
         prev = 0
         for i, k in enumerate(pts):
-            if c.integer(("parts", i), k, 1, max(n - 1, 1), "the number of points - 1, "):
+            if c.integer(("parts", i), k, 1):
                 if n < 2:
                     c.add(("parts", i), "needs at least two points", k)
+                elif k >= n:
+                    c.add(("parts", i), f"must be less than the number of points ({n})", k)
                 elif k <= prev:
                     c.add(("parts", i), "must be greater than the part before it", k)
                 prev = k
