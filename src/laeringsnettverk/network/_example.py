@@ -159,8 +159,12 @@ def _application(municipality: str, trust: str, contact: str, *, anchoring: bool
         contact_person=contact,
         contact_email="postmottak@example.no",
         contact_phone="00 00 00 00",
-        goal="Gode og sammenhengende pasientforløp for brukere med ROP-lidelser.",
-        reason="Brukerne opplever brudd i forløpet mellom kommune og DPS.",
+        # the form's one question under the heading «Mål for forbedringsarbeidet» is
+        # «Hvorfor? Beskriv kort hvorfor kommunen ønsker å delta»: there is no goal question
+        reason=(
+            "Vi vil ha gode og sammenhengende pasientforløp for brukere med ROP-lidelser: "
+            "brukerne opplever brudd i forløpet mellom kommune og DPS."
+        ),
         anchoring=(
             "Kommunalsjef for helse og omsorg har vedtatt deltakelsen; rådmannens ledergruppe "
             "er orientert."
