@@ -23,6 +23,7 @@ numbers as in qicharts2 (``exclude`` is qicharts2's minus 1).
 
 from laeringsnettverk.charts._control import i_chart, mr_chart, p_chart
 from laeringsnettverk.charts._input import ChartData, RuleSet, SupportsChartData
+from laeringsnettverk.charts._plot import plot_chart, plot_small_multiples
 from laeringsnettverk.charts._results import (
     ChartKind,
     ChartOptions,
@@ -48,5 +49,7 @@ __all__ = [
     "i_chart",
     "mr_chart",
     "p_chart",
+    "plot_chart",
+    "plot_small_multiples",
     "run_chart",
 ]
