@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 import warnings
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -319,3 +321,34 @@ def test_pdsa_findings_say_they_are_the_librarys_advice() -> None:
     assert open_.code == "pdsa_not_completed"
     assert "bibliotekets råd, ikke kildenes" in open_.message_nb
     assert "the library's advice, not the sources'" in open_.message_en
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _paragraphs(path: Path) -> list[str]:
+    return re.split(r"\n\s*\n", path.read_text(encoding="utf-8"))
+
+
+def test_every_mention_of_tidsbestemt_says_it_is_the_librarys() -> None:
+    files = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "src" / "laeringsnettverk").rglob("*.py")]
+    mentions = 0
+    for path in files:
+        for paragraph in _paragraphs(path):
+            if "tidsbestemt" in paragraph.lower():
+                mentions += 1
+                assert re.search(r"librar|bibliotek", paragraph), (path, paragraph)
+    assert mentions >= 6  # the how-to, the glossary, the goals package and its assessment
+
+
+# -- the application form has no goal question ---------------------------------------------------
+
+
+def test_the_example_applications_answer_the_forms_one_question() -> None:
+    # «Mål for forbedringsarbeidet» is the heading of «Hvorfor? Beskriv kort hvorfor kommunen
+    # ønsker å delta»
+    applications = [t.application for t in NETWORK.teams if t.application is not None]
+    assert applications
+    for application in applications:
+        assert application.goal is None
+        assert application.reason
