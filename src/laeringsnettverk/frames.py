@@ -1,0 +1,356 @@
+"""Data frames for notebooks: scores, forms, checklists and per-group summaries.
+
+The ``dataframe`` extra: pandas and pyarrow are imported on first use
+(``pip install "laeringsnettverk[dataframe]"``). Every function takes documents (any
+iterable of models) or JSON Lines (a path, an open file, or an iterable of lines such as a
+Dask bag's partition): lines are read one at a time, each checked as by
+:func:`~laeringsnettverk.serialization.load_jsonl` and let go once its row is made, so memory
+holds the frame, not the documents. Bad lines are never dropped silently: they are listed in
+``frame.attrs["bad_lines"]`` (line number, path and rule, never the text) and a
+:class:`~laeringsnettverk.errors.LaeringsnettverkWarning` says how many.
+
+Columns have proper types: nullable integers (``Int64``), booleans (``boolean``), floats
+(``Float64``), categoricals for teams and codes, dates as Arrow dates, Arrow-backed strings.
+Activity names are free text about a person: the long frame carries them only when asked
+(``with_text=True``), so a frame can be shared without them.
+
+```pycon
+>>> from laeringsnettverk.examples import load_example
+>>> from laeringsnettverk.frames import forms_frame
+>>> frame = forms_frame([load_example("form")])
+>>> print(frame[["form", "mean_1", "mean_2", "benefit", "important"]].to_string(index=False))
+             form  mean_1  mean_2  benefit  important
+eksempel-skjema-1     2.0     5.0      3.0       True
+
+```
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import IO, TYPE_CHECKING, Any, TypeVar
+
+from laeringsnettverk._checks import Checker
+from laeringsnettverk.errors import LaeringsnettverkWarning
+from laeringsnettverk.scoring import MINIMAL_IMPORTANT_CHANGE, is_important_change
+from laeringsnettverk.stats import mean_estimate
+from laeringsnettverk.toolkit import CollaborationChecklist, WhatMattersForm, form_benefit
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from laeringsnettverk.network import LearningNetwork
+
+__all__ = [
+    "Source",
+    "checklists_frame",
+    "forms_frame",
+    "scores_frame",
+    "summary_frame",
+]
+
+T = TypeVar("T")
+
+Source = Iterable[Any] | str | os.PathLike[str] | IO[str] | IO[bytes]
+"""Documents (an iterable of models), or JSON Lines: a path, an open file, or an iterable of
+lines (``str`` or ``bytes``)."""
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+        import pyarrow  # noqa: F401  (Arrow-backed dtypes need it)
+    except ImportError as exc:  # pragma: no cover - the dev extra installs both
+        raise ImportError(
+            'data frames need pandas and pyarrow: pip install "laeringsnettverk[dataframe]"'
+        ) from exc
+    return pandas
+
+
+def _documents(source: Source, cls: type[T], bad: list[dict[str, object]]) -> Iterator[T]:
+    """The documents of ``source``, one at a time; bad lines go to ``bad``."""
+    if isinstance(source, str | os.PathLike):
+        with open(source, "rb") as handle:
+            yield from _items(handle, cls, bad)
+    else:
+        yield from _items(source, cls, bad)
+
+
+def _items(source: Iterable[object], cls: type[T], bad: list[dict[str, object]]) -> Iterator[T]:
+    from laeringsnettverk.serialization import load_jsonl
+
+    for i, item in enumerate(source):
+        if isinstance(item, str | bytes):
+            result = load_jsonl([item], cls)  # type: ignore[arg-type]  # str or bytes alike
+        elif isinstance(item, cls):
+            yield item
+            continue
+        else:
+            c = Checker()
+            c.add(("documents", i), f"must be a {cls.__name__} or a line", type(item).__name__)
+            c.done()
+        for error in result.errors:  # line numbers count from 1, as in load_jsonl
+            bad.append({"line": i + 1, "problems": [str(p) for p in error.problems]})
+        for _, doc in result.loaded:
+            yield doc
+
+
+def _finish(frame: pd.DataFrame, bad: list[dict[str, object]]) -> pd.DataFrame:
+    frame.attrs["bad_lines"] = bad
+    if bad:
+        warnings.warn(
+            f"{len(bad)} bad lines were left out of the frame; see frame.attrs['bad_lines']",
+            LaeringsnettverkWarning,
+            stacklevel=3,
+        )
+    return frame
+
+
+def _municipalities(network: LearningNetwork | None) -> Mapping[str, str]:
+    """Team → municipality number, for teams of exactly one municipality."""
+    if network is None:
+        return {}
+    out = {}
+    for team in network.teams:
+        numbers = team.municipality_numbers
+        if len(numbers) == 1:
+            out[team.identifier] = numbers[0]
+    return out
+
+
+def _frame(pd: Any, columns: dict[str, list[Any]], dtypes: Mapping[str, Any]) -> pd.DataFrame:
+    import pyarrow as pa
+
+    data = {}
+    for name, values in columns.items():
+        dtype = dtypes[name]
+        if dtype == "date":
+            data[name] = pd.Series(
+                pa.array(values, type=pa.date32()), dtype=pd.ArrowDtype(pa.date32())
+            )
+        elif dtype == "category":  # string categories, also when every value is missing
+            data[name] = pd.Series(values, dtype=_STRING).astype("category")
+        else:
+            data[name] = pd.Series(values, dtype=dtype)
+    return pd.DataFrame(data)
+
+
+_STRING = "string[pyarrow]"
+
+
+def scores_frame(
+    forms: Source,
+    *,
+    with_text: bool = False,
+    network: LearningNetwork | None = None,
+) -> pd.DataFrame:
+    """The long frame: one row per form × conversation × activity scored.
+
+    Columns: ``form`` (the form's identifier, or its position when it has none), ``team``,
+    ``municipality`` (when ``network`` gives the team exactly one), ``conversation`` (1, 2,
+    …), ``date``, ``activity`` (the activity's position in the form, from 0), ``score``;
+    ``activity_name`` only with ``with_text=True``.
+    """
+    pd = _pandas()
+    towns = _municipalities(network)
+    bad: list[dict[str, object]] = []
+    cols: dict[str, list[Any]] = {
+        k: [] for k in ("form", "team", "municipality", "conversation", "date", "activity", "score")
+    }
+    names: list[str] = []
+    for i, form in enumerate(_documents(forms, WhatMattersForm, bad)):
+        ident = form.identifier if form.identifier is not None else str(i)
+        order = {name: k for k, name in enumerate(form.activity_names)}
+        for number, conv in enumerate(form.conversations, 1):
+            for name, score in conv.scores.items():
+                cols["form"].append(ident)
+                cols["team"].append(form.team)
+                cols["municipality"].append(towns.get(form.team or ""))
+                cols["conversation"].append(number)
+                cols["date"].append(conv.date)
+                cols["activity"].append(order[name])
+                cols["score"].append(score)
+                names.append(name)
+    dtypes = {
+        "form": _STRING,
+        "team": "category",
+        "municipality": "category",
+        "conversation": "Int64",
+        "date": "date",
+        "activity": "Int64",
+        "score": "Int64",
+    }
+    if with_text:
+        cols["activity_name"] = names
+        dtypes["activity_name"] = _STRING
+    return _finish(_frame(pd, cols, dtypes), bad)
+
+
+def forms_frame(
+    forms: Source,
+    *,
+    network: LearningNetwork | None = None,
+    minimal_important_change: float = MINIMAL_IMPORTANT_CHANGE,
+) -> pd.DataFrame:
+    """The per-form frame: one row per form, with its scores.
+
+    Columns: ``form``, ``team``, ``municipality``, ``conversations`` (how many),
+    ``date_1``, ``date_2``, ``mean_1``, ``mean_2`` (each conversation's mean, over the
+    activities it scored), ``benefit`` (over the paired activities, as
+    :func:`~laeringsnettverk.toolkit.form_benefit` computes it), ``paired``, ``improved``
+    (benefit above 0) and ``important`` (reaches ``minimal_important_change``). The
+    numbers are the object path's, exactly.
+    """
+    pd = _pandas()
+    towns = _municipalities(network)
+    bad: list[dict[str, object]] = []
+    keys = (
+        "form",
+        "team",
+        "municipality",
+        "conversations",
+        "date_1",
+        "date_2",
+        "mean_1",
+        "mean_2",
+        "benefit",
+        "paired",
+        "improved",
+        "important",
+    )
+    cols: dict[str, list[Any]] = {k: [] for k in keys}
+    for i, form in enumerate(_documents(forms, WhatMattersForm, bad)):
+        convs = form.conversations
+        benefit = (
+            form_benefit(form, minimal_important_change=minimal_important_change)
+            if len(convs) >= 2
+            else None
+        )
+        value = None if benefit is None else benefit.value
+        row = (
+            form.identifier if form.identifier is not None else str(i),
+            form.team,
+            towns.get(form.team or ""),
+            len(convs),
+            convs[0].date if convs else None,
+            convs[1].date if len(convs) > 1 else None,
+            convs[0].mean() if convs else None,
+            convs[1].mean() if len(convs) > 1 else None,
+            value,
+            None if benefit is None else benefit.paired,
+            None if value is None else value > 0,
+            None if value is None else is_important_change(value, minimal_important_change),
+        )
+        for key, cell in zip(keys, row, strict=True):
+            cols[key].append(cell)
+    dtypes = {
+        "form": _STRING,
+        "team": "category",
+        "municipality": "category",
+        "conversations": "Int64",
+        "date_1": "date",
+        "date_2": "date",
+        "mean_1": "Float64",
+        "mean_2": "Float64",
+        "benefit": "Float64",
+        "paired": "Int64",
+        "improved": "boolean",
+        "important": "boolean",
+    }
+    return _finish(_frame(pd, cols, dtypes), bad)
+
+
+def checklists_frame(checklists: Source) -> pd.DataFrame:
+    """The checklist frame: one row per item, with its checklist's program fidelity.
+
+    Columns: ``checklist`` (identifier, or position), ``team``, ``date``, ``item`` (position
+    from 0), ``status`` (the code, categorical), ``points`` (1 for done or not relevant),
+    ``fidelity`` (the checklist's points over items, 0..1, the same on each of its rows).
+    """
+    pd = _pandas()
+    bad: list[dict[str, object]] = []
+    keys = ("checklist", "team", "date", "item", "status", "points", "fidelity")
+    cols: dict[str, list[Any]] = {k: [] for k in keys}
+    for i, checklist in enumerate(_documents(checklists, CollaborationChecklist, bad)):
+        ident = checklist.identifier if checklist.identifier is not None else str(i)
+        fidelity = checklist.fidelity()
+        for k, item in enumerate(checklist.items):
+            row = (
+                ident,
+                checklist.team,
+                checklist.date,
+                k,
+                item.status.code,
+                item.status.points,
+                fidelity,
+            )
+            for key, cell in zip(keys, row, strict=True):
+                cols[key].append(cell)
+    dtypes = {
+        "checklist": _STRING,
+        "team": "category",
+        "date": "date",
+        "item": "Int64",
+        "status": "category",
+        "points": "Int64",
+        "fidelity": "Float64",
+    }
+    return _finish(_frame(pd, cols, dtypes), bad)
+
+
+def summary_frame(
+    frame: pd.DataFrame,
+    by: str | Sequence[str] = "team",
+    *,
+    level: float = 0.95,
+) -> pd.DataFrame:
+    """Per-group summaries of a :func:`forms_frame`: n, mean benefit and its spread.
+
+    One row per group (e.g. ``by="team"``, or ``by=["team", "period"]`` after adding a
+    period column): ``n`` (forms with a benefit), ``mean``, ``sd``, ``lower`` and ``upper``
+    (the ``level`` confidence interval, Student's t, as
+    :func:`~laeringsnettverk.stats.mean_estimate`), ``improved`` and ``important`` (the
+    shares of the n).
+    """
+    pd = _pandas()
+    keys = [by] if isinstance(by, str) else list(by)
+    c = Checker()
+    for k, key in enumerate(keys):
+        if key not in frame.columns:
+            c.add(("by", k), "is not a column of the frame", key)
+    for key in ("benefit", "improved", "important"):
+        if key not in frame.columns:
+            c.add(("frame",), f"has no column {key!r}: expected a forms_frame")
+    c.done()
+    rows: list[dict[str, Any]] = []
+    scored = frame[frame["benefit"].notna()]
+    for group, part in scored.groupby(keys, observed=True, sort=True, dropna=False):
+        values = [float(v) for v in part["benefit"]]
+        est = mean_estimate(values, level=level)
+        labels = group if isinstance(group, tuple) else (group,)
+        row = dict(zip(keys, labels, strict=True))
+        row.update(
+            n=est.n,
+            mean=est.mean,
+            sd=est.sd,
+            lower=est.lower,
+            upper=est.upper,
+            improved=float(part["improved"].sum()) / est.n,
+            important=float(part["important"].sum()) / est.n,
+        )
+        rows.append(row)
+    columns = [*keys, "n", "mean", "sd", "lower", "upper", "improved", "important"]
+    out = pd.DataFrame(rows, columns=columns)
+    return out.astype(
+        {
+            "n": "Int64",
+            "mean": "Float64",
+            "sd": "Float64",
+            "lower": "Float64",
+            "upper": "Float64",
+            "improved": "Float64",
+            "important": "Float64",
+        }
+    )
