@@ -13,7 +13,6 @@ from typing import Any, Literal, Protocol, runtime_checkable
 import attrs
 
 from laeringsnettverk._checks import Checker, Path, fail
-from laeringsnettverk.toolkit._common import to_tuple
 
 __all__ = [
     "MAX_ABS_VALUE",
@@ -127,6 +126,11 @@ _PREVALIDATED: ContextVar[tuple[tuple[Any, ...], ...] | None] = ContextVar(
 )
 """While :meth:`ChartData.proportions` builds its object: the values, numerators and
 denominators it has already checked (recognised by identity), so they are not checked twice."""
+
+
+def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
+    """Any iterable as a tuple (a tuple is kept as it is, so its identity is kept too)."""
+    return values if type(values) is tuple else tuple(values)
 
 
 def _optional_tuple(values: Iterable[Any] | None) -> tuple[Any, ...] | None:
