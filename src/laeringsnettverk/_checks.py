@@ -8,45 +8,105 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import NoReturn
 
-from laeringsnettverk.errors import PathSegment, Problem, ValidationError
+import attrs
 
-__all__ = ["NUMBERS", "Checker", "isfinite"]
+from laeringsnettverk.errors import MAX_PROBLEMS, PathSegment, Problem, ValidationError
+
+__all__ = ["NUMBERS", "Checker", "check_unicode", "expect", "has_lone_surrogate", "isfinite"]
 
 Path = Sequence[PathSegment]
 
+LONE_SURROGATE = "contains a lone surrogate (not Unicode text; cannot be written as UTF-8)"
+"""The rule a text with a lone surrogate breaks."""
+
 NUMBERS = (int, float)
 """The types :meth:`Checker.number` accepts (exactly: not bool, not a subclass)."""
-isfinite = math.isfinite
-"""``math.isfinite``, bound once for the models' quick valid-case passes."""
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def isfinite(value: float) -> bool:
+    """``math.isfinite``, but False (not OverflowError) for an int too large for a float.
+
+    The models' quick valid-case passes call it; a False sends them to the full checks,
+    which report the number as too large.
+    """
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """Whether a string holds a lone surrogate (U+D800..U+DFFF): not Unicode text.
+
+    Such a string cannot be written as UTF-8, so the library refuses it as text.
+    """
+    return not text.isascii() and _LONE_SURROGATE.search(text) is not None
+
+
+def check_unicode(obj: object) -> None:
+    """Raise a ValidationError for every text in a model object that holds a lone surrogate.
+
+    The models check the text they are given on their full checks only; writers that
+    encode text as UTF-8 (``dumps``, the FHIR mappings) call this first. A mapping's keys
+    may be free text (activity names), so a bad key or a value under one is reported at
+    the mapping.
+    """
+    c = Checker()
+    stack: list[tuple[object, tuple[PathSegment, ...]]] = [(obj, ())]
+    while stack:
+        value, path = stack.pop()
+        if type(value) is str:
+            if has_lone_surrogate(value):
+                c.add(path, LONE_SURROGATE)
+        elif isinstance(value, tuple | list):
+            stack.extend((v, (*path, i)) for i, v in enumerate(value))
+        elif isinstance(value, Mapping):
+            for k, v in value.items():
+                if isinstance(k, str) and has_lone_surrogate(k):
+                    c.add(path, "has a key that " + LONE_SURROGATE)
+                stack.append((v, path))
+        elif attrs.has(type(value)):
+            names = [f.name for f in attrs.fields(type(value))]  # type: ignore[arg-type]
+            stack.extend((getattr(value, name), (*path, name)) for name in names)
+    c.problems.sort(key=lambda p: p.python_path())
+    c.done()
 
 
 class Checker:
     """Collects problems; :meth:`done` raises them together as one ValidationError."""
 
-    __slots__ = ("problems",)
+    __slots__ = ("omitted", "problems")
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.omitted = 0
+        """Problems beyond ``MAX_PROBLEMS``: counted, not kept."""
 
     def add(self, path: Path, rule: str, value: object = ..., *, text: bool = False) -> None:
         """Record a problem (``value=...`` means there is no value to show)."""
-        if value is ...:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.omitted += 1
+        elif value is ...:
             self.problems.append(Problem.of(path, rule))
         else:
             self.problems.append(Problem.of(path, rule, value, text=text))
 
     def extend(self, error: ValidationError, prefix: Path) -> None:
         """Record every problem of a nested error, seen from ``prefix``."""
-        self.problems.extend(p.prefixed(prefix) for p in error.problems)
+        room = max(MAX_PROBLEMS - len(self.problems), 0)
+        self.problems.extend(p.prefixed(prefix) for p in error.problems[:room])
+        self.omitted += error.count - min(room, len(error.problems))
 
     def done(self) -> None:
         """Raise the collected problems, if any."""
         if self.problems:
-            raise ValidationError(self.problems)
+            raise ValidationError(self.problems, omitted=self.omitted)
 
     # -- typed checks: each returns True when the value passed ---------------------------
 
@@ -77,6 +137,9 @@ class Checker:
             self.add(path, "must be a number", value)
             return False
         assert isinstance(value, int | float)
+        if type(value) is int and not isfinite(value):
+            self.add(path, "is too large for a number (beyond ±1.8e308)", value)
+            return False
         if not math.isfinite(value):
             self.add(path, "must be a finite number", value)
             return False
@@ -100,6 +163,9 @@ class Checker:
             return False
         if required and not value.strip():
             self.add(path, "must not be empty")
+            return False
+        if has_lone_surrogate(value):
+            self.add(path, LONE_SURROGATE)
             return False
         return True
 
@@ -148,6 +214,18 @@ class Checker:
                 self.add((*path, i), f"must be a {cls.__name__}", type(v).__name__)
                 ok = False
         return ok
+
+
+def expect(value: object, cls: type, name: str, hint: str = "") -> None:
+    """Raise a ValidationError (not AttributeError later) unless ``value`` is a ``cls``.
+
+    For functions that take a model object: the error names the argument, the type
+    given and the type expected, with ``hint`` (such as which function to use instead).
+    """
+    if not isinstance(value, cls):
+        article = "an" if cls.__name__[0] in "AEIOU" else "a"
+        rule = f"must be {article} {cls.__name__}" + (f" ({hint})" if hint else "")
+        fail((name,), rule, type(value).__name__)
 
 
 def fail(path: Path, rule: str, value: object = ...) -> NoReturn:

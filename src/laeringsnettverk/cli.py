@@ -17,6 +17,7 @@ the validation message, never a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -201,38 +202,68 @@ def _print_table(doc: object, out: TextIO) -> None:
 def _cmd_score(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     from laeringsnettverk.examples import load_example
 
+    docs: list[tuple[str, object]]
     if args.example:
-        docs = [load_example("form"), load_example("checklist")]
+        docs = [("example", load_example("form")), ("example", load_example("checklist"))]
     elif not args.files:
         raise ValidationError.one(
             ("file",), "is required (a path, '-' for standard input, or --example)"
         )
     else:
-        docs = [_read(path, stdin) for path in args.files]
-    if args.json:
-        summaries = [score_summary(d) for d in docs]
-        out.write(
-            json.dumps(
-                summaries[0] if len(summaries) == 1 else summaries, ensure_ascii=False, indent=2
-            )
-            + "\n"
-        )
-        return EXIT_OK
-    for i, doc in enumerate(docs):
-        if i:
+        docs = [(path, None) for path in args.files]
+    status = EXIT_OK
+    summaries: list[dict[str, Any]] = []
+    printed = 0
+    for path, given in docs:
+        # each file on its own: a bad one is reported, and the others are still scored
+        try:
+            doc = _read(path, stdin) if given is None else given
+            if args.json:
+                summaries.append(score_summary(doc))
+                continue
+            table = io.StringIO()
+            _print_table(doc, table)
+        except LaeringsnettverkError as exc:
+            status = EXIT_BAD_INPUT
+            _report(args, path, exc)
+            continue
+        if printed:
             out.write("\n" + "─" * 60 + "\n\n")
-        _print_table(doc, out)
-    return EXIT_OK
+        out.write(table.getvalue())
+        printed += 1
+    if summaries:
+        one = len(docs) == 1
+        out.write(
+            json.dumps(summaries[0] if one else summaries, ensure_ascii=False, indent=2) + "\n"
+        )
+    return status
+
+
+def _report(args: argparse.Namespace, path: str, exc: LaeringsnettverkError) -> None:
+    """Report one file's error on standard error (the command goes on with the next)."""
+    name = "<stdin>" if path == "-" else path
+    args.stderr.write(f"laeringsnettverk: error: {name}: {exc}\n")
 
 
 def _read_text(path: str, stdin: TextIO) -> str:
+    """A file's text: UTF-8 (a leading byte order mark is dropped), else a ValidationError."""
     if path == "-":
-        return stdin.read()
+        buffer = getattr(stdin, "buffer", None)
+        if buffer is None:  # a text stream without bytes underneath (io.StringIO)
+            return stdin.read()
+        data: bytes = buffer.read()
+    else:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise ValidationError.one(("file",), f"cannot be read ({exc.strerror})", path) from None
     try:
-        with open(path, encoding="utf-8") as fh:
-            return fh.read()
-    except OSError as exc:
-        raise ValidationError.one(("file",), f"cannot be read ({exc.strerror})", path) from None
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError.one(
+            ("file",), f"is not UTF-8 text (a bad byte at {exc.start}); save it as UTF-8", path
+        ) from None
 
 
 def _cmd_example(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
@@ -252,12 +283,11 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
             doc = loads(_read_text(path, stdin))
         except ValidationError as exc:
             status = EXIT_BAD_INPUT
-            out.write(
-                f"{name}: invalid ({len(exc.problems)} problem"
-                f"{'' if len(exc.problems) == 1 else 's'})\n"
-            )
+            out.write(f"{name}: invalid ({exc.count} problem{'' if exc.count == 1 else 's'})\n")
             for problem in exc.problems:
                 out.write(f"  {problem.render('json')}\n")
+            if exc.omitted:
+                out.write(f"  … and {exc.omitted} more problems\n")
         else:
             out.write(f"{name}: ok ({kind_of(doc)})\n")
     return status
@@ -529,8 +559,8 @@ def main(
     stdin: TextIO | None = None,
 ) -> int:
     """Run the command line; returns the exit status (0 ok, 2 bad input or usage)."""
-    out = stdout if stdout is not None else sys.stdout
-    err = stderr if stderr is not None else sys.stderr
+    out = stdout if stdout is not None else _lenient(sys.stdout)
+    err = stderr if stderr is not None else _lenient(sys.stderr)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -539,12 +569,24 @@ def main(
     if args.command is None:
         parser.print_help(out)
         return EXIT_OK
+    args.stderr = err
     try:
         code: int = args.handler(args, out, stdin if stdin is not None else sys.stdin)
     except LaeringsnettverkError as exc:
         err.write(f"laeringsnettverk: error: {exc}\n")
         return EXIT_BAD_INPUT
     return code
+
+
+def _lenient(stream: TextIO) -> TextIO:
+    """The console stream, set to replace what its encoding cannot show (``→`` in cp1252).
+
+    A narrow console encoding (Windows' cp1252, ``PYTHONIOENCODING``) would otherwise end
+    the command with UnicodeEncodeError half way through its output.
+    """
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream
 
 
 if __name__ == "__main__":  # pragma: no cover

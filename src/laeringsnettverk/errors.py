@@ -22,6 +22,7 @@ data; it is never echoed as a *value* in a message.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
@@ -51,6 +52,9 @@ list index (``int``)."""
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _NO_VALUE = object()
 _MAX_SHOWN = 60
+MAX_PROBLEMS = 100
+"""The most problems one error lists (the library's choice); the rest are only counted, so a
+huge bad document costs bounded time and memory to report."""
 
 
 class LaeringsnettverkError(Exception):
@@ -69,7 +73,10 @@ def _show_value(value: object, *, text: bool) -> str:
     """Render a value for an error message, withholding free text."""
     if text and isinstance(value, str):
         return f"<free text, {len(value)} characters>"
-    shown = repr(value)
+    try:
+        shown = repr(value)
+    except (ValueError, RecursionError):  # an int beyond str()'s digit limit; deep nesting
+        return f"<{type(value).__name__} too large to show>"
     if len(shown) > _MAX_SHOWN:
         shown = shown[: _MAX_SHOWN - 3] + "..."
     return shown
@@ -147,26 +154,40 @@ class ValidationError(LaeringsnettverkError, ValueError):
 
     ``style`` chooses how paths read: ``"python"`` for objects built in code,
     ``"json"`` (``$.a[0].b``) for documents being loaded.
+
+    At most ``MAX_PROBLEMS`` (100) problems are listed in ``problems``; ``omitted`` counts
+    the rest, and the message ends ``… and N more problems``.
     """
 
     problems: tuple[Problem, ...]
     style: Literal["python", "json"]
+    omitted: int
 
     def __init__(
         self,
         problems: Iterable[Problem],
         *,
         style: Literal["python", "json"] = "python",
+        omitted: int = 0,
     ) -> None:
-        self.problems = tuple(problems)
+        rest = iter(problems)
+        self.problems = tuple(itertools.islice(rest, MAX_PROBLEMS))
+        self.omitted = omitted + sum(1 for _ in rest)
         self.style = style
         super().__init__(self._message())
 
+    @property
+    def count(self) -> int:
+        """How many problems there are, listed in ``problems`` or only counted."""
+        return len(self.problems) + self.omitted
+
     def _message(self) -> str:
         lines = [p.render(self.style) for p in self.problems]
-        if len(lines) == 1:
+        if self.omitted:
+            lines.append(f"… and {self.omitted} more problems")
+        elif len(lines) == 1:
             return lines[0]
-        return f"{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)
+        return f"{self.count} problems:\n" + "\n".join(f"  {line}" for line in lines)
 
     @classmethod
     def one(
@@ -182,19 +203,23 @@ class ValidationError(LaeringsnettverkError, ValueError):
 
     def prefixed(self, prefix: Sequence[PathSegment]) -> ValidationError:
         """The same error with every path seen from an enclosing object at ``prefix``."""
-        return ValidationError([p.prefixed(prefix) for p in self.problems], style=self.style)
+        return ValidationError(
+            [p.prefixed(prefix) for p in self.problems], style=self.style, omitted=self.omitted
+        )
 
     def as_json(self) -> ValidationError:
         """The same error with paths in JSONPath terms, as for a loaded document."""
-        return ValidationError(self.problems, style="json")
+        return ValidationError(self.problems, style="json", omitted=self.omitted)
 
     def to_dicts(self) -> list[dict[str, str | None]]:
         """Every problem as ``{"path", "value", "rule"}``, ready for a service's response."""
         return [p.to_dict() for p in self.problems]
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild, (self.problems, self.style))
+        return (_rebuild, (self.problems, self.style, self.omitted))
 
 
-def _rebuild(problems: tuple[Problem, ...], style: Literal["python", "json"]) -> ValidationError:
-    return ValidationError(problems, style=style)
+def _rebuild(
+    problems: tuple[Problem, ...], style: Literal["python", "json"], omitted: int = 0
+) -> ValidationError:
+    return ValidationError(problems, style=style, omitted=omitted)

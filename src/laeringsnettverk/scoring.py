@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from laeringsnettverk._checks import Checker, fail
+from laeringsnettverk._checks import Checker, fail, isfinite
 
 if TYPE_CHECKING:
     # Imported lazily at run time: the toolkit's models import this module.
@@ -65,6 +66,9 @@ SRS_ALLIANCE_CUTOFF = 36.0
 """SRS total below which the alliance may be at risk (Miller & Duncan)."""
 
 
+_TOO_LARGE = "is too large for a number (beyond ±1.8e308)"
+
+
 def _finite_numbers(values: Iterable[float], name: str) -> list[float]:
     checker = Checker()
     out = list(values)
@@ -89,7 +93,22 @@ def mean_score(scores: Iterable[float]) -> float:
     values = _finite_numbers(scores, "scores")
     if not values:
         fail(("scores",), "needs at least one score to take a mean", [])
-    return math.fsum(values) / len(values)
+    return _mean(values)
+
+
+def _mean(values: Sequence[float]) -> float:
+    """The mean, correctly rounded; exact arithmetic when a float sum would overflow.
+
+    The mean of finite numbers lies between their least and greatest, so it is finite
+    even when their sum is not.
+    """
+    try:
+        mean = math.fsum(values) / len(values)
+    except (OverflowError, ValueError):  # "intermediate overflow"; inf - inf
+        mean = math.inf
+    if math.isfinite(mean):
+        return mean
+    return float(sum(map(Fraction, values), Fraction(0)) / len(values))
 
 
 def perceived_benefit(
@@ -114,7 +133,15 @@ def perceived_benefit(
         fail(("second",), f"must pair with first: {len(a)} scores against", len(b))
     if not a:
         fail(("first",), "needs at least one paired score", [])
-    diff = math.fsum(y - x for x, y in zip(a, b, strict=True)) / len(a)
+    diffs = [y - x for x, y in zip(a, b, strict=True)]
+    if all(map(math.isfinite, diffs)):
+        diff = _mean(diffs)
+    else:  # a difference beyond the float range: exact arithmetic
+        exact = sum(Fraction(y) - Fraction(x) for x, y in zip(a, b, strict=True)) / len(a)
+        try:
+            diff = float(exact)
+        except OverflowError:
+            fail(("second",), "differs from first by more than a number can hold (±1.8e308)")
     return diff if higher_is_better else -diff
 
 
@@ -158,9 +185,35 @@ def program_fidelity(statuses: Iterable[ItemStatus | str]) -> float:
     return fidelity_points(items) / len(items)
 
 
-def to_percent(fraction: float) -> float:
-    """A fraction as a percent, rounded half up to one decimal for display (0.8 → 80.0)."""
-    return round_half_up(fraction * 100, 1)
+def to_percent(fraction: float | Fraction) -> float:
+    """A fraction as a percent, rounded half up to one decimal for display (0.8 → 80.0).
+
+    Computed exactly, never as ``fraction * 100`` in floating point: 23 of 80 is 28.75 %
+    and shows as 28.8. Give a :class:`fractions.Fraction` (``Fraction(23, 80)``) to round
+    the exact ratio; a float is taken as the decimal it prints as (``0.2875``).
+
+    ```pycon
+    >>> to_percent(23 / 80)
+    28.8
+    >>> from fractions import Fraction
+    >>> to_percent(Fraction(23, 80))
+    28.8
+
+    ```
+    """
+    if isinstance(fraction, Fraction):
+        # tenths of a percent, half away from zero, in integers: exact for any ratio
+        tenths = (2 * abs(fraction.numerator) * 1000 + fraction.denominator) // (
+            2 * fraction.denominator
+        )
+        return math.copysign(float(Fraction(tenths, 10)), fraction.numerator)
+    checker = Checker()
+    checker.number(("fraction",), fraction)
+    checker.done()
+    percent = float(Decimal(repr(fraction)).scaleb(2))
+    if not math.isfinite(percent):
+        fail(("fraction",), "is too large to show as a percent", fraction)
+    return round_half_up(percent, 1)
 
 
 def round_half_up(value: float, decimals: int = 1) -> float:
@@ -176,10 +229,17 @@ def round_half_up(value: float, decimals: int = 1) -> float:
 
     ```
     """
-    if not math.isfinite(value):
-        fail(("value",), "must be a finite number", value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        fail(("value",), "must be a number", value)
+    if not isfinite(value):
+        too_large = isinstance(value, int)
+        fail(("value",), _TOO_LARGE if too_large else "must be a finite number", value)
+    exact = Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
+    if int(exact.as_tuple().exponent) >= -decimals:  # nothing to round (a large float, an int)
+        return float(exact)
     quantum = Decimal(1).scaleb(-decimals)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+    context = Context(prec=max(28, exact.adjusted() + decimals + 3))
+    return float(exact.quantize(quantum, rounding=ROUND_HALF_UP, context=context))
 
 
 def is_important_change(

@@ -285,10 +285,11 @@ def checklist_from_fhir(
         code = answer.obj("valueCoding")
         if code.data.get("system") != status_system:
             raise code.fail("system", f"must be {status_system}", code.data.get("system"))
+        status_code = code.string("code")
         try:
-            status = ItemStatus(code.string("code"))
+            status = ItemStatus(status_code)
         except ValueError:
-            raise code.fail("code", "is not an item-status code", code.data.get("code")) from None
+            raise code.fail("code", "is not an item-status code", status_code) from None
         fields: dict[str, Any] = {}
         for sub in answer.objs("item"):
             link = sub.string("linkId").rpartition(".")[2]

@@ -7,10 +7,10 @@ import hashlib
 import json
 import re
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from laeringsnettverk._checks import Checker
+from laeringsnettverk._checks import LONE_SURROGATE, Checker, has_lone_surrogate, isfinite
 from laeringsnettverk.errors import PathSegment, ValidationError
 from laeringsnettverk.fhir._extensions import EXTENSIONS
 
@@ -26,6 +26,7 @@ __all__ = [
     "extension_url",
     "find_extensions",
     "decode_text",
+    "each_resource",
     "encode_text",
     "put_text",
     "read_team",
@@ -44,6 +45,12 @@ INT32_MIN = -(2**31)
 INT32_MAX = 2**31 - 1
 
 _BASE_URL = re.compile(r"^https?://[^\s/?#]+(/[^\s?#]*)?$")
+# FHIR R4 date (a full date: the writers write no partial one) and dateTime
+_DATE_TIME = re.compile(
+    r"(\d{4}-\d{2}-\d{2})"
+    r"(T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00)))?",
+    re.ASCII,
+)
 
 # Characters that a FHIR string (R4 regex [ \r\n\t\S]+, read as Python or ECMAScript)
 # cannot hold: whitespace other than space, CR, LF and tab; C0 and C1 controls; the BOM.
@@ -218,6 +225,8 @@ class Reader:
         value = self.req(key)
         if not isinstance(value, str):
             raise self.fail(key, "must be a string", value)
+        if has_lone_surrogate(value):
+            raise self.fail(key, LONE_SURROGATE)
         return value
 
     def opt_str(self, key: str) -> str | None:
@@ -225,18 +234,26 @@ class Reader:
         return self.string(key) if key in self.data else None
 
     def integer(self, key: str) -> int:
-        """A required integer."""
+        """A required FHIR integer: an int of 32 bits, as the writers write."""
         value = self.req(key)
         if type(value) is not int:
             raise self.fail(key, "must be an integer", value)
+        if not INT32_MIN <= value <= INT32_MAX:
+            raise self.fail(key, "is beyond FHIR's integer range (32 bits)", value)
         return value
 
     def number(self, key: str) -> float:
-        """A required number (a FHIR decimal or integer); an int stays an int."""
+        """A required number (a FHIR decimal or integer); an int stays an int.
+
+        NaN, the infinities and integers beyond a float's range are refused: no writer
+        writes them, and arithmetic on them would overflow.
+        """
         value = self.req(key)
         if type(value) not in (int, float):
             raise self.fail(key, "must be a number", value)
         number: float = value
+        if not isfinite(number):
+            raise self.fail(key, "must be a finite number within ±1.8e308", value)
         return number
 
     def boolean(self, key: str) -> bool:
@@ -258,9 +275,9 @@ class Reader:
         if isinstance(value, datetime.date):
             return value
         text = self.string(key)
-        day = text[:10] if len(text) > 10 and text[10] == "T" else text
+        match = _DATE_TIME.fullmatch(text)
         try:
-            return datetime.date.fromisoformat(day) if len(day) == 10 else _bad_date()
+            return datetime.date.fromisoformat(match.group(1)) if match else _bad_date()
         except ValueError:
             raise self.fail(key, "must be a date (YYYY-MM-DD)", text) from None
 
@@ -276,6 +293,8 @@ class Reader:
         decoded = decode_text(value)
         if decoded is None:
             raise self.fail(key, "begins with a double quote but is not a JSON string literal")
+        if has_lone_surrogate(decoded):
+            raise self.fail(key, LONE_SURROGATE)
         return decoded
 
     def opt_text(self, key: str, base: str) -> str | None:
@@ -288,6 +307,13 @@ class Reader:
         if len(found) > 1:
             raise found[1].fail(None, f"repeats the extension {url}")
         return found[0] if found else None
+
+
+def each_resource(resources: object, name: str) -> Iterable[object]:
+    """The resources of an argument that must be a list (any iterable but text or a dict)."""
+    if not isinstance(resources, Iterable) or isinstance(resources, str | bytes | Mapping):
+        raise _error((name,), "must be a list of resources", type(resources).__name__)
+    return resources
 
 
 def _bad_date() -> datetime.date:

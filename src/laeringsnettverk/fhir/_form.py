@@ -18,6 +18,7 @@ from laeringsnettverk.fhir._common import (
     check_base_url,
     code_system_url,
     coding,
+    each_resource,
     extension_url,
     put_text,
     resource_id,
@@ -356,7 +357,7 @@ def form_from_fhir(
     scale = _read_scale(q, base)
     url = q.opt_str("url")
     conversations = []
-    for i, data in enumerate(responses):
+    for i, data in enumerate(each_resource(responses, "responses")):
         r = Reader(data, (i,))
         if r.data.get("resourceType") != "QuestionnaireResponse":
             raise r.fail(

@@ -386,12 +386,11 @@ def _read_indicator(ext: Reader, measure: Reader, base: str) -> Indicator:
     kind = None
     for code in measure.objs("coding"):
         if code.data.get("system") == kind_system:
+            value = code.string("code")
             try:
-                kind = IndicatorKind(code.string("code"))
+                kind = IndicatorKind(value)
             except ValueError:
-                raise code.fail(
-                    "code", "is not an indicator-kind code", code.data["code"]
-                ) from None
+                raise code.fail("code", "is not an indicator-kind code", value) from None
     if kind is None:
         raise measure.fail("coding", f"needs a coding from {kind_system}")
     fields: dict[str, Any] = {}
@@ -407,10 +406,9 @@ def _read_indicator(ext: Reader, measure: Reader, base: str) -> Indicator:
             enum: type[IndicatorRole] | type[Frequency] = (
                 IndicatorRole if url == "role" else Frequency
             )
+            value = part.string("valueCode")
             try:
-                fields[str(url)] = enum(part.string("valueCode"))
+                fields[str(url)] = enum(value)
             except ValueError:
-                raise part.fail(
-                    "valueCode", f"is not a {url} code", part.data["valueCode"]
-                ) from None
+                raise part.fail("valueCode", f"is not a {url} code", value) from None
     return Indicator(name=measure.text("text", base), kind=kind, **fields)

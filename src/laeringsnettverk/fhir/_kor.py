@@ -16,6 +16,7 @@ from laeringsnettverk.fhir._common import (
     code_system_url,
     coding,
     decode_text,
+    each_resource,
     encode_text,
     read_team,
     resource_id,
@@ -236,7 +237,7 @@ def kor_from_fhir(
     base = check_base_url(base_url)
     sessions = []
     shared: dict[str, str | None] = {}
-    for i, data in enumerate(responses):
+    for i, data in enumerate(each_resource(responses, "responses")):
         r = Reader(data, (i,))
         if r.data.get("resourceType") != "QuestionnaireResponse":
             raise r.fail(

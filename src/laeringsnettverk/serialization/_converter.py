@@ -21,9 +21,9 @@ from cattrs.errors import (
 )
 
 from laeringsnettverk._codes import CodedEnum
-from laeringsnettverk.errors import Key, PathSegment, Problem, ValidationError
+from laeringsnettverk.errors import MAX_PROBLEMS, Key, PathSegment, Problem, ValidationError
 
-__all__ = ["build_converter", "problems_from"]
+__all__ = ["build_converter", "error_from", "problems_from"]
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -110,14 +110,27 @@ def _list_only_tuple(t: Any, conv: cattrs.Converter) -> Any:
     """Structure ``tuple[X, ...]`` from a JSON list only.
 
     cattrs alone would take any iterable (a string's characters, an object's keys) and
-    build a wrong value silently.
+    build a wrong value silently. With detailed validation, the problems of the elements
+    are collected as cattrs does, but at most ``MAX_PROBLEMS`` are kept (the rest counted).
     """
     inner = homogenous_tuple_structure_factory(t, conv)
+    elem = typing.get_args(t)[0]
 
     def structure(value: object, _: type) -> Any:
         if type(value) is not list and type(value) is not tuple:
             raise ValidationError([Problem.of((), f"must be a list, not {_json_type(value)}")])
-        return inner(value, t)
+        if not conv.detailed_validation:
+            return inner(value, t)
+        handler = conv.get_structure_hook(elem)
+        sink = _Sink()
+        out = []
+        for i, item in enumerate(value):
+            try:
+                out.append(handler(item, elem))
+            except Exception as exc:  # as cattrs: every failure is reported
+                _walk(exc, (i,), elem, sink)
+        sink.raise_any()
+        return tuple(out)
 
     return structure
 
@@ -130,11 +143,24 @@ def _is_mapping_type(t: Any) -> bool:
 def _object_only_mapping(t: Any, conv: cattrs.Converter) -> Any:
     """``Mapping[K, V]`` from a JSON object only."""
     inner = mapping_structure_factory(t, conv)
+    key_type, value_type = typing.get_args(t)
 
     def structure(value: object, _: type) -> Any:
         if type(value) is not dict:
             raise ValidationError([Problem.of((), f"must be an object, not {_json_type(value)}")])
-        return inner(value, t)
+        if not conv.detailed_validation:
+            return inner(value, t)
+        structure_key = conv.get_structure_hook(key_type)
+        structure_value = conv.get_structure_hook(value_type)
+        sink = _Sink()
+        out = {}
+        for k, v in value.items():
+            try:
+                out[structure_key(k, key_type)] = structure_value(v, value_type)
+            except Exception as exc:  # as cattrs: every failure is reported
+                _walk(exc, (Key(str(k)),), value_type, sink)
+        sink.raise_any()
+        return out
 
     return structure
 
@@ -182,21 +208,62 @@ def _describe(t: Any) -> str:
     return f"a {getattr(t, '__name__', str(t))}"
 
 
+class _Sink:
+    """Collects problems, keeping at most ``MAX_PROBLEMS`` and counting the rest."""
+
+    __slots__ = ("omitted", "problems")
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.omitted = 0
+
+    def add(self, problem: Problem) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(problem)
+        else:
+            self.omitted += 1
+
+    def raise_any(self) -> None:
+        if self.problems:
+            raise ValidationError(self.problems, omitted=self.omitted)
+
+
 def problems_from(exc: BaseException, expected: Any = None) -> list[Problem]:
-    """Turn what cattrs raised into the library's problems, each with its JSON path."""
-    out: list[Problem] = []
-    _walk(exc, (), expected, out)
-    return out
+    """Turn what cattrs raised into the library's problems, each with its JSON path.
+
+    At most ``MAX_PROBLEMS``: :func:`error_from` counts the rest too.
+    """
+    return list(error_from(exc, expected).problems)
 
 
-def _walk(
-    exc: BaseException, path: tuple[PathSegment, ...], expected: Any, out: list[Problem]
-) -> None:
+def error_from(exc: BaseException, expected: Any = None) -> ValidationError:
+    """What cattrs raised as one ValidationError in JSON terms (the problems capped)."""
+    sink = _Sink()
+    _walk(exc, (), expected, sink)
+    return ValidationError(sink.problems, style="json", omitted=sink.omitted)
+
+
+def _count(exc: BaseException) -> int:
+    """How many problems :func:`_walk` would find in ``exc`` (none built: the sink is full)."""
     if isinstance(exc, ValidationError):
-        out.extend(p.prefixed(path) for p in exc.problems)
+        return exc.count
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return len(exc.extra_fields)
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        return sum(_count(sub) for sub in exc.exceptions)
+    return 1
+
+
+def _walk(exc: BaseException, path: tuple[PathSegment, ...], expected: Any, out: _Sink) -> None:
+    if len(out.problems) >= MAX_PROBLEMS:
+        out.omitted += _count(exc)
+    elif isinstance(exc, ValidationError):
+        for p in exc.problems:
+            out.add(p.prefixed(path))
+        out.omitted += exc.omitted
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            out.append(
+            out.add(
                 Problem.of(
                     (*path, key), f"is not a field of {exc.cl.__name__}: unknown keys are rejected"
                 )
@@ -216,6 +283,6 @@ def _walk(
         for sub in rest:
             _walk(sub, path, expected, out)
     elif isinstance(exc, KeyError):
-        out.append(Problem.of(path, "is required"))
+        out.add(Problem.of(path, "is required"))
     else:
-        out.append(Problem.of(path, f"must be {_describe(expected)}"))
+        out.add(Problem.of(path, f"must be {_describe(expected)}"))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any, TypeVar, overload
 
-from laeringsnettverk.errors import Problem, ValidationError
+from laeringsnettverk._checks import LONE_SURROGATE, check_unicode, has_lone_surrogate
+from laeringsnettverk.errors import PathSegment, Problem, ValidationError
 
 if TYPE_CHECKING:
     import cattrs
@@ -117,19 +119,21 @@ def from_dict(data: object, cls: type[T]) -> T:
     Raises:
         ValidationError: every problem, each with its JSON path, value and rule.
     """
-    from laeringsnettverk.serialization._converter import problems_from
-
     if not isinstance(data, dict):
         raise ValidationError.one(
             (), f"must be an object ({cls.__name__})", type(data).__name__
         ).as_json()
+    problems = _refused(data)
+    if problems:
+        raise ValidationError(problems, style="json")
+    from laeringsnettverk.serialization._converter import error_from
+
     try:
         return _converter().structure(data, cls)
     except ValidationError as exc:
         raise exc.as_json() from None
     except Exception as exc:
-        problems = problems_from(exc, cls)
-        raise ValidationError(problems, style="json") from None
+        raise error_from(exc, cls) from None
 
 
 def _document(obj: object) -> dict[str, Any]:
@@ -141,8 +145,14 @@ def dumps(obj: object, *, indent: int | None = 2) -> str:
 
     Output is deterministic: fields in the model's order, integers kept as integers,
     dates ISO 8601, Norwegian letters unescaped (UTF-8).
+
+    Raises:
+        ValidationError: for text holding a lone surrogate, which UTF-8 cannot write.
     """
-    return json.dumps(_document(obj), ensure_ascii=False, indent=indent, allow_nan=False)
+    text = json.dumps(_document(obj), ensure_ascii=False, indent=indent, allow_nan=False)
+    if not text.isascii():
+        check_unicode(obj)
+    return text
 
 
 def dump(obj: object, fp: IO[str], *, indent: int | None = 2) -> None:
@@ -159,19 +169,163 @@ def loads(text: str | bytes, cls: type[Any] | None = None) -> Any:
     """Read a versioned JSON document; its ``kind`` says which model it is.
 
     Give ``cls`` to require a kind (and get a precisely typed result). Older schema
-    versions are migrated.
+    versions are migrated. ``bytes`` are UTF-8 (or UTF-16 or UTF-32, told apart as
+    :func:`json.loads` does); a leading byte order mark is ignored, in ``str`` and
+    ``bytes`` alike (Windows tools write one).
 
     Raises:
-        ValidationError: for malformed JSON, an unknown kind or version, or bad fields.
+        ValidationError: for malformed JSON (text that is not UTF-8, nested too deeply, a
+            number too long to read), a key that appears twice in one object, text with a
+            lone surrogate, an unknown kind or version, or bad fields.
     """
+    return checked_document(parse(text), cls)
+
+
+_BOM = "\ufeff"
+NESTED_TOO_DEEPLY = "is nested too deeply to read"
+REPEATED_KEY = "appears more than once in the object: keys must be unique"
+TOO_MANY_DIGITS = "holds a number of too many digits to read"
+# a raw surrogate, or a JSON escape of one (which json.loads may pair up, or not)
+_MAYBE_SURROGATE = re.compile("[\ud800-\udfff]|\\\\u[dD][89a-fA-F]")
+
+
+class _Repeated(dict[str, Any]):
+    """A parsed JSON object in which some key appeared more than once."""
+
+    __slots__ = ("repeated",)
+    repeated: list[str]
+
+
+# how many objects with a repeated key have been parsed (a change tells a parse found one)
+_repeats = [0]
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        repeated = _Repeated(obj)
+        seen: set[str] = set()
+        repeated.repeated = []
+        for key, _ in pairs:
+            if key in seen:
+                repeated.repeated.append(key)
+            seen.add(key)
+        _repeats[0] += 1
+        return repeated
+    return obj
+
+
+_decode = json.JSONDecoder(object_pairs_hook=_pairs).decode
+
+
+def decode(text: str) -> Any:
+    """``json.loads`` refusing repeated keys and lone surrogates (as a ValidationError).
+
+    ``json.JSONDecodeError``, ``RecursionError`` and ``ValueError`` (a number of too many
+    digits) pass through.
+    """
+    before = _repeats[0]
+    data = _decode(text)
+    if _repeats[0] != before or _MAYBE_SURROGATE.search(text) is not None:
+        problems = _refused(data)
+        if problems:
+            raise ValidationError(problems, style="json")
+    return data
+
+
+def parse(text: str | bytes) -> Any:
+    """Parse JSON text strictly, every failure a :class:`ValidationError`.
+
+    A key repeated in an object and text holding a lone surrogate are refused; so are
+    text that is not UTF-8 (UTF-16, UTF-32), nesting deeper than Python can parse, and a
+    number of more than 4300 digits. A leading byte order mark is ignored.
+    """
+    what = type(text).__name__
+    if isinstance(text, bytes):
+        encoding = json.detect_encoding(text)
+        try:
+            text = text.decode(encoding)
+        except UnicodeDecodeError as exc:
+            name = "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
+            raise _not_json(f"is not valid {name} (at byte {exc.start})", what) from None
+    if text.startswith(_BOM):
+        text = text[1:]
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        pos = getattr(exc, "pos", None)
-        raise ValidationError.one(
-            (), f"is not valid JSON (at character {pos})", type(text).__name__
-        ).as_json() from None
-    return from_document(data, cls)
+        data = decode(text)
+    except json.JSONDecodeError as exc:
+        raise _not_json(f"is not valid JSON (at character {exc.pos})", what) from None
+    except RecursionError:
+        raise _not_json(NESTED_TOO_DEEPLY, what) from None
+    except ValidationError:  # a repeated key, a lone surrogate
+        raise
+    except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
+        raise _not_json(TOO_MANY_DIGITS, what) from None
+    return data
+
+
+def _not_json(rule: str, what: str) -> ValidationError:
+    return ValidationError.one((), rule, what).as_json()
+
+
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """Every field name of every document kind: keys that are never free text."""
+    import typing
+
+    import attrs
+
+    names = {"kind", "schema_version"}
+    todo: list[Any] = list(_kinds().values())
+    seen: set[Any] = set()
+    while todo:
+        tp = todo.pop()
+        if tp in seen:
+            continue
+        seen.add(tp)
+        if isinstance(tp, type) and attrs.has(tp):
+            names.update(f.name for f in attrs.fields(tp))
+            todo.extend(typing.get_type_hints(tp).values())
+        else:
+            todo.extend(typing.get_args(tp))
+    return frozenset(names)
+
+
+def _refused(data: Any) -> list[Problem]:
+    """Repeated keys and lone surrogates anywhere in ``data``.
+
+    A path names a key only when it is a field name; below a key that may be free text
+    (an activity's name) the problem is reported at the enclosing object.
+    """
+    vocabulary = _vocabulary()
+    problems: list[Problem] = []
+    stack: list[tuple[Any, tuple[PathSegment, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if type(value) is list:
+            stack.extend((v, (*path, i)) for i, v in enumerate(value))
+        elif isinstance(value, dict):
+            if type(value) is _Repeated:
+                for key in dict.fromkeys(value.repeated):
+                    problems.append(
+                        Problem.of((*path, key), REPEATED_KEY)
+                        if key in vocabulary
+                        else Problem.of(path, "has a key that " + REPEATED_KEY)
+                    )
+            for key, v in value.items():
+                named = key in vocabulary
+                if type(key) is str and has_lone_surrogate(key):
+                    problems.append(Problem.of(path, "has a key that " + LONE_SURROGATE))
+                if type(v) is list or isinstance(v, dict):
+                    stack.append((v, (*path, key) if named else path))
+                elif type(v) is str and has_lone_surrogate(v):
+                    problems.append(Problem.of((*path, key) if named else path, LONE_SURROGATE))
+        elif type(value) is str and has_lone_surrogate(value):
+            problems.append(Problem.of(path, LONE_SURROGATE))
+    return sorted(set(problems), key=_order)
+
+
+def _order(problem: Problem) -> tuple[str, str]:
+    return (problem.json_path(), problem.rule)
 
 
 @overload
@@ -185,14 +339,26 @@ def load(fp: IO[str] | IO[bytes], cls: type[Any] | None = None) -> Any:
 
 
 def from_document(data: object, cls: type[Any] | None = None) -> Any:
-    """Build the model from a parsed versioned document (a dict with ``kind``)."""
+    """Build the model from a parsed versioned document (a dict with ``kind``).
+
+    Raises:
+        ValidationError: as :func:`loads` does (text with a lone surrogate included).
+    """
+    problems = _refused(data)
+    if problems:
+        raise ValidationError(problems, style="json")
+    return checked_document(data, cls)
+
+
+def checked_document(data: object, cls: type[Any] | None = None) -> Any:
+    """:func:`from_document` for data :func:`decode` has checked already."""
     if not isinstance(data, dict):
         raise ValidationError.one(
             (), "must be a JSON object (a document)", type(data).__name__
         ).as_json()
     kinds = _kinds()
     kind = data.get("kind")
-    if kind not in kinds:
+    if type(kind) is not str or kind not in kinds:
         rule = "is not a known document kind; expected one of " + ", ".join(
             repr(k) for k in DOCUMENT_KINDS
         )

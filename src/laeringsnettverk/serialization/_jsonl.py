@@ -16,6 +16,8 @@ line 3: $.activities: is required
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import typing
 from collections.abc import Iterable
@@ -24,12 +26,14 @@ from typing import IO, Any, Generic, TypeVar, overload
 import attrs
 
 from laeringsnettverk.errors import Problem, ValidationError
+from laeringsnettverk.serialization._json import checked_document, decode
 
 __all__ = ["BatchResult", "LineError", "dump_jsonl", "dumps_jsonl", "load_jsonl"]
 
 T = TypeVar("T")
 
 _BOM = "\ufeff"
+_JSON_WHITESPACE = " \t\r\n"
 
 
 @attrs.frozen(kw_only=True)
@@ -39,22 +43,34 @@ class LineError:
     line: int
     """The line's number, counting from 1 (blank lines count)."""
     problems: tuple[Problem, ...]
-    """Every problem of the line's document, each with its JSON path, value and rule."""
+    """The problems of the line's document (at most 100), each with its JSON path, value and
+    rule."""
+    omitted: int = 0
+    """How many more problems the line has, counted but not listed."""
 
     @property
     def error(self) -> ValidationError:
         """The problems as the ValidationError that loading the line alone raises."""
-        return ValidationError(self.problems, style="json")
+        return ValidationError(self.problems, style="json", omitted=self.omitted)
 
     def to_dict(self) -> dict[str, Any]:
-        """The line for a machine: ``{"line": 3, "problems": [{"path", "value", "rule"}]}``."""
-        return {"line": self.line, "problems": [p.to_dict() for p in self.problems]}
+        """The line for a machine: ``{"line": 3, "problems": [{"path", "value", "rule"}]}``.
+
+        A line with more problems than are listed has ``"omitted"``, how many more.
+        """
+        out: dict[str, Any] = {"line": self.line, "problems": [p.to_dict() for p in self.problems]}
+        if self.omitted:
+            out["omitted"] = self.omitted
+        return out
 
     def __str__(self) -> str:
         lines = [p.render("json") for p in self.problems]
-        if len(lines) == 1:
+        if self.omitted:
+            lines.append(f"… and {self.omitted} more problems")
+        elif len(lines) == 1:
             return f"line {self.line}: {lines[0]}"
-        return f"line {self.line}: {len(lines)} problems:\n" + "\n".join(f"  {x}" for x in lines)
+        total = len(self.problems) + self.omitted
+        return f"line {self.line}: {total} problems:\n" + "\n".join(f"  {x}" for x in lines)
 
 
 @attrs.frozen(kw_only=True)
@@ -84,7 +100,9 @@ class BatchResult(Generic[T]):
         """
         if self.errors:
             raise ValidationError(
-                [p.prefixed((e.line,)) for e in self.errors for p in e.problems], style="json"
+                [p.prefixed((e.line,)) for e in self.errors for p in e.problems],
+                style="json",
+                omitted=sum(e.omitted for e in self.errors),
             )
 
     def error_dicts(self) -> list[dict[str, Any]]:
@@ -101,14 +119,24 @@ def load_jsonl(
 def load_jsonl(
     source: str | bytes | Iterable[str] | Iterable[bytes], cls: type[Any] | None = None
 ) -> BatchResult[Any]:
-    """Load JSON Lines: one versioned document per line; bad lines are reported, not raised.
+    r"""Load JSON Lines: one versioned document per line; bad lines are reported, not raised.
 
     ``source`` is the whole text (``str`` or ``bytes``), or any iterable of lines, such as
-    a file opened in text or binary mode (read line by line, so a large file is never held
-    whole). Blank lines are skipped but counted; a byte order mark on the first line is
-    ignored. Each line is loaded as by :func:`~laeringsnettverk.serialization.loads` (give
-    ``cls`` to require one kind); a line that is not JSON is reported as such, without
-    echoing it (it may hold free text).
+    a file opened in binary or text mode (read line by line, so a large file is never held
+    whole). Lines end at a line feed (``\n``) only, as JSON Lines defines them: a carriage
+    return is JSON whitespace, so ``\r\n`` line ends work and a raw carriage return
+    inside a line does not end it. A text file (``io.TextIOWrapper``) is switched to
+    ``newline="\n"`` before reading, so it splits lines the same way; open it with
+    ``newline="\n"`` (or in binary mode) yourself when you have read from it already.
+
+    Blank lines, empty or of JSON whitespace only (space, tab, carriage return), are
+    skipped but counted; a line of other whitespace (a form feed, a no-break space) is not
+    JSON and is reported. A byte order mark on the first line is ignored. Each line is
+    loaded as by :func:`~laeringsnettverk.serialization.loads` (give ``cls`` to require one
+    kind): anything wrong with a line, however hostile (not UTF-8, nested too deeply, a
+    number too long, a repeated key), is reported as that line's error and the other lines
+    still load. A line that is not JSON is reported as such, without echoing it (it may
+    hold free text).
     """
     lines: Iterable[str] | Iterable[bytes]
     if isinstance(source, str):
@@ -116,12 +144,13 @@ def load_jsonl(
     elif isinstance(source, bytes):
         lines = source.split(b"\n")
     else:
+        if isinstance(source, io.TextIOWrapper):
+            with contextlib.suppress(io.UnsupportedOperation):  # read from already
+                source.reconfigure(newline="\n")
         lines = source
-    from laeringsnettverk.serialization._json import from_document
 
     loaded: list[tuple[int, Any]] = []
     errors: list[LineError] = []
-    decode = json.loads
     for number, raw in enumerate(lines, 1):
         if isinstance(raw, bytes):
             try:
@@ -133,7 +162,7 @@ def load_jsonl(
             line = typing.cast(str, raw)
         if number == 1 and line.startswith(_BOM):
             line = line[1:]
-        if not line or line.isspace():
+        if not line.strip(_JSON_WHITESPACE):
             continue
         try:
             data = decode(line)
@@ -143,10 +172,16 @@ def load_jsonl(
         except RecursionError:
             errors.append(_not_json(number, "nested too deeply"))
             continue
+        except ValidationError as exc:  # a repeated key, a lone surrogate
+            errors.append(LineError(line=number, problems=exc.problems, omitted=exc.omitted))
+            continue
+        except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
+            errors.append(_not_json(number, "a number has too many digits"))
+            continue
         try:
-            loaded.append((number, from_document(data, cls)))
+            loaded.append((number, checked_document(data, cls)))
         except ValidationError as exc:
-            errors.append(LineError(line=number, problems=exc.problems))
+            errors.append(LineError(line=number, problems=exc.problems, omitted=exc.omitted))
     return BatchResult(loaded=tuple(loaded), errors=tuple(errors))
 
 
