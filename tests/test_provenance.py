@@ -22,6 +22,8 @@ from laeringsnettverk.errors import LaeringsnettverkWarning, ValidationError
 from laeringsnettverk.goals import SmartCriterion
 from laeringsnettverk.improvement import ImprovementProject, PdsaCycle, Phase, readiness
 from laeringsnettverk.network import (
+    Organisation,
+    OrganisationKind,
     ScheduledGathering,
     load_example_network,
     plan_schedule,
@@ -352,3 +354,29 @@ def test_the_example_applications_answer_the_forms_one_question() -> None:
     for application in applications:
         assert application.goal is None
         assert application.reason
+
+
+# -- the docs say what the code does ------------------------------------------------------------
+
+
+def test_the_network_reference_lists_only_county_numbers_the_code_accepts() -> None:
+    text = (ROOT / "docs" / "reference" / "network.md").read_text(encoding="utf-8")
+    paragraph = text.split("Municipality numbers are", 1)[1].split("\n\n", 1)[0]
+    assert "refused" not in paragraph.split("starting with no county number")[0]
+    counties = re.findall(r"\b(\d\d)xx\b", paragraph)
+    assert {"30", "38", "54", "04", "16"} <= set(counties)
+    for county in counties:
+        organisation = Organisation(
+            name="Kommune", kind=OrganisationKind.MUNICIPALITY, municipality_number=county + "01"
+        )
+        assert organisation.county is not None
+
+
+def test_the_glossary_spells_the_progress_score_as_the_seeds_spell_score() -> None:
+    glossary = (ROOT / "docs" / "explanation" / "glossary.md").read_text(encoding="utf-8")
+    assert "fremdriftsskår" not in glossary
+    assert "fremdriftsscore" in glossary
+    # the team's coordinator and the user's are two rows, not one
+    rows = [line for line in glossary.splitlines() if line.startswith("| koordinator")]
+    assert len(rows) == 2
+    assert "MemberRole" in rows[0] and "DEFAULT_CHECKLIST_ITEMS" in rows[1]
