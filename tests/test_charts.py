@@ -812,3 +812,39 @@ def test_points_gather_the_columns(values: list[float | None]) -> None:
     assert all(p.lower is None and not p.outside for p in r.points())
     assume(len(values) > 1)
     assert chart.point(-1) == points[-1]
+
+
+# -- serialization and imports ----------------------------------------------------------------
+
+
+def test_json_round_trip_of_data_and_results() -> None:
+    from laeringsnettverk.serialization import from_dict, to_dict
+
+    data = ChartData.proportions(
+        [5, 6, None, 5],
+        [20, 20, 20, 40],
+        excluded=[1],
+        labels=["a", "b", "c", "d"],
+        annotations=[(2, "Ny rutine")],
+        title="Andel",
+    )
+    assert from_dict(to_dict(data), ChartData) == data
+    for chart in (
+        run_chart(data, rules=("anhoej", "ihi")),
+        i_chart([5, 6, 5, 7, 6, 5, 6, 20], parts=[4], freeze=2),
+        mr_chart([1, 3, None, 6]),
+        p_chart(data),
+    ):
+        assert from_dict(to_dict(chart), type(chart)) == chart
+
+
+def test_importing_charts_loads_neither_numpy_nor_matplotlib() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, laeringsnettverk.charts as c; c.run_chart([1, 2, 3]);"
+        "print(any(m in sys.modules for m in ('numpy', 'matplotlib')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -58,9 +58,8 @@ def _quick_numbers(values: tuple[Any, ...], integers: bool) -> Any:
     The array is returned when numpy can vouch for every value at once (the common case);
     with ``None`` the plain checks run.
     """
-    np = numpy_or_none()
-    if np is None or len(values) < _FAST_MIN:
-        return None
+    if len(values) < _FAST_MIN or (np := numpy_or_none()) is None:
+        return None  # short: the plain checks are as quick (and numpy stays unimported)
     types = set(map(type, values))
     if not types <= ({int, _NONE} if integers else {int, float, _NONE}):
         return None
