@@ -1,8 +1,9 @@
 """Example documents shipped inside the package.
 
 The form is the source document's worked example (1 + 4 + 1 + 2 → mean 2.0; the
-2nd conversation's mean 5.0; benefit 3.0); the checklist scores 8 of 10 points
-(80 %). Names and dates are made up.
+2nd conversation's mean 5.0; benefit 3.0); the 2nd conversation's per-activity scores
+(4, 6, 5, 5) are made up, since the source gives only their mean. The checklist scores
+8 of 10 points (80 %); which items are done is made up. Names and dates are made up.
 
 ```pycon
 >>> from laeringsnettverk.examples import load_example

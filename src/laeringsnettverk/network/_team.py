@@ -258,7 +258,10 @@ class Application:
     contact_phone: str | None = None
     """The contact person's phone number."""
     goal: str | None = None
-    """Mål for forbedringsarbeidet: the goal of the improvement work."""
+    """A goal the team states for its work, if it gives one. The source's application form
+    has no separate goal question ("Mål for forbedringsarbeidet" is the heading of the
+    question answered in ``reason``); the field is the library's, kept so data that has it
+    loads."""
     reason: str | None = None
     """Hvorfor: why the municipality wants to take part."""
     anchoring: str | None = None
