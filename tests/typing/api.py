@@ -50,3 +50,15 @@ def handle(text: str) -> list[dict[str, str | None]]:
     except ln.ValidationError as exc:
         return exc.to_dicts()
     return []
+
+
+def follow_a_team(forms: list[ln.WhatMattersForm]) -> tuple[bool, float | None]:
+    from laeringsnettverk.charts import i_chart, run_chart
+    from laeringsnettverk.measurement import PeriodUnit, benefit_series
+    from laeringsnettverk.stats import mean_estimate
+
+    series = benefit_series(forms, team="team-a", unit=PeriodUnit.QUARTER)
+    chart = run_chart(series, freeze=6)
+    control = i_chart([obs.chart_value for obs in series.observations])
+    estimate = mean_estimate([v for v in series.values() if v is not None])
+    return chart.signal or control.signal, estimate.lower
