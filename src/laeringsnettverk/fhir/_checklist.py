@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from laeringsnettverk._checks import Checker
+from laeringsnettverk._checks import Checker, check_unicode
 from laeringsnettverk.fhir._common import (
     DEFAULT_BASE_URL,
     INT32_MAX,
@@ -108,6 +108,7 @@ def checklist_to_fhir(
     if not isinstance(checklist, CollaborationChecklist):
         c.add(("checklist",), "must be a CollaborationChecklist", type(checklist).__name__)
     c.done()
+    check_unicode(checklist)  # a lone surrogate cannot be written as UTF-8
     for i, item in enumerate(checklist.items):
         if item.carries_mean_of is not None and item.carries_mean_of > INT32_MAX:
             c.add(

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from laeringsnettverk._checks import Checker
+from laeringsnettverk._checks import Checker, check_unicode
 from laeringsnettverk.fhir._common import (
     DEFAULT_BASE_URL,
     INT32_MAX,
@@ -106,6 +106,7 @@ def form_to_fhir(
     if not isinstance(form, WhatMattersForm):
         c.add(("form",), "must be a WhatMattersForm", type(form).__name__)
     c.done()
+    check_unicode(form)  # a lone surrogate cannot be written as UTF-8
     for name in ("minimum", "maximum"):
         value = getattr(form.scale, name)
         if not INT32_MIN <= value <= INT32_MAX:

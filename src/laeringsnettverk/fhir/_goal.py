@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from laeringsnettverk._checks import Checker
+from laeringsnettverk._checks import Checker, check_unicode
 from laeringsnettverk.fhir._common import (
     DEFAULT_BASE_URL,
     Reader,
@@ -228,6 +228,7 @@ def goal_to_fhir(
     if achievement is not None:
         c.member(("achievement",), achievement, ProgressStatus)
     c.done()
+    check_unicode(goal)  # a lone surrogate cannot be written as UTF-8
     ref = as_subject(subject).to_reference()
     gid = resource_id(base, "goal", goal, "goal", subject=ref)
     baseline = None

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from laeringsnettverk._checks import Checker
+from laeringsnettverk._checks import Checker, check_unicode
 from laeringsnettverk.fhir._common import (
     DEFAULT_BASE_URL,
     Reader,
@@ -154,6 +154,7 @@ def kor_to_fhir(
     elif not ratings.sessions and (ratings.identifier is not None or ratings.team is not None):
         c.add(("sessions",), "must not be empty when there is an identifier or a team to map")
     c.done()
+    check_unicode(ratings)  # a lone surrogate cannot be written as UTF-8
     ref = as_subject(subject).to_reference()
     score_system = code_system_url(base, "score")
     responses = []

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from laeringsnettverk._checks import Checker
+from laeringsnettverk._checks import Checker, check_unicode
 from laeringsnettverk.fhir._common import (
     DEFAULT_BASE_URL,
     Reader,
@@ -69,6 +69,7 @@ def plan_to_fhir(
             if not isinstance(goal, str) or not goal or any(ch.isspace() for ch in goal):
                 c.add(("goals", i), "must be a reference without spaces", goal)
     c.done()
+    check_unicode(plan)  # a lone surrogate cannot be written as UTF-8
     goal_refs = [{"reference": goal} for goal in goals]
     ref = as_subject(subject).to_reference()
     care_plan: dict[str, Any] = {

@@ -23,7 +23,7 @@ from cattrs.errors import (
 from laeringsnettverk._codes import CodedEnum
 from laeringsnettverk.errors import MAX_PROBLEMS, Key, PathSegment, Problem, ValidationError
 
-__all__ = ["build_converter", "error_from", "problems_from"]
+__all__ = ["build_converter", "error_from"]
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -228,16 +228,11 @@ class _Sink:
             raise ValidationError(self.problems, omitted=self.omitted)
 
 
-def problems_from(exc: BaseException, expected: Any = None) -> list[Problem]:
-    """Turn what cattrs raised into the library's problems, each with its JSON path.
-
-    At most ``MAX_PROBLEMS``: :func:`error_from` counts the rest too.
-    """
-    return list(error_from(exc, expected).problems)
-
-
 def error_from(exc: BaseException, expected: Any = None) -> ValidationError:
-    """What cattrs raised as one ValidationError in JSON terms (the problems capped)."""
+    """What cattrs raised as one ValidationError, each problem with its JSON path.
+
+    At most ``MAX_PROBLEMS`` problems are kept; the rest are counted in ``omitted``.
+    """
     sink = _Sink()
     _walk(exc, (), expected, sink)
     return ValidationError(sink.problems, style="json", omitted=sink.omitted)
