@@ -217,6 +217,11 @@ class _Chart:
             f"fired={list(self.fired)})"
         )
 
+    def _repr_html_(self) -> str:
+        from laeringsnettverk import _display
+
+        return _display.chart(self)
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class RunChart(_Chart):

@@ -126,6 +126,11 @@ class SmartAssessment:
         head = f"SMARTE [{self.letters()}]: {self.met} av 6 oppfylt ({self.met} of 6 met)"
         return "\n".join([head, *(f"  {r}" for r in self.results)])
 
+    def _repr_html_(self) -> str:
+        from laeringsnettverk import _display
+
+        return _display.smart_assessment(self)
+
 
 def _result(criterion: SmartCriterion, passed: bool, nb: str, en: str) -> CriterionResult:
     return CriterionResult(criterion=criterion, passed=passed, reason_nb=nb, reason_en=en)

@@ -158,6 +158,16 @@ class NetworkResults:
             )
         return "\n".join(lines)
 
+    def __repr__(self) -> str:
+        from laeringsnettverk import _display
+
+        return _display.network_results_repr(self)
+
+    def _repr_html_(self) -> str:
+        from laeringsnettverk import _display
+
+        return _display.network_results(self)
+
 
 def _group(
     period: MeasurementPeriod,

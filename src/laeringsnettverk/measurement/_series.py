@@ -272,3 +272,13 @@ class Series:
             annotations=self.annotation_positions(),
             title=self.title,
         )
+
+    def __repr__(self) -> str:
+        from laeringsnettverk import _display
+
+        return _display.series_repr(self)
+
+    def _repr_html_(self) -> str:
+        from laeringsnettverk import _display
+
+        return _display.series(self)

@@ -122,6 +122,11 @@ class NetworkStatus:
                  for r in rows]  # fmt: skip
         return "\n".join([self.network, *lines])
 
+    def _repr_html_(self) -> str:
+        from laeringsnettverk import _display
+
+        return _display.network_status(self)
+
 
 def _benefit(form: WhatMattersForm) -> float | None:
     """Benefit 1st → 2nd over the activities scored at both, without warning."""

@@ -109,6 +109,16 @@ class BatchResult(Generic[T]):
         """Every bad line as ``{"line", "problems"}``, ready for a service's response."""
         return [e.to_dict() for e in self.errors]
 
+    def __repr__(self) -> str:
+        from laeringsnettverk import _display
+
+        return _display.batch_repr(self)
+
+    def _repr_html_(self) -> str:
+        from laeringsnettverk import _display
+
+        return _display.batch(self)
+
 
 @overload
 def load_jsonl(source: str | bytes | Iterable[str] | Iterable[bytes]) -> BatchResult[Any]: ...

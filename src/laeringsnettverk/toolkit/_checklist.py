@@ -178,6 +178,11 @@ class CollaborationChecklist:
         """Program fidelity in percent, rounded half up to one decimal for display."""
         return to_percent(self.fidelity())
 
+    def _repr_html_(self) -> str:
+        from laeringsnettverk import _display
+
+        return _display.checklist(self)
+
     def with_form_means(self, form: WhatMattersForm) -> CollaborationChecklist:
         """A new checklist whose mean-carrying items hold ``form`` 's conversation means.
 

@@ -237,6 +237,11 @@ class Benefit:
             f" ({self.paired} paired)"
         )
 
+    def _repr_html_(self) -> str:
+        from laeringsnettverk import _display
+
+        return _display.benefit(self)
+
 
 @attrs.frozen(kw_only=True)
 class WhatMattersForm:
@@ -383,6 +388,11 @@ class WhatMattersForm:
     def with_conversation(self, conversation: Conversation) -> WhatMattersForm:
         """A new form with ``conversation`` added after the last one."""
         return attrs.evolve(self, conversations=(*self.conversations, conversation))
+
+    def _repr_html_(self) -> str:
+        from laeringsnettverk import _display
+
+        return _display.form(self)
 
     # -- scoring --------------------------------------------------------------------------
 

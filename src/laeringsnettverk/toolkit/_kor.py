@@ -234,6 +234,11 @@ class KorRatings:
         """SRS total per session (``None`` where SRS was not taken)."""
         return tuple(s.srs.total if s.srs else None for s in self.sessions)
 
+    def _repr_html_(self) -> str:
+        from laeringsnettverk import _display
+
+        return _display.kor(self)
+
     def ors_change(self, from_: int = 1, to: int | None = None) -> OrsChange:
         """ORS change from session ``from_`` (default the first) to ``to`` (default the last)."""
         n = len(self.sessions)
