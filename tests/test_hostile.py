@@ -95,6 +95,22 @@ def test_nesting_just_below_the_parsers_limit_is_a_validation_error_too() -> Non
             loads(text)
 
 
+def test_the_cli_reports_deep_nesting_and_long_numbers_and_goes_on(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    long = tmp_path / "long.json"
+    long.write_text('{"kind": "form", "schema_version": ' + "9" * 5000 + "}", encoding="utf-8")
+    good = tmp_path / "good.json"
+    good.write_text(example_text("wheel"), encoding="utf-8")
+    code, out, err = run("validate", str(deep), str(long), str(good))
+    assert (code, err) == (2, "")
+    assert out == (
+        f"{deep}: invalid (1 problem)\n  $: 'str' is nested too deeply to read\n"
+        f"{long}: invalid (1 problem)\n  $: 'str' holds a number of too many digits to read\n"
+        f"{good}: ok (wheel)\n"
+    )
+
+
 def test_an_integer_of_more_than_4300_digits_is_a_validation_error() -> None:
     text = '{"kind": "form", "schema_version": ' + "9" * 5000 + "}"
     with pytest.raises(ValidationError, match=r"holds a number of too many digits to read"):
@@ -214,6 +230,15 @@ def test_the_cli_replaces_what_the_console_cannot_encode(monkeypatch: pytest.Mon
     written = console.buffer.getvalue()  # type: ignore[attr-defined,unused-ignore]
     assert "Programoppfyllelse".encode("cp1252") in written
     assert console.errors == "replace"
+
+
+def test_the_cli_leaves_a_console_that_is_not_a_text_wrapper_as_it_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    console = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", console)
+    assert main(["example", "wheel"]) == 0
+    assert json.loads(console.getvalue())["kind"] == "wheel"
 
 
 def test_a_narrow_console_encoding_does_not_crash_the_cli() -> None:

@@ -10,8 +10,10 @@
 - ``status FILE`` prints where each team of a learning network stands, and ``review
   FILE`` the network's findings (``--example`` for the shipped example network).
 
-Every command reads ``-`` as standard input. Bad input exits with status 2 and
-the validation message, never a traceback.
+Every command reads ``-`` as standard input. Files are UTF-8 (a leading byte order
+mark is allowed); a file that is not, like any bad input, gets a one-line error and exit
+status 2, never a traceback. ``validate`` and ``score`` go on with the next file after a
+bad one. Output the console's encoding cannot show is replaced (``?``), not a crash.
 """
 
 from __future__ import annotations
