@@ -407,6 +407,12 @@ def test_a_raw_lone_surrogate_in_a_str_is_refused_and_a_pair_is_fine() -> None:
     assert loads(paired, ln.WhatMattersForm).activities[0].name == "Sove\U0001f634 godt om natta"
 
 
+def test_escaped_letters_are_no_surrogates() -> None:
+    escaped = json.dumps(json.loads(example_text("form")), ensure_ascii=True)
+    assert "\\u00f8" in escaped and "\\ud" not in escaped
+    assert loads(escaped) == load_example("form")
+
+
 def test_an_encoded_surrogate_in_bytes_is_not_utf8() -> None:
     data = example_text("form").encode().replace(b"Sove godt", b"Sove\xed\xa0\x80 godt")
     with pytest.raises(ValidationError, match=r"^\$: 'bytes' is not valid UTF-8 \(at byte \d+\)"):
@@ -677,6 +683,14 @@ def test_a_list_the_converter_structures_reports_each_bad_element() -> None:
         make_converter().structure([1, "2", 3, None], list[int])
     error = error_from(info.value, list[int])
     assert [p.json_path() for p in error.problems] == ["$[1]", "$[3]"]
+
+
+def test_from_dict_of_a_mapping_type_reports_its_bad_values_capped() -> None:
+    with pytest.raises(ValidationError) as info:
+        from_dict({f"k{i}": "x" for i in range(150)}, dict[str, int])
+    assert info.value.style == "json"
+    assert (len(info.value.problems), info.value.count) == (100, 150)
+    assert info.value.problems[0].json_path() == "$.k0"
 
 
 def test_a_converter_without_detailed_validation_still_structures() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any, TypeVar, overload
 
@@ -185,8 +184,22 @@ _BOM = "\ufeff"
 NESTED_TOO_DEEPLY = "is nested too deeply to read"
 REPEATED_KEY = "appears more than once in the object: keys must be unique"
 TOO_MANY_DIGITS = "holds a number of too many digits to read"
-# a raw surrogate, or a JSON escape of one (which json.loads may pair up, or not)
-_MAYBE_SURROGATE = re.compile("[\ud800-\udfff]|\\\\u[dD][89a-fA-F]")
+
+
+def _may_hold_surrogates(text: str) -> bool:
+    r"""Whether ``text`` may hold a lone surrogate once parsed (cheap; may say yes wrongly).
+
+    A raw surrogate, or an escape ``\ud...`` (json.loads pairs a high one with a low one,
+    or leaves it lone). Substring tests and an encoding: a regular expression would cost as
+    much as the parse.
+    """
+    if "\\u" in text and ("\\ud" in text or "\\uD" in text):
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 class _Repeated(dict[str, Any]):
@@ -226,7 +239,7 @@ def decode(text: str) -> Any:
     """
     before = _repeats[0]
     data = _decode(text)
-    if _repeats[0] != before or _MAYBE_SURROGATE.search(text) is not None:
+    if _repeats[0] != before or _may_hold_surrogates(text):
         problems = _refused(data)
         if problems:
             raise ValidationError(problems, style="json")
