@@ -470,6 +470,16 @@ def test_writers_refuse_a_model_holding_a_lone_surrogate() -> None:
             writer(model, subject=SUBJECT)
 
 
+def test_json_lines_writers_refuse_a_lone_surrogate() -> None:
+    form = _form_with_a_surrogate()
+    with pytest.raises(ValidationError, match=r"team: contains a lone surrogate"):
+        ln.serialization.dumps_jsonl([load_example("wheel"), form])
+    fp = io.StringIO()
+    with pytest.raises(ValidationError, match=r"team: contains a lone surrogate"):
+        ln.serialization.dump_jsonl([load_example("wheel"), form], fp)
+    assert fp.getvalue().count("\n") == 1  # the good document before it was written
+
+
 def test_check_unicode_reports_keys_and_values_of_mappings_at_the_mapping() -> None:
     conv = load_example("form").conversations[0]
     bad = attrs.evolve(conv, scores={"Sove\ud800": 3})

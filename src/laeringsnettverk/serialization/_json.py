@@ -154,6 +154,17 @@ def dumps(obj: object, *, indent: int | None = 2) -> str:
     return text
 
 
+_compact = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+
+
+def document_line(obj: object) -> str:
+    """A model object as one compact versioned document (no line break); as :func:`dumps`."""
+    text = _compact(_document(obj))
+    if not text.isascii():
+        check_unicode(obj)
+    return text
+
+
 def dump(obj: object, fp: IO[str], *, indent: int | None = 2) -> None:
     """Write a model object to a text file as a versioned JSON document."""
     fp.write(dumps(obj, indent=indent))

@@ -26,7 +26,7 @@ from typing import IO, Any, Generic, TypeVar, overload
 import attrs
 
 from laeringsnettverk.errors import Problem, ValidationError
-from laeringsnettverk.serialization._json import checked_document, decode
+from laeringsnettverk.serialization._json import checked_document, decode, document_line
 
 __all__ = ["BatchResult", "LineError", "dump_jsonl", "dumps_jsonl", "load_jsonl"]
 
@@ -204,20 +204,21 @@ def dumps_jsonl(objs: Iterable[object]) -> str:
 
     Each line is the document :func:`~laeringsnettverk.serialization.dumps` writes, on one
     line; :func:`load_jsonl` reads it back.
-    """
-    from laeringsnettverk.serialization._json import _document
 
-    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
-    return "".join([encode(_document(obj)) + "\n" for obj in objs])
+    Raises:
+        ValidationError: for text holding a lone surrogate, which UTF-8 cannot write.
+    """
+    return "".join([document_line(obj) + "\n" for obj in objs])
 
 
 def dump_jsonl(objs: Iterable[object], fp: IO[str]) -> int:
-    """Write model objects to a text file as JSON Lines, one at a time; return how many."""
-    from laeringsnettverk.serialization._json import _document
+    """Write model objects to a text file as JSON Lines, one at a time; return how many.
 
-    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+    Raises:
+        ValidationError: for text holding a lone surrogate (the lines before it are written).
+    """
     count = 0
     for obj in objs:
-        fp.write(encode(_document(obj)) + "\n")
+        fp.write(document_line(obj) + "\n")
         count += 1
     return count
