@@ -334,6 +334,8 @@ def _field_rules() -> dict[tuple[type, str], dict[str, Any]]:
         ProgressReport,
         TeamMember,
     )
+    from laeringsnettverk.measurement._periods import CODE, MeasurementPeriod
+    from laeringsnettverk.measurement._series import Observation, Series
     from laeringsnettverk.stakeholders._model import RATING_MAX, RATING_MIN, Stakeholder
     from laeringsnettverk.toolkit._checklist import ChecklistItem, CollaborationChecklist
     from laeringsnettverk.toolkit._kor import OrsRatings, SrsRatings
@@ -381,6 +383,13 @@ def _field_rules() -> dict[tuple[type, str], dict[str, Any]]:
         (TaskCompletion, "team"): identifier,
         (TaskCompletion, "task"): identifier,
         (FollowUpContact, "team"): identifier,
+        # measurement/_periods.py and _series.py: CODE for period codes and the series' team;
+        # c.integer(..., 0) for a numerator and n, c.integer(..., 1) for a denominator
+        (MeasurementPeriod, "code"): {"pattern": CODE.pattern},
+        (Series, "team"): {"pattern": CODE.pattern},
+        (Observation, "numerator"): {"minimum": 0},
+        (Observation, "denominator"): {"minimum": 1},
+        (Observation, "n"): {"minimum": 0},
     }
     return rules
 
