@@ -165,10 +165,6 @@ def _object_only_mapping(t: Any, conv: cattrs.Converter) -> Any:
     return structure
 
 
-def _is_coded_enum(t: Any) -> bool:
-    return isinstance(t, type) and issubclass(t, CodedEnum)
-
-
 def build_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     """A new strict converter: see :func:`laeringsnettverk.serialization.make_converter`."""
     conv = cattrs.Converter(
@@ -186,13 +182,8 @@ def build_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _list_only_tuple)
     conv.register_structure_hook_factory(_is_mapping_type, _object_only_mapping)
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-    conv.register_unstructure_hook_factory(_is_coded_enum, lambda _: _enum_code)
     conv.register_unstructure_hook(types.MappingProxyType, dict)
     return conv
-
-
-def _enum_code(member: enum.Enum) -> Any:
-    return member.value
 
 
 def _describe(t: Any) -> str:
