@@ -116,11 +116,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "charts": ("Seriediagram", "Run charts"),
     "charts_note": (
         "Median som senterlinje og Anhøjs regler (lengste serie, antall kryssinger). En "
-        "stiplet rød senterlinje betyr et signal om ikke-tilfeldig variasjon; punkter utenfor "
-        "kontrollgrensene er røde; tallene over diagrammet er endringer som er prøvd ut.",
+        "stiplet rød senterlinje betyr et signal om ikke-tilfeldig variasjon; tallene over "
+        "diagrammet er endringer som er prøvd ut.",
         "The median as the centre line and Anhøj's rules (longest run, number of crossings). "
-        "A dashed red centre line means a signal of non-random variation; points outside the "
-        "control limits are red; the numbers above a chart are the changes tried.",
+        "A dashed red centre line means a signal of non-random variation; the numbers above a "
+        "chart are the changes tried.",
     ),
     "monthly_benefit": ("Opplevd nytte per måned", "Perceived benefit per month"),
     "too_few": (
