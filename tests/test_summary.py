@@ -223,6 +223,8 @@ def test_goal_summary() -> None:
     s = summarize(load_example("goal"))
     assert (s.met, s.letters) == (6, "SMARTE")
     assert s.criteria == dict.fromkeys("SMARTE", True)
+    with pytest.raises(TypeError):  # read-only, as the summary is frozen
+        s.criteria["S"] = False  # type: ignore[index]
     bare = summarize(SmartGoal(statement="Bli bedre på brukermedvirkning."))
     assert (bare.met, bare.letters) == (0, "------")
     assert "  M ✗ Målbar (measurable)" in str(bare)

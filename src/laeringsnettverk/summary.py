@@ -43,6 +43,7 @@ import attrs
 from laeringsnettverk._checks import Checker
 from laeringsnettverk._numbers import DASH, Lang, check_lang, fmt_number, fmt_percent
 from laeringsnettverk.errors import ValidationError
+from laeringsnettverk.toolkit._common import freeze_map
 
 __all__ = ["SUMMARY_KEYS", "Summary", "summarize"]
 
@@ -103,6 +104,10 @@ _REASONS: dict[str, tuple[str, str]] = {
 """Why a number is absent: code → (Norwegian, English). The codes are stable."""
 
 
+def _read_only(value: Mapping[str, bool] | None) -> Mapping[str, bool] | None:
+    return None if value is None else freeze_map(value)
+
+
 @attrs.frozen(kw_only=True)
 class Summary:
     """The numbers of one scored document (what ``laeringsnettverk score`` prints).
@@ -156,7 +161,9 @@ class Summary:
     """Goal: how many of the six SMART(E) criteria it meets."""
     letters: str | None = None
     """Goal: the criteria met as letters, a dash for each not met (``"-M-R-E"``)."""
-    criteria: Mapping[str, bool] | None = attrs.field(default=None, hash=False)
+    criteria: Mapping[str, bool] | None = attrs.field(
+        default=None, converter=_read_only, hash=False
+    )
     """Goal: each criterion's letter → met, in the order S, M, A, R, T, E."""
     reason: str | None = None
     """Why the main number is absent (a stable code), e.g. ``"only_one_conversation"``;

@@ -94,11 +94,10 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _cells(values: Sequence[str], *, num: Sequence[bool] | None = None) -> str:
-    flags = num if num is not None else [False] * len(values)
+def _cells(values: Sequence[str], *, num: Sequence[bool]) -> str:
     return "".join(
         f'<td class="num">{v}</td>' if flag else f"<td>{v}</td>"
-        for v, flag in zip(values, flags, strict=True)
+        for v, flag in zip(values, num, strict=True)
     )
 
 
@@ -107,7 +106,6 @@ def _table(
     rows: Iterable[tuple[str, Sequence[str]]],
     *,
     num: Sequence[bool],
-    caption: str | None = None,
 ) -> str:
     """A table; each row is ``(css class, cells)``; cells are HTML already escaped."""
     head = "".join(
@@ -118,8 +116,7 @@ def _table(
         (f'<tr class="{cls}">' if cls else "<tr>") + _cells(cells, num=num) + "</tr>"
         for cls, cells in rows
     )
-    cap = f"<caption>{caption}</caption>" if caption else ""
-    return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _section(key: str, lang: Lang, body: str) -> str:
@@ -652,7 +649,8 @@ def render_report(
             sections and rows stay, for comparison).
         stakeholder_maps: Stakeholder maps to show as Mendelow quadrants.
         series: More series to chart (e.g. a team's own monthly series), under their team
-            or, without one of the network's teams, under the network.
+            or, without one of the network's teams, under the network (left out of one
+            team's report).
         title: The report's title; the network's name by default.
 
     Returns:
