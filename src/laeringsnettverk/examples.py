@@ -20,21 +20,11 @@ from importlib import resources
 from typing import Any
 
 from laeringsnettverk.errors import ValidationError
+from laeringsnettverk.kinds import KINDS
 
 __all__ = ["EXAMPLE_KINDS", "example_text", "load_example"]
 
-EXAMPLE_KINDS: tuple[str, ...] = (
-    "form",
-    "checklist",
-    "plan",
-    "kor",
-    "wheel",
-    "goal",
-    "project",
-    "stakeholder_map",
-    "network",
-    "series",
-)
+EXAMPLE_KINDS: tuple[str, ...] = tuple(k.code for k in KINDS if k.example)
 """The document kinds that have a shipped example."""
 
 

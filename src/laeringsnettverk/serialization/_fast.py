@@ -62,13 +62,15 @@ _SIMPLE = {str: "str", int: "int", bool: "bool"}
 class FastStructurer:
     """``structure(data, cls)``: the model, built by the generated function for ``cls``.
 
-    ``detailed`` is the strict converter; its hooks structure the types that have no fast
-    rule. ``envelope`` names the keys a top-level document may carry besides the model's
+    ``detailed`` is the strict converter, or a function that makes it (called the first
+    time a type has no fast rule, so a document the fast path covers never builds it);
+    its hooks structure the types that have no fast rule. ``envelope`` names the keys a top-level document may carry besides the model's
     fields (``kind``, ``schema_version``); they are allowed at the top level only.
     """
 
     def __init__(self, detailed: Any, envelope: tuple[str, ...] = ()) -> None:
-        self._detailed = detailed
+        self._detailed_source = detailed
+        self._detailed_converter: Any = None
         self._envelope = frozenset(envelope)
         self._fns: dict[tuple[type, bool], Callable[[Any], Any]] = {}
         self._counter = itertools.count()
@@ -146,6 +148,14 @@ class FastStructurer:
         fn: Callable[[Any], Any] = ns["fast"]
         self._fns[cls, top] = fn
         return fn
+
+    @property
+    def _detailed(self) -> Any:
+        """The detailed converter, made on first use when a factory was given."""
+        if self._detailed_converter is None:
+            source = self._detailed_source
+            self._detailed_converter = source() if callable(source) else source
+        return self._detailed_converter
 
     def _detailed_hook(self, tp: Any) -> Callable[[Any], Any]:
         hook = self._detailed.get_structure_hook(tp)

@@ -8,7 +8,10 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any, TypeVar, overload
 
 from laeringsnettverk._checks import LONE_SURROGATE, check_unicode, has_lone_surrogate
-from laeringsnettverk.errors import PathSegment, Problem, ValidationError
+from laeringsnettverk.errors import PathSegment, Problem, TypeName, ValidationError
+from laeringsnettverk.kinds import _BY_CODE, KINDS
+from laeringsnettverk.kinds import DOCUMENT_KINDS as _DOCUMENT_KINDS
+from laeringsnettverk.kinds import kind_of as _kind_of
 
 if TYPE_CHECKING:
     import cattrs
@@ -24,49 +27,80 @@ __all__ = [
     "load",
     "loads",
     "make_converter",
+    "register_migration",
+    "schema_version",
     "to_dict",
 ]
 
 T = TypeVar("T")
 
 SCHEMA_VERSION = 1
-"""The current schema version of every document kind."""
+"""The schema version of every document kind in this release (see :func:`schema_version`)."""
 
 
 @functools.cache
 def _kinds() -> dict[str, type]:
-    from laeringsnettverk import goals, improvement, measurement, network, stakeholders, toolkit
-
-    return {
-        "form": toolkit.WhatMattersForm,
-        "kor": toolkit.KorRatings,
-        "checklist": toolkit.CollaborationChecklist,
-        "plan": toolkit.ActionPlan,
-        "wheel": toolkit.ConversationWheel,
-        "goal": goals.SmartGoal,
-        "project": improvement.ImprovementProject,
-        "stakeholder_map": stakeholders.StakeholderMap,
-        "network": network.LearningNetwork,
-        "series": measurement.Series,
-    }
+    """Every kind's model, by code (imports every model: for schemas, not for loading)."""
+    return {k.code: k.model for k in KINDS}
 
 
-DOCUMENT_KINDS: tuple[str, ...] = (
-    "form",
-    "kor",
-    "checklist",
-    "plan",
-    "wheel",
-    "goal",
-    "project",
-    "stakeholder_map",
-    "network",
-    "series",
-)
-"""The document kinds that :func:`loads` reads and :func:`dumps` writes."""
+DOCUMENT_KINDS: tuple[str, ...] = _DOCUMENT_KINDS
+"""The document kinds that :func:`loads` reads and :func:`dumps` writes (from
+:data:`laeringsnettverk.kinds.KINDS`)."""
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+"""A function turning a document's fields (without ``kind`` and ``schema_version``) of one
+schema version into the fields of the next."""
 
 # kind -> {old version: function turning a document of that version into the next}
-_MIGRATIONS: dict[str, dict[int, Callable[[dict[str, Any]], dict[str, Any]]]] = {}
+_MIGRATIONS: dict[str, dict[int, Migration]] = {}
+
+
+def schema_version(kind: str) -> int:
+    """The schema version of ``kind`` that this library writes and reads without migrating.
+
+    :data:`SCHEMA_VERSION`, raised by one for each migration registered for the kind.
+
+    Raises:
+        ValidationError: ``kind`` is not a document kind.
+    """
+    if kind not in DOCUMENT_KINDS:
+        raise ValidationError.one(
+            ("kind",), _UNKNOWN_KIND, kind, code="kind", ctx={"expected": _KINDS_LISTED}
+        )
+    return SCHEMA_VERSION + len(_MIGRATIONS.get(kind, ()))
+
+
+def register_migration(kind: str, from_version: int, migrate: Migration) -> None:
+    """Teach the loader to read version ``from_version`` of ``kind`` by migrating it.
+
+    ``migrate`` takes the fields of a document of ``from_version`` (a new dict, without
+    ``kind`` and ``schema_version``) and returns the fields of ``from_version + 1``, the
+    kind's new current version (see :func:`schema_version`). Migrations chain: a document
+    several versions old passes through each in turn. ``from_version`` must be the kind's
+    current version, so the chain has no gap; a registration holds for the process. A
+    migration that raises :class:`ValidationError` reports the document's problems; one that
+    raises anything else, or returns something other than a dict, is reported as a problem
+    at ``schema_version``. See the versioning policy (``docs/explanation/versioning.md``).
+
+    Raises:
+        ValidationError: ``kind`` is not a document kind, ``from_version`` is not its
+            current version, or ``migrate`` is not callable.
+    """
+    current = schema_version(kind)
+    c = Checker()
+    if type(from_version) is not int or from_version != current:
+        c.add(
+            ("from_version",),
+            f"must be the kind's current schema version {current}",
+            from_version,
+            code="schema_version",
+            ctx={"supported": f"{current}"},
+        )
+    if not callable(migrate):
+        c.add(("migrate",), "must be a function (callable)", TypeName(type(migrate).__name__))
+    c.done()
+    _MIGRATIONS.setdefault(kind, {})[from_version] = migrate
 
 
 def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
@@ -91,18 +125,20 @@ def _converter() -> cattrs.Converter:
 def _fast() -> FastStructurer:
     from laeringsnettverk.serialization._fast import FastStructurer
 
-    return FastStructurer(_converter(), envelope=("kind", "schema_version"))
+    return FastStructurer(_converter, envelope=("kind", "schema_version"))
 
 
 def kind_of(obj: object) -> str:
     """The document kind of a model object (``"form"`` for a WhatMattersForm, …)."""
-    for kind, cls in _kinds().items():
-        if type(obj) is cls:
-            return kind
+    kind = _kind_of(obj)
+    if kind is not None:
+        return kind.code
     raise ValidationError.one(
         (),
         "is not a document kind; expected one of " + ", ".join(DOCUMENT_KINDS),
-        type(obj).__name__,
+        TypeName(type(obj).__name__),
+        code="model_type",
+        ctx={"expected": ", ".join(DOCUMENT_KINDS)},
     )
 
 
@@ -120,23 +156,30 @@ def from_dict(data: object, cls: type[T]) -> T:
     """
     if not isinstance(data, dict):
         raise ValidationError.one(
-            (), f"must be an object ({cls.__name__})", type(data).__name__
+            (), f"must be an object ({cls.__name__})", TypeName(type(data).__name__),
+            code="object_type",
         ).as_json()
-    problems = _refused(data)
-    if problems:
-        raise ValidationError(problems, style="json")
-    from laeringsnettverk.serialization._converter import error_from
+    return _structured(data, cls, _refused(data))
+
+
+def _structured(data: dict[str, Any], cls: type[T], refused: list[Problem]) -> T:
+    """The model from checked data, every problem reported (with ``refused``, from parsing)."""
+    from laeringsnettverk.serialization._converter import structure_all
 
     try:
-        return _converter().structure(data, cls)
+        obj: T = structure_all(_converter(), data, cls)
     except ValidationError as exc:
-        raise exc.as_json() from None
-    except Exception as exc:
-        raise error_from(exc, cls) from None
+        found = set(refused)
+        problems = [*refused, *(p for p in exc.problems if p not in found)]
+        raise ValidationError(problems, style="json", omitted=exc.omitted) from None
+    if refused:
+        raise ValidationError(refused, style="json")
+    return obj
 
 
 def _document(obj: object) -> dict[str, Any]:
-    return {"kind": kind_of(obj), "schema_version": SCHEMA_VERSION, **to_dict(obj)}
+    kind = kind_of(obj)
+    return {"kind": kind, "schema_version": schema_version(kind), **to_dict(obj)}
 
 
 def dumps(obj: object, *, indent: int | None = 2) -> str:
@@ -380,9 +423,8 @@ def checked_document(data: object, cls: type[Any] | None = None) -> Any:
         raise ValidationError.one(
             (), "must be a JSON object (a document)", type(data).__name__
         ).as_json()
-    kinds = _kinds()
     kind = data.get("kind")
-    if type(kind) is not str or kind not in kinds:
+    if type(kind) is not str or kind not in _BY_CODE:
         rule = "is not a known document kind; expected one of " + ", ".join(
             repr(k) for k in DOCUMENT_KINDS
         )
@@ -394,7 +436,7 @@ def checked_document(data: object, cls: type[Any] | None = None) -> Any:
             ],
             style="json",
         )
-    target = kinds[kind]
+    target = _BY_CODE[kind].model  # imports that kind's model only
     if cls is not None and target is not cls:
         raise ValidationError(
             [Problem.of(("kind",), f"must be the kind of {cls.__name__}", kind)], style="json"
