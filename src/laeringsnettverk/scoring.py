@@ -20,11 +20,12 @@ The source's worked example (KS/Kunnskapssenteret, appendix 2):
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from laeringsnettverk._checks import Checker, fail, isfinite
 
@@ -69,9 +70,24 @@ SRS_ALLIANCE_CUTOFF = 36.0
 _TOO_LARGE = "is too large for a number (beyond ±1.8e308)"
 
 
+_EXACT = 2**53  # below this, a sum of ints is exact as a float
+
+
+def _small_ints(values: list[Any]) -> bool:
+    """True when every value is a plain int and their sum is exact as a float (quick path)."""
+    total = 0
+    for v in values:
+        if type(v) is not int:
+            return False
+        total += v if v >= 0 else -v
+    return total < _EXACT
+
+
 def _finite_numbers(values: Iterable[float], name: str) -> list[float]:
-    checker = Checker()
     out = list(values)
+    if _small_ints(out):
+        return out  # valid: the checks below would find nothing (scores are ints)
+    checker = Checker()
     for i, v in enumerate(out):
         checker.number((name, i), v)
     checker.done()
@@ -93,6 +109,8 @@ def mean_score(scores: Iterable[float]) -> float:
     values = _finite_numbers(scores, "scores")
     if not values:
         fail(("scores",), "needs at least one score to take a mean", [])
+    if _small_ints(values):  # the exact sum, divided once: what fsum / len gives
+        return sum(values) / len(values)
     return _mean(values)
 
 
@@ -134,7 +152,9 @@ def perceived_benefit(
     if not a:
         fail(("first",), "needs at least one paired score", [])
     diffs = [y - x for x, y in zip(a, b, strict=True)]
-    if all(map(math.isfinite, diffs)):
+    if _small_ints(diffs):  # the exact sum, divided once: what fsum / len gives
+        diff = sum(diffs) / len(diffs)
+    elif all(map(math.isfinite, diffs)):
         diff = _mean(diffs)
     else:  # a difference beyond the float range: exact arithmetic
         exact = sum(Fraction(y) - Fraction(x) for x, y in zip(a, b, strict=True)) / len(a)
@@ -147,11 +167,27 @@ def perceived_benefit(
 
 def fidelity_points(statuses: Iterable[ItemStatus | str]) -> int:
     """Points of a checklist: 1 for each item done or not relevant, 0 for not done."""
+    table, member = _points(), _ItemStatus()
     points = 0
     for i, status in enumerate(statuses):
-        member = _status(status, i)
-        points += member.points
+        if type(status) is member:
+            points += table[status]
+        else:  # a code: checked and converted
+            points += _status(status, i).points
     return points
+
+
+@functools.cache
+def _ItemStatus() -> type[ItemStatus]:  # noqa: N802 - stands for the class
+    from laeringsnettverk.toolkit._enums import ItemStatus
+
+    return ItemStatus
+
+
+@functools.cache
+def _points() -> dict[ItemStatus, int]:
+    """Each status's points (:attr:`ItemStatus.points`), looked up once."""
+    return {member: member.points for member in _ItemStatus()}
 
 
 def _status(status: ItemStatus | str, i: int) -> ItemStatus:
