@@ -177,7 +177,21 @@ def checklists(draw: st.DrawFn) -> CollaborationChecklist:
         identifier=draw(identifiers),
         team=draw(identifiers),
         form=draw(identifiers),
+        **draw(item_sets),
     )
+
+
+# an item set's code and version (the library's proposal, a team's own set, or unstated)
+item_sets = st.one_of(
+    st.just({}),
+    st.just({"item_set": "laeringsnettverk-forslag", "item_set_version": "1"}),
+    st.fixed_dictionaries(
+        {"item_set": st.from_regex(r"[a-z0-9][a-z0-9._-]{0,20}", fullmatch=True)},
+        optional={
+            "item_set_version": st.from_regex(r"[A-Za-z0-9][A-Za-z0-9.+_-]{0,8}", fullmatch=True)
+        },
+    ),
+)
 
 
 @st.composite

@@ -337,7 +337,12 @@ def _field_rules() -> dict[tuple[type, str], dict[str, Any]]:
     from laeringsnettverk.measurement._periods import CODE, MeasurementPeriod
     from laeringsnettverk.measurement._series import Observation, Series
     from laeringsnettverk.stakeholders._model import RATING_MAX, RATING_MIN, Stakeholder
-    from laeringsnettverk.toolkit._checklist import ChecklistItem, CollaborationChecklist
+    from laeringsnettverk.toolkit._checklist import (
+        ITEM_SET_CODE,
+        ITEM_SET_VERSION,
+        ChecklistItem,
+        CollaborationChecklist,
+    )
     from laeringsnettverk.toolkit._kor import OrsRatings, SrsRatings
 
     # toolkit/_kor.py, _check_rating: c.number(..., 0, 10); the decimal is loader-only
@@ -360,6 +365,9 @@ def _field_rules() -> dict[tuple[type, str], dict[str, Any]]:
         # toolkit/_checklist.py: c.integer(("carries_mean_of",), ..., 1); "needs at least one item"
         (ChecklistItem, "carries_mean_of"): {"minimum": 1},
         (CollaborationChecklist, "items"): at_least_one,
+        # toolkit/_checklist.py: the item set's code and version patterns
+        (CollaborationChecklist, "item_set"): {"pattern": ITEM_SET_CODE.pattern},
+        (CollaborationChecklist, "item_set_version"): {"pattern": ITEM_SET_VERSION.pattern},
         (Organisation, "municipality_number"): municipality,
         (ImprovementTeam, "identifier"): identifier,
         (ImprovementTeam, "organisations"): at_least_one,

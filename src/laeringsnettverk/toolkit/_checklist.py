@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import warnings
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,17 @@ if TYPE_CHECKING:
     from laeringsnettverk.toolkit._form import WhatMattersForm
 
 __all__ = ["DEFAULT_CHECKLIST_ITEMS", "ChecklistItem", "CollaborationChecklist"]
+
+ITEM_SET_CODE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+"""What an item set's code looks like: lower-case ASCII letters, digits, ``.``, ``_`` and
+``-``, at most 64 characters, starting with a letter or digit (the library's rule)."""
+ITEM_SET_VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+_-]{0,31}$")
+"""What an item set's version looks like: ASCII letters, digits, ``.``, ``+``, ``_`` and
+``-``, at most 32 characters (the library's rule)."""
+PROPOSAL_ITEM_SET = "laeringsnettverk-forslag"
+"""The code of the library's proposed ten items (:data:`DEFAULT_CHECKLIST_ITEMS`)."""
+PROPOSAL_ITEM_SET_VERSION = "1"
+"""The version of the library's proposed ten items."""
 
 
 @attrs.frozen(kw_only=True)
@@ -131,6 +143,15 @@ class CollaborationChecklist:
     """The improvement team, by its identifier, if known."""
     form: str | None = None
     """The identifier of the «Hva er viktig for meg»-form whose means items carry, if any."""
+    item_set: str | None = None
+    """Which set of items the checklist uses, by a code: ``"laeringsnettverk-forslag"`` for
+    the library's proposed ten items (:data:`DEFAULT_CHECKLIST_ITEMS`; the source's own
+    items are lost), or a code of the team's or organisation's own set. ``None`` when not
+    stated (documents written before the field existed). Lower-case ASCII letters, digits,
+    ``.``, ``_`` and ``-``, at most 64 characters."""
+    item_set_version: str | None = None
+    """The version of the item set, e.g. ``"1"``; only with ``item_set``. ASCII letters,
+    digits, ``.``, ``+``, ``_`` and ``-``, at most 32 characters."""
 
     def __attrs_post_init__(self) -> None:
         items, date = self.items, self.date
@@ -141,6 +162,18 @@ class CollaborationChecklist:
             and (self.identifier is None or type(self.identifier) is str)
             and (self.team is None or type(self.team) is str)
             and (self.form is None or type(self.form) is str)
+            and (
+                self.item_set is None
+                or (type(self.item_set) is str and ITEM_SET_CODE.fullmatch(self.item_set))
+            )
+            and (
+                self.item_set_version is None
+                or (
+                    self.item_set is not None
+                    and type(self.item_set_version) is str
+                    and ITEM_SET_VERSION.fullmatch(self.item_set_version)
+                )
+            )
         ):
             return  # valid: the full checks would find nothing (loading is a hot path)
         self._full_check()
@@ -153,11 +186,30 @@ class CollaborationChecklist:
         c.optional_date(("date",), self.date)
         for name in ("identifier", "team", "form"):
             c.optional_text((name,), getattr(self, name))
+        for name, pattern, rule in (
+            ("item_set", ITEM_SET_CODE, "must be a code: a-z, 0-9, '.', '_', '-', at most 64"),
+            (
+                "item_set_version",
+                ITEM_SET_VERSION,
+                "must be a version: A-Z, a-z, 0-9, '.', '+', '_', '-', at most 32",
+            ),
+        ):
+            value = getattr(self, name)
+            if value is not None and (type(value) is not str or not pattern.fullmatch(value)):
+                c.add((name,), rule, value if type(value) is str else type(value).__name__)
+        if self.item_set_version is not None and self.item_set is None:
+            c.add(("item_set",), "is required with an item_set_version")
         c.done()
 
     @classmethod
     def default(cls, date: datetime.date | None = None) -> CollaborationChecklist:
-        """A checklist from the library's default ten items, all not done."""
+        """A checklist from the library's default ten items, all not done.
+
+        Its ``item_set`` is left unstated (``None``), as in documents made before the field;
+        set it with ``attrs.evolve(checklist, item_set="laeringsnettverk-forslag",
+        item_set_version="1")`` to carry the items' origin in the document. The FHIR mapping
+        recognises the library's proposal by its texts either way.
+        """
         return cls(items=DEFAULT_CHECKLIST_ITEMS, date=date)
 
     @property
