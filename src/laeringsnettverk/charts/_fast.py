@@ -23,6 +23,17 @@ _MAX_LEVELS = 40
 _MIN_EXPONENT = -960  # below this the extraction could meet subnormal numbers
 
 
+def _count_sum(arr: Any) -> float:
+    """The exact sum of counts (whole numbers >= 0 as floats).
+
+    While ``max * n < 2**53`` every partial sum is a whole number below 2**53, so numpy's
+    sum, in any order, is exact (and equals ``math.fsum``); otherwise :func:`exact_sum`.
+    """
+    if len(arr) and float(np.max(arr)) * len(arr) < 2.0**53:
+        return float(np.sum(arr))
+    return exact_sum(arr)
+
+
 def exact_sum(arr: Any) -> float:
     """``math.fsum(arr.tolist())`` (the correctly rounded sum), computed with numpy.
 
@@ -106,7 +117,7 @@ class Fast:
         self, num: Any, den: Any, col: Any, start: int, stop: int
     ) -> tuple[float, float]:
         mask = self.include[start:stop] & ~np.isnan(col[start:stop])
-        return exact_sum(num[start:stop][mask]), exact_sum(den[start:stop][mask])
+        return _count_sum(num[start:stop][mask]), _count_sum(den[start:stop][mask])
 
     def runs(self, seq: Any, cl: float) -> tuple[int, int, int]:
         above = seq[(seq > cl) | (seq < cl)] > cl
