@@ -179,7 +179,8 @@ def test_score_reports_a_file_that_is_not_utf8_and_scores_the_next(
     assert err.count("\n") == 1
     assert err.startswith(f"laeringsnettverk: error: {bad}: file: '")
     assert "is not UTF-8 text (a bad byte at" in err
-    assert [s["kind"] for s in json.loads(out)] == ["checklist"]
+    records = [json.loads(line) for line in out.splitlines()]  # JSON Lines, one per file
+    assert [(r["ok"], r["kind"]) for r in records] == [(False, None), (True, "checklist")]
     code, out, err = run("score", str(good), str(bad), str(good))
     assert code == 2
     assert out.count("Sjekkliste for samhandling") == 2
@@ -195,10 +196,11 @@ def test_convert_reports_a_file_that_is_not_utf8_in_one_line(tmp_path: Path, enc
     assert err.count("\n") == 1 and "is not UTF-8 text" in err
 
 
-def test_score_of_only_bad_files_prints_nothing_and_exits_2(tmp_path: Path) -> None:
+def test_score_of_only_bad_files_prints_no_score_and_exits_2(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_bytes(b"\xff")
-    assert run("score", "--json", str(bad))[:2] == (2, "")
+    code, out, _ = run("score", "--json", str(bad))
+    assert (code, json.loads(out)["ok"]) == (2, False)
     assert run("score", str(bad))[:2] == (2, "")
 
 
@@ -532,7 +534,7 @@ def test_an_integer_beyond_str_limits_is_shown_without_crashing() -> None:
     deep: list[Any] = []
     for _ in range(100_000):
         deep = [deep]
-    assert Problem.of(("x",), "is wrong", deep).shown == "<list too large to show>"
+    assert Problem.of(("x",), "is wrong", deep).shown == "<list>"
 
 
 def test_percentages_round_half_up_from_the_exact_fraction() -> None:
@@ -599,7 +601,7 @@ def test_assess_smart_of_something_else_is_a_validation_error() -> None:
 
 
 def test_a_repeated_key_is_refused_with_its_path() -> None:
-    with pytest.raises(ValidationError, match=r"^\$\.kind: appears more than once in the object"):
+    with pytest.raises(ValidationError, match=r"\$\.kind: appears more than once in the object"):
         loads('{"kind": "wheel", "kind": "form", "schema_version": 1}')
     text = example_text("plan").replace('"identifier":', '"identifier": "x", "identifier":', 1)
     with pytest.raises(ValidationError, match=r"^\$\.identifier: appears more than once"):
@@ -700,7 +702,7 @@ def test_from_dict_of_a_mapping_type_reports_its_bad_values_capped() -> None:
         from_dict({f"k{i}": "x" for i in range(150)}, dict[str, int])
     assert info.value.style == "json"
     assert (len(info.value.problems), info.value.count) == (100, 150)
-    assert info.value.problems[0].json_path() == "$.k0"
+    assert info.value.problems[0].json_path() == "$[key 0]"
 
 
 def test_a_converter_without_detailed_validation_still_structures() -> None:
@@ -714,7 +716,7 @@ def test_a_mapping_key_of_the_wrong_type_is_reported_at_its_position() -> None:
     data = json.loads(example_text("form"))
     del data["kind"], data["schema_version"]
     data["conversations"][0]["scores"] = {1: 3}
-    with pytest.raises(ValidationError, match=r"scores\['1'\]: 1 must be a string"):
+    with pytest.raises(ValidationError, match=r"scores\[key 0\]: must be text \(str\)"):
         from_dict(data, ln.WhatMattersForm)
 
 
@@ -924,7 +926,8 @@ def test_a_mutated_document_is_loaded_or_refused_by_every_loader(
         path.write_bytes(raw)
         good = Path(folder) / "good.json"
         good.write_text(example_text("plan"), encoding="utf-8")
-        for command in (["validate"], ["score"], ["convert"], ["convert", "--to", "fhir"]):
+        fhir_command = ["convert", "--to", "fhir", "--subject", "Patient/1"]
+        for command in (["validate"], ["score"], ["convert"], fhir_command):
             out, err = io.StringIO(), io.StringIO()
             files = [str(path), str(good)] if command[0] == "validate" else [str(path)]
             code = main([*command, *files], stdout=out, stderr=err)
