@@ -83,12 +83,12 @@ def test_the_fast_path_is_tried_first_and_the_detailed_one_only_on_failure() -> 
     bad = _set("activities.0.name", " ")(copy.deepcopy(good))
     with (
         mock.patch.object(FastStructurer, "structure", autospec=True, return_value=None) as fast,
-        mock.patch.object(_json, "from_dict", wraps=_json.from_dict) as detailed,
+        mock.patch.object(_json, "_structured", wraps=_json._structured) as detailed,
     ):
         from_document(good)
     assert fast.call_count == 1
     assert detailed.call_count == 1  # the fast path gave up (here: forced to)
-    with mock.patch.object(_json, "from_dict", wraps=_json.from_dict) as detailed:
+    with mock.patch.object(_json, "_structured", wraps=_json._structured) as detailed:
         from_document(good)
         assert detailed.call_count == 0
         with pytest.raises(ValidationError, match=r"activities\[0\]\.name: must not be empty"):

@@ -716,7 +716,7 @@ def test_a_mapping_key_of_the_wrong_type_is_reported_at_its_position() -> None:
     data = json.loads(example_text("form"))
     del data["kind"], data["schema_version"]
     data["conversations"][0]["scores"] = {1: 3}
-    with pytest.raises(ValidationError, match=r"scores\[key 0\]: must be text \(str\)"):
+    with pytest.raises(ValidationError, match=r"scores\[key 0\]: 1 must be text \(str\)"):
         from_dict(data, ln.WhatMattersForm)
 
 

@@ -183,7 +183,17 @@ def test_error_dicts_are_ready_for_a_service_response() -> None:
     dicts = result.error_dicts()
     assert dicts[0] == {
         "line": 3,
-        "problems": [{"path": "$.activities[0].name", "value": None, "rule": "must not be empty"}],
+        "problems": [
+            {
+                "path": "$.activities[0].name",
+                "value": None,
+                "rule": "must not be empty",
+                "loc": ["activities", 0, "name"],
+                "type": "string_blank",
+                "msg": "must not be empty",
+                "msg_nb": "kan ikke være tom",
+            }
+        ],
     }
     assert json.loads(json.dumps(dicts)) == dicts
 

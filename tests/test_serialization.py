@@ -144,27 +144,27 @@ BAD_DOCUMENTS = [
     # a score above the scale
     (
         _form_doc(conversations=[_conv(Sove=11)]),
-        r"\$.conversations\[0\].scores.Sove: 11 is above the scale's max 10",
+        r"\$.conversations\[0\].scores\[key 0\]: 11 is above the scale's max 10",
     ),
     # a float is not coerced to an int
     (
         _form_doc(conversations=[_conv(Sove=5.5)]),
-        r"\$.conversations\[0\].scores.Sove: 5.5 must be a whole number",
+        r"\$.conversations\[0\].scores\[key 0\]: 5.5 must be a whole number",
     ),
     # a string is not coerced to an int
     (
         _form_doc(conversations=[_conv(Sove="5")]),
-        r"\$.conversations\[0\].scores.Sove: '5' must be a whole number",
+        r"\$.conversations\[0\].scores\[key 0\]: '5' must be a whole number",
     ),
     # a bool is not coerced to an int
     (
         _form_doc(conversations=[_conv(Sove=True)]),
-        r"\$.conversations\[0\].scores.Sove: True must be a whole number",
+        r"\$.conversations\[0\].scores\[key 0\]: True must be a whole number",
     ),
     # a score for an unknown activity
     (
         _form_doc(conversations=[_conv(Sove=3, Danse=4)]),
-        r"\$.conversations\[0\].scores.Danse: 4 is a score for an activity the form does not have",
+        r"\$.conversations\[0\].scores\[key 1\]: 4 is a score for an activity the form does not have",
     ),
     # dates out of order
     (
@@ -225,8 +225,8 @@ def test_every_problem_is_listed_for_a_service() -> None:
         from_document(doc)
     problems = info.value.to_dicts()
     assert {p["path"] for p in problems} == {
-        "$.conversations[0].scores.Sove",
-        "$.conversations[0].scores.Spise",
+        "$.conversations[0].scores[key 0]",
+        "$.conversations[0].scores[key 1]",
         "$.extra",
     }
     assert all(p["rule"] for p in problems)

@@ -333,7 +333,7 @@ def test_wheel_keeps_the_users_order_and_suggestions() -> None:
 
 # -- bad input: each row names the rule it must break ------------------------------------
 
-SCORE = 'conversations\\[0\\].scores\\["Sove"\\]'
+SCORE = "conversations\\[0\\].scores\\[key 0\\]"
 BAD_FORMS = [
     # score below the scale
     (
@@ -348,22 +348,22 @@ BAD_FORMS = [
     # a float is not a score
     (
         lambda: WhatMattersForm.from_scores(["Sove"], (D1, [5.5])),
-        r'scores\["Sove"\]: 5.5 must be a whole number',
+        r"scores\[key 0\]: 5.5 must be a whole number",
     ),
     # a bool is not a score
     (
         lambda: WhatMattersForm.from_scores(["Sove"], (D1, [True])),
-        r'scores\["Sove"\]: True must be a whole number',
+        r"scores\[key 0\]: True must be a whole number",
     ),
     # a string is not a score
     (
         lambda: WhatMattersForm.from_scores(["Sove"], (D1, ["5"])),
-        r"scores\[\"Sove\"\]: '5' must be a whole number",
+        r"scores\[key 0\]: '5' must be a whole number",
     ),
     # NaN is not a score
     (
         lambda: WhatMattersForm.from_scores(["Sove"], (D1, [math.nan])),
-        r"scores\[\"Sove\"\]: nan must be a whole number",
+        r"scores\[key 0\]: nan must be a whole number",
     ),
     # duplicate activity names (case-insensitive); the name itself is not echoed
     (
@@ -376,7 +376,7 @@ BAD_FORMS = [
             activities=[Activity(name="Sove")],
             conversations=[Conversation(date=D1, scores={"Spise": 3})],
         ),
-        r'scores\["Spise"\]: 3 is a score for an activity the form does not have',
+        r"scores\[key 0\]: 3 is a score for an activity the form does not have",
     ),
     # dates out of order
     (

@@ -312,6 +312,9 @@ if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
     from laeringsnettverk.serialization import (
         make_converter as make_converter,
     )
+    from laeringsnettverk.serialization import (
+        validate as validate,
+    )
     from laeringsnettverk.stakeholders import (
         EXAMPLE_STAKEHOLDER_MAP as EXAMPLE_STAKEHOLDER_MAP,
     )
@@ -690,6 +693,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "load_jsonl",
         "loads",
         "make_converter",
+        "validate",
     ),
 }
 _HOME = {name: module for module, names in _EXPORTS.items() for name in names}
@@ -868,6 +872,7 @@ __all__ = [
     "load_jsonl",
     "loads",
     "make_converter",
+    "validate",
 ]
 
 

@@ -15,7 +15,14 @@ from typing import NoReturn
 
 import attrs
 
-from laeringsnettverk.errors import MAX_PROBLEMS, PathSegment, Problem, ValidationError
+from laeringsnettverk.errors import (
+    MAX_PROBLEMS,
+    JsonScalar,
+    PathSegment,
+    Problem,
+    TypeName,
+    ValidationError,
+)
 
 __all__ = ["NUMBERS", "Checker", "check_unicode", "expect", "has_lone_surrogate", "isfinite"]
 
@@ -63,13 +70,13 @@ def check_unicode(obj: object) -> None:
         value, path = stack.pop()
         if type(value) is str:
             if has_lone_surrogate(value):
-                c.add(path, LONE_SURROGATE)
+                c.add(path, LONE_SURROGATE, code="lone_surrogate")
         elif isinstance(value, tuple | list):
             stack.extend((v, (*path, i)) for i, v in enumerate(value))
         elif isinstance(value, Mapping):
             for k, v in value.items():
                 if isinstance(k, str) and has_lone_surrogate(k):
-                    c.add(path, "has a key that " + LONE_SURROGATE)
+                    c.add(path, "has a key that " + LONE_SURROGATE, code="lone_surrogate")
                 stack.append((v, path))
         elif attrs.has(type(value)):
             names = [f.name for f in attrs.fields(type(value))]  # type: ignore[arg-type]
@@ -88,14 +95,28 @@ class Checker:
         self.omitted = 0
         """Problems beyond ``MAX_PROBLEMS``: counted, not kept."""
 
-    def add(self, path: Path, rule: str, value: object = ..., *, text: bool = False) -> None:
-        """Record a problem (``value=...`` means there is no value to show)."""
+    def add(
+        self,
+        path: Path,
+        rule: str,
+        value: object = ...,
+        *,
+        text: bool = False,
+        code: str = "value_error",
+        ctx: Mapping[str, JsonScalar] | None = None,
+    ) -> None:
+        """Record a problem (``value=...`` means there is no value to show).
+
+        ``code`` is the problem's stable error code (one of
+        :data:`~laeringsnettverk.errors.ERROR_CODES`), ``ctx`` the values its rule
+        mentions (``{"le": 10}``), for the Norwegian message.
+        """
         if len(self.problems) >= MAX_PROBLEMS:
             self.omitted += 1
         elif value is ...:
-            self.problems.append(Problem.of(path, rule))
+            self.problems.append(Problem.of(path, rule, code=code, ctx=ctx))
         else:
-            self.problems.append(Problem.of(path, rule, value, text=text))
+            self.problems.append(Problem.of(path, rule, value, text=text, code=code, ctx=ctx))
 
     def extend(self, error: ValidationError, prefix: Path) -> None:
         """Record every problem of a nested error, seen from ``prefix``."""
@@ -120,7 +141,7 @@ class Checker:
     ) -> bool:
         """A plain ``int`` (not bool), optionally within ``[lo, hi]``."""
         if type(value) is not int:
-            self.add(path, "must be a whole number (int)", value)
+            self.add(path, "must be a whole number (int)", value, code="int_type")
             return False
         return self._bounds(path, value, lo, hi, what)
 
@@ -134,14 +155,16 @@ class Checker:
     ) -> bool:
         """A finite ``int`` or ``float`` (not bool, not NaN), optionally within ``[lo, hi]``."""
         if type(value) not in (int, float):
-            self.add(path, "must be a number", value)
+            self.add(path, "must be a number", value, code="number_type")
             return False
         assert isinstance(value, int | float)
         if type(value) is int and not isfinite(value):
-            self.add(path, "is too large for a number (beyond ±1.8e308)", value)
+            self.add(
+                path, "is too large for a number (beyond ±1.8e308)", value, code="number_too_large"
+            )
             return False
         if not math.isfinite(value):
-            self.add(path, "must be a finite number", value)
+            self.add(path, "must be a finite number", value, code="finite_number")
             return False
         return self._bounds(path, value, lo, hi, what)
 
@@ -149,23 +172,32 @@ class Checker:
         self, path: Path, value: float, lo: float | None, hi: float | None, what: str
     ) -> bool:
         if lo is not None and value < lo:
-            self.add(path, f"is below {what}min {lo:g}" if what else f"must be >= {lo:g}", value)
+            rule = f"is below {what}min {lo:g}" if what else f"must be >= {lo:g}"
+            self.add(path, rule, value, code="greater_than_equal", ctx={"ge": lo})
             return False
         if hi is not None and value > hi:
-            self.add(path, f"is above {what}max {hi:g}" if what else f"must be <= {hi:g}", value)
+            rule = f"is above {what}max {hi:g}" if what else f"must be <= {hi:g}"
+            self.add(path, rule, value, code="less_than_equal", ctx={"le": hi})
             return False
         return True
 
     def text(self, path: Path, value: object, *, required: bool = True) -> bool:
-        """A string; when ``required``, not empty or blank. Free text is never echoed."""
+        """A string; when ``required``, not empty or blank. Free text is never echoed.
+
+        A list or an object given instead is not shown either: it is in a free-text field,
+        so it may hold free text (``["HEMMELIG"]``); a number, a bool or ``None`` is.
+        """
         if not isinstance(value, str):
-            self.add(path, "must be text (str)", value)
+            if value is None or isinstance(value, int | float):  # never free text
+                self.add(path, "must be text (str)", value, code="string_type")
+            else:
+                self.add(path, "must be text (str)", code="string_type")
             return False
         if required and not value.strip():
-            self.add(path, "must not be empty")
+            self.add(path, "must not be empty", code="string_blank")
             return False
         if has_lone_surrogate(value):
-            self.add(path, LONE_SURROGATE)
+            self.add(path, LONE_SURROGATE, code="lone_surrogate")
             return False
         return True
 
@@ -176,14 +208,14 @@ class Checker:
     def code(self, path: Path, value: object) -> bool:
         """A non-empty technical code or identifier (shown in messages)."""
         if not isinstance(value, str) or not value.strip():
-            self.add(path, "must be a non-empty string", value)
+            self.add(path, "must be a non-empty string", value, code="code_type")
             return False
         return True
 
     def date(self, path: Path, value: object) -> bool:
         """A ``datetime.date`` (not a datetime)."""
         if type(value) is not datetime.date:
-            self.add(path, "must be a date (datetime.date)", value)
+            self.add(path, "must be a date (datetime.date)", value, code="date_type")
             return False
         return True
 
@@ -194,7 +226,7 @@ class Checker:
     def boolean(self, path: Path, value: object) -> bool:
         """A ``bool``."""
         if type(value) is not bool:
-            self.add(path, "must be true or false (bool)", value)
+            self.add(path, "must be true or false (bool)", value, code="bool_type")
             return False
         return True
 
@@ -203,7 +235,13 @@ class Checker:
         if isinstance(value, enum):
             return True
         codes = ", ".join(repr(m.value) for m in enum)
-        self.add(path, f"is not a known {enum.__name__} code; expected one of {codes}", value)
+        self.add(
+            path,
+            f"is not a known {enum.__name__} code; expected one of {codes}",
+            value,
+            code="enum",
+            ctx={"enum": enum.__name__, "expected": codes},
+        )
         return False
 
     def instances(self, path: Path, values: tuple[object, ...], cls: type) -> bool:
@@ -211,7 +249,13 @@ class Checker:
         ok = True
         for i, v in enumerate(values):
             if not isinstance(v, cls):
-                self.add((*path, i), f"must be a {cls.__name__}", type(v).__name__)
+                self.add(
+                    (*path, i),
+                    f"must be a {cls.__name__}",
+                    TypeName(type(v).__name__),
+                    code="model_type",
+                    ctx={"expected": cls.__name__},
+                )
                 ok = False
         return ok
 
@@ -225,12 +269,27 @@ def expect(value: object, cls: type, name: str, hint: str = "") -> None:
     if not isinstance(value, cls):
         article = "an" if cls.__name__[0] in "AEIOU" else "a"
         rule = f"must be {article} {cls.__name__}" + (f" ({hint})" if hint else "")
-        fail((name,), rule, type(value).__name__)
+        checker = Checker()
+        checker.add(
+            (name,),
+            rule,
+            TypeName(type(value).__name__),
+            code="model_type",
+            ctx={"expected": cls.__name__},
+        )
+        checker.done()
 
 
-def fail(path: Path, rule: str, value: object = ...) -> NoReturn:
-    """Raise a single-problem ValidationError."""
+def fail(
+    path: Path,
+    rule: str,
+    value: object = ...,
+    *,
+    code: str = "value_error",
+    ctx: Mapping[str, JsonScalar] | None = None,
+) -> NoReturn:
+    """Raise a single-problem ValidationError (``code`` and ``ctx`` as :meth:`Checker.add`)."""
     checker = Checker()
-    checker.add(path, rule, value)
+    checker.add(path, rule, value, code=code, ctx=ctx)
     checker.done()
     raise AssertionError  # pragma: no cover

@@ -47,6 +47,8 @@ from laeringsnettverk.serialization._json import (
     load,
     loads,
     make_converter,
+    register_migration,
+    schema_version,
     to_dict,
 )
 from laeringsnettverk.serialization._jsonl import (
@@ -59,10 +61,12 @@ from laeringsnettverk.serialization._jsonl import (
 from laeringsnettverk.serialization._schema import (
     SCHEMA_BASE_URL,
     SCHEMA_DIALECT,
+    error_schema,
     json_schema,
     schema_id,
     write_schemas,
 )
+from laeringsnettverk.serialization._validate import validate
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -73,6 +77,7 @@ __all__ = [
     "LineError",
     "dump_jsonl",
     "dumps_jsonl",
+    "error_schema",
     "json_schema",
     "load_jsonl",
     "schema_id",
@@ -85,5 +90,8 @@ __all__ = [
     "load",
     "loads",
     "make_converter",
+    "register_migration",
+    "schema_version",
     "to_dict",
+    "validate",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import enum
 import functools
@@ -12,6 +13,7 @@ import typing
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, mapping_structure_factory
 from cattrs.errors import (
@@ -21,67 +23,85 @@ from cattrs.errors import (
 )
 
 from laeringsnettverk._codes import CodedEnum
-from laeringsnettverk.errors import MAX_PROBLEMS, Key, PathSegment, Problem, ValidationError
+from laeringsnettverk.errors import (
+    MAX_PROBLEMS,
+    JsonScalar,
+    Key,
+    PathSegment,
+    Position,
+    Problem,
+    ValidationError,
+)
 
-__all__ = ["build_converter", "error_from"]
+__all__ = ["build_converter", "error_from", "structure_all"]
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _bad(rule: str, value: object, *, text: bool = False) -> ValidationError:
-    return ValidationError([Problem.of((), rule, value, text=text)])
+_NO_VALUE: Any = ...
+
+
+def _bad(
+    rule: str, value: object = _NO_VALUE, *, code: str, ctx: dict[str, JsonScalar] | None = None
+) -> ValidationError:
+    if value is _NO_VALUE:
+        return ValidationError([Problem.of((), rule, code=code, ctx=ctx)])
+    return ValidationError([Problem.of((), rule, value, code=code, ctx=ctx)])
 
 
 def _structure_int(value: object, _: type) -> int:
     if type(value) is not int:
-        raise _bad("must be a whole number (int)", value)
+        raise _bad("must be a whole number (int)", value, code="int_type")
     return value
 
 
 def _structure_float(value: object, _: type) -> float:
     if type(value) is float:
         if not math.isfinite(value):
-            raise _bad("must be a finite number", value)
+            raise _bad("must be a finite number", value, code="finite_number")
         return value
     if type(value) is int:
         return value  # kept as given: an integer stays an integer on the round trip
-    raise _bad("must be a number", value)
+    raise _bad("must be a number", value, code="number_type")
 
 
 def _structure_str(value: object, _: type) -> str:
     if type(value) is not str:
-        raise _bad("must be a string", value)
+        # a list or an object is not shown: the field may be free text, given in one
+        scalar = value is None or isinstance(value, int | float)
+        raise _bad("must be text (str)", value if scalar else _NO_VALUE, code="string_type")
     return value
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if type(value) is not bool:
-        raise _bad("must be true or false", value)
+        raise _bad("must be true or false", value, code="bool_type")
     return value
 
 
 def _structure_date(value: object, _: type) -> datetime.date:
     if type(value) is not str or not _ISO_DATE.fullmatch(value):
-        raise _bad("must be an ISO 8601 date string YYYY-MM-DD", value)
+        raise _bad("must be an ISO 8601 date string YYYY-MM-DD", value, code="date_format")
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise _bad("is not a real calendar date", value) from None
+        raise _bad("is not a real calendar date", value, code="date_invalid") from None
 
 
 @functools.cache
-def _enum_lookup(cls: type[enum.Enum]) -> tuple[dict[object, enum.Enum], str]:
+def _enum_lookup(cls: type[enum.Enum]) -> tuple[dict[object, enum.Enum], str, str]:
     members = {m.value: m for m in cls}
     codes = ", ".join(repr(c) for c in members)
-    return members, f"is not a known {cls.__name__} code; expected one of {codes}"
+    return members, f"is not a known {cls.__name__} code; expected one of {codes}", codes
 
 
 def _structure_coded(value: object, cls: type[enum.Enum]) -> enum.Enum:
-    members, rule = _enum_lookup(cls)
+    members, rule, codes = _enum_lookup(cls)
     try:
         return members[value]
     except (KeyError, TypeError):
-        raise _bad(rule, value) from None
+        ctx: dict[str, JsonScalar] = {"enum": cls.__name__, "expected": codes}
+        raise _bad(rule, value, code="enum", ctx=ctx) from None
 
 
 def _json_type(value: object) -> str:
@@ -118,7 +138,7 @@ def _list_only_tuple(t: Any, conv: cattrs.Converter) -> Any:
 
     def structure(value: object, _: type) -> Any:
         if type(value) is not list and type(value) is not tuple:
-            raise ValidationError([Problem.of((), f"must be a list, not {_json_type(value)}")])
+            raise _bad(f"must be a list, not {_json_type(value)}", code="list_type")
         if not conv.detailed_validation:
             return inner(value, t)
         handler = conv.get_structure_hook(elem)
@@ -146,19 +166,20 @@ def _object_only_mapping(t: Any, conv: cattrs.Converter) -> Any:
     key_type, value_type = typing.get_args(t)
 
     def structure(value: object, _: type) -> Any:
-        if type(value) is not dict:
-            raise ValidationError([Problem.of((), f"must be an object, not {_json_type(value)}")])
+        if not isinstance(value, dict):
+            raise _bad(f"must be an object, not {_json_type(value)}", code="object_type")
         if not conv.detailed_validation:
             return inner(value, t)
         structure_key = conv.get_structure_hook(key_type)
         structure_value = conv.get_structure_hook(value_type)
         sink = _Sink()
         out = {}
-        for k, v in value.items():
+        for index, (k, v) in enumerate(value.items()):
             try:
                 out[structure_key(k, key_type)] = structure_value(v, value_type)
             except Exception as exc:  # as cattrs: every failure is reported
-                _walk(exc, (Key(str(k)),), value_type, sink)
+                # a key may be free text (an activity's name): addressed by its position
+                _walk(exc, (Position(index),), value_type, sink)
         sink.raise_any()
         return out
 
@@ -249,11 +270,7 @@ def _walk(exc: BaseException, path: tuple[PathSegment, ...], expected: Any, out:
         out.omitted += exc.omitted
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            out.add(
-                Problem.of(
-                    (*path, key), f"is not a field of {exc.cl.__name__}: unknown keys are rejected"
-                )
-            )
+            out.add(_extra(path, key, exc.cl))
     elif isinstance(exc, ClassValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
@@ -269,6 +286,193 @@ def _walk(exc: BaseException, path: tuple[PathSegment, ...], expected: Any, out:
         for sub in rest:
             _walk(sub, path, expected, out)
     elif isinstance(exc, KeyError):
-        out.add(Problem.of(path, "is required"))
+        out.add(Problem.of(path, "is required", code="missing"))
     else:
-        out.add(Problem.of(path, f"must be {_describe(expected)}"))
+        out.add(_wrong_type(path, expected))
+
+
+def _extra(path: tuple[PathSegment, ...], key: str, cls: type) -> Problem:
+    return Problem.of(
+        (*path, key),
+        f"is not a field of {cls.__name__}: unknown keys are rejected",
+        code="extra_forbidden",
+        ctx={"model": cls.__name__},
+    )
+
+
+_TYPE_CODES = {
+    "a whole number": "int_type",
+    "a number": "number_type",
+    "a string": "string_type",
+    "true or false": "bool_type",
+    "a list": "list_type",
+}
+
+
+def _wrong_type(path: tuple[PathSegment, ...], expected: Any) -> Problem:
+    described = _describe(expected)
+    code = _TYPE_CODES.get(described, "value_error")
+    if described.startswith("an object"):
+        code = "object_type"
+    return Problem.of(path, f"must be {described}", code=code)
+
+
+# -- every problem in one pass -----------------------------------------------------------------
+
+
+def structure_all(conv: cattrs.Converter, data: object, cls: type) -> Any:
+    """Structure ``data`` as ``cls`` and report every problem of it at once.
+
+    cattrs stops at the first failing object: when a conversation's scores include ``5.5``,
+    the form is never built, so its own checks (a score of 11 above the scale) never run.
+    Here each model's fields are structured one by one with the converter's hooks, unknown
+    keys are collected with them, and a model whose fields fail is still checked, best
+    effort: an object is made without its checks (``object.__new__``) from what did
+    structure (the raw value where a field failed, ``None`` where it is missing), and its
+    ``__attrs_post_init__`` runs. Its problems are added unless they lie at or under a path
+    already reported. If the check fails otherwise (it meets a value of the wrong type), its
+    problems are left out: a limit, documented in the guarantees.
+
+    Raises:
+        ValidationError: every problem (at most ``MAX_PROBLEMS``, the rest counted), with
+            JSON paths.
+    """
+    collector = _Collector(conv)
+    ok, obj = collector.value(data, cls, ())
+    sink = collector.sink
+    if not ok:
+        raise ValidationError(sink.problems, style="json", omitted=sink.omitted)
+    return obj
+
+
+class _Collector:
+    """Structures a value by its type, recording every problem in ``sink``."""
+
+    def __init__(self, conv: cattrs.Converter) -> None:
+        self.conv = conv
+        self.sink = _Sink()
+
+    def value(self, value: object, tp: Any, path: tuple[PathSegment, ...]) -> tuple[bool, Any]:
+        """``(True, structured)`` or ``(False, a best-effort stand-in)``, problems recorded."""
+        if isinstance(tp, type) and attrs.has(tp):
+            return self.model(value, tp, path)
+        if _is_homogeneous_tuple(tp):
+            return self.sequence(value, typing.get_args(tp)[0], path)
+        if _is_mapping_type(tp):
+            return self.mapping(value, tp, path)
+        args = typing.get_args(tp)
+        if typing.get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 2:
+            if value is None and type(None) in args:
+                return True, None
+            other = [a for a in args if a is not type(None)]
+            if len(other) == 1:
+                return self.value(value, other[0], path)
+        try:
+            return True, self.conv.structure(value, tp)
+        except Exception as exc:  # as cattrs: every failure is reported
+            _walk(exc, path, tp, self.sink)
+            return False, value
+
+    def sequence(self, value: object, elem: Any, path: tuple[PathSegment, ...]) -> tuple[bool, Any]:
+        if type(value) is not list and type(value) is not tuple:
+            self.sink.add(
+                Problem.of(path, f"must be a list, not {_json_type(value)}", code="list_type")
+            )
+            return False, value
+        ok = True
+        out = []
+        for i, item in enumerate(value):
+            good, v = self.value(item, elem, (*path, i))
+            ok = ok and good
+            out.append(v)
+        return ok, tuple(out)
+
+    def mapping(self, value: object, tp: Any, path: tuple[PathSegment, ...]) -> tuple[bool, Any]:
+        if not isinstance(value, dict):
+            self.sink.add(
+                Problem.of(path, f"must be an object, not {_json_type(value)}", code="object_type")
+            )
+            return False, value
+        key_type, value_type = typing.get_args(tp)
+        ok = True
+        out = {}
+        for index, (k, v) in enumerate(value.items()):
+            # a key may be free text (an activity's name): addressed by its position
+            where = (*path, Position(index))
+            good_key, key = self.value(k, key_type, where)
+            good, item = self.value(v, value_type, where)
+            ok = ok and good_key and good
+            out[key] = item
+        return ok, out
+
+    def model(self, value: object, cls: type, path: tuple[PathSegment, ...]) -> tuple[bool, Any]:
+        sink = self.sink
+        if not isinstance(value, dict):
+            sink.add(Problem.of(path, f"must be {_describe(cls)}", code="object_type"))
+            return False, value
+        start = len(sink.problems)
+        hints = typing.get_type_hints(cls)
+        fields = [f for f in attrs.fields(cls) if f.init]
+        ok = True
+        kwargs: dict[str, Any] = {}
+        for f in fields:
+            where = (*path, f.name)
+            if f.name in value:
+                good, kwargs[f.alias] = self.value(value[f.name], hints[f.name], where)
+                ok = ok and good
+            elif f.default is attrs.NOTHING:
+                sink.add(Problem.of(where, "is required", code="missing"))
+                kwargs[f.alias] = None
+                ok = False
+        names = {f.name for f in fields}
+        for key in sorted(k for k in value if k not in names):
+            sink.add(_extra(path, key, cls))
+            ok = False
+        if ok:
+            try:
+                return True, cls(**kwargs)
+            except ValidationError as exc:
+                for p in exc.problems:
+                    sink.add(p.prefixed(path))
+                sink.omitted += exc.omitted
+            except Exception:  # a model raising something else: reported, never raised
+                sink.add(Problem.of(path, f"must be {_describe(cls)}", code="object_type"))
+                return False, value
+            return False, _unchecked(cls, kwargs)
+        obj = _unchecked(cls, kwargs)
+        check = getattr(cls, "__attrs_post_init__", None)
+        if check is not None and len(sink.problems) < MAX_PROBLEMS:
+            reported = [p.path for p in sink.problems[start:]]
+            try:
+                check(obj)
+            except ValidationError as exc:
+                for p in exc.problems:
+                    where = (*path, *p.path)
+                    if not any(where[: len(r)] == r for r in reported):
+                        sink.add(p.prefixed(path))
+            except Exception:  # best effort: a check that met a value of the wrong type
+                pass
+        return False, obj
+
+
+def _unchecked(cls: type, kwargs: dict[str, Any]) -> Any:
+    """An object of ``cls`` made from ``kwargs`` without its checks (for a best-effort check).
+
+    Field converters run where they can (a list becomes a tuple); defaults fill the rest.
+    """
+    obj: Any = object.__new__(cls)
+    for f in attrs.fields(cls):
+        if f.init and f.alias in kwargs:
+            v = kwargs[f.alias]
+            if f.converter is not None:
+                with contextlib.suppress(Exception):  # kept as given
+                    v = f.converter(v)
+        elif isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
+            factory = typing.cast(Any, f.default)
+            v = factory.factory(obj) if factory.takes_self else factory.factory()
+        elif f.default is not attrs.NOTHING:
+            v = f.default
+        else:
+            v = None
+        object.__setattr__(obj, f.name, v)
+    return obj

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 import json
+import threading
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any, TypeVar, overload
 
-from laeringsnettverk._checks import LONE_SURROGATE, check_unicode, has_lone_surrogate
+from laeringsnettverk._checks import LONE_SURROGATE, Checker, check_unicode, has_lone_surrogate
 from laeringsnettverk.errors import PathSegment, Problem, TypeName, ValidationError
 from laeringsnettverk.kinds import _BY_CODE, KINDS
 from laeringsnettverk.kinds import DOCUMENT_KINDS as _DOCUMENT_KINDS
@@ -156,7 +157,9 @@ def from_dict(data: object, cls: type[T]) -> T:
     """
     if not isinstance(data, dict):
         raise ValidationError.one(
-            (), f"must be an object ({cls.__name__})", TypeName(type(data).__name__),
+            (),
+            f"must be an object ({cls.__name__})",
+            TypeName(type(data).__name__),
             code="object_type",
         ).as_json()
     return _structured(data, cls, _refused(data))
@@ -231,7 +234,8 @@ def loads(text: str | bytes, cls: type[Any] | None = None) -> Any:
             number too long to read), a key that appears twice in one object, text with a
             lone surrogate, an unknown kind or version, or bad fields.
     """
-    return checked_document(parse(text), cls)
+    data, refused = parse_all(text)
+    return checked_document(data, cls, refused)
 
 
 _BOM = "\ufeff"
@@ -263,8 +267,8 @@ class _Repeated(dict[str, Any]):
     repeated: list[str]
 
 
-# how many objects with a repeated key have been parsed (a change tells a parse found one)
-_repeats = [0]
+# per thread: whether the parse under way met an object with a repeated key
+_parsing = threading.local()
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -277,7 +281,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             if key in seen:
                 repeated.repeated.append(key)
             seen.add(key)
-        _repeats[0] += 1
+        _parsing.repeated = True
         return repeated
     return obj
 
@@ -291,13 +295,19 @@ def decode(text: str) -> Any:
     ``json.JSONDecodeError``, ``RecursionError`` and ``ValueError`` (a number of too many
     digits) pass through.
     """
-    before = _repeats[0]
-    data = _decode(text)
-    if _repeats[0] != before or _may_hold_surrogates(text):
-        problems = _refused(data)
-        if problems:
-            raise ValidationError(problems, style="json")
+    data, refused = decode_all(text)
+    if refused:
+        raise ValidationError(refused, style="json")
     return data
+
+
+def decode_all(text: str) -> tuple[Any, list[Problem]]:
+    """:func:`decode`, returning the repeated keys and lone surrogates as problems."""
+    _parsing.repeated = False
+    data = _decode(text)
+    if _parsing.repeated or _may_hold_surrogates(text):
+        return data, _refused(data)
+    return data, []
 
 
 def parse(text: str | bytes) -> Any:
@@ -307,6 +317,17 @@ def parse(text: str | bytes) -> Any:
     text that is not UTF-8 (UTF-16, UTF-32), nesting deeper than Python can parse, and a
     number of more than 4300 digits. A leading byte order mark is ignored.
     """
+    data, refused = parse_all(text)
+    if refused:
+        raise ValidationError(refused, style="json")
+    return data
+
+
+def parse_all(text: str | bytes) -> tuple[Any, list[Problem]]:
+    """:func:`parse`, returning repeated keys and lone surrogates as problems, not raising.
+
+    So a loader reports them together with the document's other problems.
+    """
     what = type(text).__name__
     if isinstance(text, bytes):
         encoding = json.detect_encoding(text)
@@ -314,24 +335,24 @@ def parse(text: str | bytes) -> Any:
             text = text.decode(encoding)
         except UnicodeDecodeError as exc:
             name = "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
-            raise _not_json(f"is not valid {name} (at byte {exc.start})", what) from None
+            raise _not_json(
+                f"is not valid {name} (at byte {exc.start})", what, "encoding", encoding=name
+            ) from None
     if text.startswith(_BOM):
         text = text[1:]
     try:
-        data = decode(text)
+        return decode_all(text)
     except json.JSONDecodeError as exc:
-        raise _not_json(f"is not valid JSON (at character {exc.pos})", what) from None
+        rule = f"is not valid JSON (at character {exc.pos})"
+        raise _not_json(rule, what, "json_invalid") from None
     except RecursionError:
-        raise _not_json(NESTED_TOO_DEEPLY, what) from None
-    except ValidationError:  # a repeated key, a lone surrogate
-        raise
+        raise _not_json(NESTED_TOO_DEEPLY, what, "too_deep") from None
     except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
-        raise _not_json(TOO_MANY_DIGITS, what) from None
-    return data
+        raise _not_json(TOO_MANY_DIGITS, what, "too_many_digits") from None
 
 
-def _not_json(rule: str, what: str) -> ValidationError:
-    return ValidationError.one((), rule, what).as_json()
+def _not_json(rule: str, what: str, code: str, **ctx: str) -> ValidationError:
+    return ValidationError.one((), rule, TypeName(what), code=code, ctx=ctx).as_json()
 
 
 @functools.cache
@@ -374,20 +395,23 @@ def _refused(data: Any) -> list[Problem]:
             if type(value) is _Repeated:
                 for key in dict.fromkeys(value.repeated):
                     problems.append(
-                        Problem.of((*path, key), REPEATED_KEY)
+                        Problem.of((*path, key), REPEATED_KEY, code="repeated_key")
                         if key in vocabulary
-                        else Problem.of(path, "has a key that " + REPEATED_KEY)
+                        else Problem.of(path, "has a key that " + REPEATED_KEY, code="repeated_key")
                     )
             for key, v in value.items():
                 named = key in vocabulary
                 if type(key) is str and has_lone_surrogate(key):
-                    problems.append(Problem.of(path, "has a key that " + LONE_SURROGATE))
+                    problems.append(
+                        Problem.of(path, "has a key that " + LONE_SURROGATE, code="lone_surrogate")
+                    )
                 if type(v) is list or isinstance(v, dict):
                     stack.append((v, (*path, key) if named else path))
                 elif type(v) is str and has_lone_surrogate(v):
-                    problems.append(Problem.of((*path, key) if named else path, LONE_SURROGATE))
+                    where = (*path, key) if named else path
+                    problems.append(Problem.of(where, LONE_SURROGATE, code="lone_surrogate"))
         elif type(value) is str and has_lone_surrogate(value):
-            problems.append(Problem.of(path, LONE_SURROGATE))
+            problems.append(Problem.of(path, LONE_SURROGATE, code="lone_surrogate"))
     return sorted(set(problems), key=_order)
 
 
@@ -411,57 +435,96 @@ def from_document(data: object, cls: type[Any] | None = None) -> Any:
     Raises:
         ValidationError: as :func:`loads` does (text with a lone surrogate included).
     """
-    problems = _refused(data)
-    if problems:
-        raise ValidationError(problems, style="json")
-    return checked_document(data, cls)
+    return checked_document(data, cls, _refused(data))
 
 
-def checked_document(data: object, cls: type[Any] | None = None) -> Any:
-    """:func:`from_document` for data :func:`decode` has checked already."""
+_UNKNOWN_KIND = "is not a known document kind; expected one of " + ", ".join(
+    repr(k) for k in DOCUMENT_KINDS
+)
+_KINDS_LISTED = ", ".join(DOCUMENT_KINDS)
+
+
+def checked_document(
+    data: object, cls: type[Any] | None = None, refused: list[Problem] | None = None
+) -> Any:
+    """:func:`from_document` for data :func:`decode_all` has checked already.
+
+    ``refused`` are the problems that check found (repeated keys, lone surrogates): they
+    are reported together with every other problem of the document.
+    """
+    refused = refused or []
     if not isinstance(data, dict):
-        raise ValidationError.one(
-            (), "must be a JSON object (a document)", type(data).__name__
-        ).as_json()
-    kind = data.get("kind")
-    if type(kind) is not str or kind not in _BY_CODE:
-        rule = "is not a known document kind; expected one of " + ", ".join(
-            repr(k) for k in DOCUMENT_KINDS
+        problem = Problem.of(
+            (),
+            "must be a JSON object (a document)",
+            TypeName(type(data).__name__),
+            code="document_type",
         )
-        raise ValidationError(
-            [
-                Problem.of(("kind",), rule, kind)
-                if "kind" in data
-                else Problem.of(("kind",), "is required")
-            ],
-            style="json",
+        raise ValidationError([*refused, problem], style="json")
+    problems: list[Problem] = []
+    kind: Any = data.get("kind")
+    target: type[Any] | None = None
+    if "kind" not in data:
+        problems.append(Problem.of(("kind",), "is required", code="missing"))
+    elif type(kind) is not str or kind not in _BY_CODE:
+        problems.append(
+            Problem.of(("kind",), _UNKNOWN_KIND, kind, code="kind", ctx={"expected": _KINDS_LISTED})
         )
-    target = _BY_CODE[kind].model  # imports that kind's model only
-    if cls is not None and target is not cls:
-        raise ValidationError(
-            [Problem.of(("kind",), f"must be the kind of {cls.__name__}", kind)], style="json"
-        )
-    version = data.get("schema_version")
-    if "schema_version" not in data:
-        raise ValidationError([Problem.of(("schema_version",), "is required")], style="json")
-    if type(version) is not int or not 1 <= version <= SCHEMA_VERSION:
-        raise ValidationError(
-            [
+    else:
+        target = _BY_CODE[kind].model  # imports that kind's model only
+        if cls is not None and target is not cls:
+            problems.append(
                 Problem.of(
-                    ("schema_version",),
-                    f"is not a supported schema version (1..{SCHEMA_VERSION})",
-                    version,
+                    ("kind",),
+                    f"must be the kind of {cls.__name__}",
+                    kind,
+                    code="kind_mismatch",
+                    ctx={"expected": cls.__name__},
                 )
-            ],
-            style="json",
+            )
+    version: Any = data.get("schema_version")
+    current = schema_version(kind) if target is not None else SCHEMA_VERSION
+    if "schema_version" not in data:
+        problems.append(Problem.of(("schema_version",), "is required", code="missing"))
+    elif type(version) is not int or not 1 <= version <= current:
+        problems.append(
+            Problem.of(
+                ("schema_version",),
+                f"is not a supported schema version (1..{current})",
+                version,
+                code="schema_version",
+                ctx={"supported": f"1..{current}"},
+            )
         )
-    if version == SCHEMA_VERSION:
+    if problems or target is None:
+        raise ValidationError([*refused, *problems], style="json")
+    if version == current and not refused:
         # the fast path: generated checks, the model built directly; on any failure it
         # gives up (None) and the detailed converter below reports every problem
         obj = _fast().structure(data, target)
         if obj is not None:
             return obj
     body = {k: v for k, v in data.items() if k not in ("kind", "schema_version")}
-    for old in range(version, SCHEMA_VERSION):
-        body = _MIGRATIONS[kind][old](body)
-    return from_dict(body, target)
+    for old in range(version, current):
+        body = _migrated(body, kind, old)
+    return _structured(body, target, refused)
+
+
+def _migrated(body: dict[str, Any], kind: str, old: int) -> dict[str, Any]:
+    """``body`` of version ``old`` migrated to ``old + 1``; any failure is the library's error."""
+    try:
+        new = _MIGRATIONS[kind][old](body)
+    except ValidationError as exc:
+        raise exc.as_json() from None
+    except Exception as exc:
+        why = f"the migration raised {type(exc).__name__}"
+    else:
+        if isinstance(new, dict):
+            return new
+        why = "the migration returned no object"
+    raise ValidationError.one(
+        ("schema_version",),
+        f"could not be migrated from version {old} to {old + 1} ({why})",
+        old,
+        code="migration",
+    ).as_json()

@@ -26,7 +26,7 @@ from typing import IO, Any, Generic, TypeVar, overload
 import attrs
 
 from laeringsnettverk.errors import Problem, ValidationError
-from laeringsnettverk.serialization._json import checked_document, decode, document_line
+from laeringsnettverk.serialization._json import checked_document, decode_all, document_line
 
 __all__ = ["BatchResult", "LineError", "dump_jsonl", "dumps_jsonl", "load_jsonl"]
 
@@ -54,9 +54,11 @@ class LineError:
         return ValidationError(self.problems, style="json", omitted=self.omitted)
 
     def to_dict(self) -> dict[str, Any]:
-        """The line for a machine: ``{"line": 3, "problems": [{"path", "value", "rule"}]}``.
+        """The line for a machine: ``{"line": 3, "problems": [...]}``.
 
-        A line with more problems than are listed has ``"omitted"``, how many more.
+        Each problem is :meth:`~laeringsnettverk.errors.Problem.to_dict` (``path``,
+        ``value``, ``rule``, ``loc``, ``type``, ``msg``, ``msg_nb``, ...). A line with more
+        problems than are listed has ``"omitted"``, how many more.
         """
         out: dict[str, Any] = {"line": self.line, "problems": [p.to_dict() for p in self.problems]}
         if self.omitted:
@@ -166,7 +168,7 @@ def load_jsonl(
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                errors.append(_not_json(number, f"not UTF-8 at byte {exc.start}"))
+                errors.append(_not_json(number, f"not UTF-8 at byte {exc.start}", "encoding"))
                 continue
         else:
             line = typing.cast(str, raw)
@@ -175,28 +177,28 @@ def load_jsonl(
         if not line.strip(_JSON_WHITESPACE):
             continue
         try:
-            data = decode(line)
+            data, refused = decode_all(line)
         except json.JSONDecodeError as exc:
-            errors.append(_not_json(number, f"{exc.msg} at character {exc.pos}"))
+            errors.append(_not_json(number, f"{exc.msg} at character {exc.pos}", "json_invalid"))
             continue
         except RecursionError:
-            errors.append(_not_json(number, "nested too deeply"))
-            continue
-        except ValidationError as exc:  # a repeated key, a lone surrogate
-            errors.append(LineError(line=number, problems=exc.problems, omitted=exc.omitted))
+            errors.append(_not_json(number, "nested too deeply", "too_deep"))
             continue
         except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
-            errors.append(_not_json(number, "a number has too many digits"))
+            errors.append(_not_json(number, "a number has too many digits", "too_many_digits"))
             continue
         try:
-            loaded.append((number, checked_document(data, cls)))
+            # a repeated key or a lone surrogate is reported with the line's other problems
+            loaded.append((number, checked_document(data, cls, refused)))
         except ValidationError as exc:
             errors.append(LineError(line=number, problems=exc.problems, omitted=exc.omitted))
     return BatchResult(loaded=tuple(loaded), errors=tuple(errors))
 
 
-def _not_json(number: int, why: str) -> LineError:
-    return LineError(line=number, problems=(Problem.of((), f"is not valid JSON ({why})"),))
+def _not_json(number: int, why: str, code: str) -> LineError:
+    ctx = {"encoding": "UTF-8"} if code == "encoding" else None
+    problem = Problem.of((), f"is not valid JSON ({why})", code=code, ctx=ctx)
+    return LineError(line=number, problems=(problem,))
 
 
 def dumps_jsonl(objs: Iterable[object]) -> str:

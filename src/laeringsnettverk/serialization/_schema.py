@@ -60,7 +60,14 @@ import attrs
 
 from laeringsnettverk.errors import ValidationError
 
-__all__ = ["SCHEMA_BASE_URL", "SCHEMA_DIALECT", "json_schema", "schema_id", "write_schemas"]
+__all__ = [
+    "SCHEMA_BASE_URL",
+    "SCHEMA_DIALECT",
+    "error_schema",
+    "json_schema",
+    "schema_id",
+    "write_schemas",
+]
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of every generated schema (draft 2020-12)."""
@@ -110,6 +117,9 @@ def json_schema(kind: str) -> dict[str, Any]:
 def write_schemas(directory: str | os.PathLike[str]) -> list[Path]:
     """Write every kind's schema to ``directory/{kind}.schema.json``; return the paths.
 
+    The schema of the error payload (:func:`error_schema`) is written too, last, as
+    ``error.schema.json``.
+
     The package ships these files in ``laeringsnettverk/data/schema``; regenerate them with
     ``python -c "from laeringsnettverk.serialization import write_schemas;
     write_schemas('src/laeringsnettverk/data/schema')"``.
@@ -123,6 +133,9 @@ def write_schemas(directory: str | os.PathLike[str]) -> list[Path]:
         path = out / f"{kind}.schema.json"
         path.write_text(_schema_text(kind), encoding="utf-8")
         written.append(path)
+    path = out / "error.schema.json"
+    path.write_text(_error_schema_text(), encoding="utf-8")
+    written.append(path)
     return written
 
 
@@ -314,6 +327,8 @@ def _field_rules() -> dict[tuple[type, str], dict[str, Any]]:
     ``0.3``), and everything that depends on another field or value.
     """
     # imported here: the models are loaded only when a schema is built
+    from laeringsnettverk.measurement._periods import CODE, MeasurementPeriod
+    from laeringsnettverk.measurement._series import Observation, Series
     from laeringsnettverk.network._gathering import (
         _CLOCK,
         _DAY_MINUTES,
@@ -334,8 +349,6 @@ def _field_rules() -> dict[tuple[type, str], dict[str, Any]]:
         ProgressReport,
         TeamMember,
     )
-    from laeringsnettverk.measurement._periods import CODE, MeasurementPeriod
-    from laeringsnettverk.measurement._series import Observation, Series
     from laeringsnettverk.stakeholders._model import RATING_MAX, RATING_MIN, Stakeholder
     from laeringsnettverk.toolkit._checklist import (
         ITEM_SET_CODE,
@@ -579,3 +592,104 @@ def _plain(value: object) -> object:
     if isinstance(value, tuple | list | frozenset | set):
         return [_plain(v) for v in value]
     return None
+
+
+# -- the error payload -------------------------------------------------------------------------
+
+ERROR_SCHEMA_VERSION = 1
+"""The version of the error payload's schema (its ``$id`` is ``error-1.json``)."""
+
+
+def error_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a validation error as data.
+
+    It describes :meth:`~laeringsnettverk.errors.ValidationError.to_dict`; its
+    ``$defs/Problem`` describes each item of
+    :meth:`~laeringsnettverk.errors.ValidationError.errors` and
+    :meth:`~laeringsnettverk.errors.ValidationError.to_dicts` (and the problems of a JSON
+    Lines batch's :meth:`~laeringsnettverk.serialization.BatchResult.error_dicts`). The
+    codes are the table :data:`laeringsnettverk.errors.ERROR_CODES`. Each call returns a new
+    dict; the package ships it as ``laeringsnettverk/data/schema/error.schema.json``.
+
+    ```pycon
+    >>> from laeringsnettverk.serialization import error_schema
+    >>> schema = error_schema()
+    >>> schema["$id"], schema["$defs"]["Problem"]["required"]
+    ('https://laeringsnettverk.no/schema/error-1.json', ['loc', 'type', 'msg', 'msg_nb'])
+
+    ```
+    """
+    return dict(json.loads(_error_schema_text()))
+
+
+@functools.cache
+def _error_schema_text() -> str:
+    from laeringsnettverk.errors import ERROR_CODES, MAX_PROBLEMS, MAX_SHOWN
+
+    scalar = {"type": ["string", "number", "boolean", "null"]}
+    position = {
+        "type": "object",
+        "description": "A key that may be free text, by its position among the object's keys "
+        "(counting from 0, in the order given).",
+        "properties": {"key": {"type": "integer", "minimum": 0}},
+        "required": ["key"],
+        "additionalProperties": False,
+    }
+    problem = {
+        "title": "One problem",
+        "type": "object",
+        "properties": {
+            "loc": {
+                "description": "Where the problem is: object keys, list indexes (from 0; a "
+                "JSON Lines batch's line number from 1), and free-text keys by position. A key "
+                f"longer than {MAX_SHOWN} characters is cut (ending with …); control "
+                "characters, line breaks and lone surrogates in a key are written as \\uXXXX.",
+                "type": "array",
+                "items": {"anyOf": [{"type": "string"}, {"type": "integer"}, position]},
+            },
+            "type": {"description": "The stable error code.", "enum": list(ERROR_CODES)},
+            "msg": {"description": "The message in English.", "type": "string"},
+            "msg_nb": {"description": "The message in Norwegian (bokmål).", "type": "string"},
+            "input": {
+                **scalar,
+                "description": "The offending value, only when it is a number, true or false, "
+                "null, a code or a date; never free text, a list or an object.",
+            },
+            "ctx": {
+                "description": "Values the rule mentions (a limit, the codes expected).",
+                "type": "object",
+                "additionalProperties": scalar,
+            },
+            "path": {"description": "The location as a JSON path (text).", "type": "string"},
+            "value": {
+                "description": "The value as shown in the message, or null.",
+                "type": ["string", "null"],
+            },
+            "rule": {"description": "The rule broken, in English.", "type": "string"},
+        },
+        "required": ["loc", "type", "msg", "msg_nb"],
+        "additionalProperties": False,
+    }
+    schema: dict[str, Any] = {
+        "$schema": SCHEMA_DIALECT,
+        "$id": f"{SCHEMA_BASE_URL}error-{ERROR_SCHEMA_VERSION}.json",
+        "title": "A validation error of laeringsnettverk",
+        "description": "Every problem of the input: ValidationError.to_dict(). At most "
+        f"{MAX_PROBLEMS} problems are listed with their place; when there are more, `omitted` "
+        "counts the rest and a last problem of type too_many_problems says so.",
+        "type": "object",
+        "properties": {
+            "error": {"const": "validation_error"},
+            "count": {"description": "How many problems there are.", "type": "integer"},
+            "omitted": {
+                "description": "How many problems are counted but not listed.",
+                "type": "integer",
+                "minimum": 0,
+            },
+            "problems": {"type": "array", "items": {"$ref": "#/$defs/Problem"}},
+        },
+        "required": ["error", "count", "omitted", "problems"],
+        "additionalProperties": False,
+        "$defs": {"Problem": problem},
+    }
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from laeringsnettverk._checks import Checker, fail
-from laeringsnettverk.errors import Key, LaeringsnettverkWarning, ValidationError
+from laeringsnettverk.errors import LaeringsnettverkWarning, Position, ValidationError
 from laeringsnettverk.scoring import (
     ACTIVITY_DETECTABLE_CHANGE,
     MINIMAL_IMPORTANT_CHANGE,
@@ -129,11 +129,14 @@ class Conversation:
         """Every check, each problem reported (the quick pass above returns early)."""
         c = Checker()
         c.date(("date",), self.date)
-        for name, score in self.scores.items():
+        # a score's path names its key by position: the key is an activity's name (free text)
+        for index, (name, score) in enumerate(self.scores.items()):
             if not isinstance(name, str):
-                c.add(("scores",), "keys must be activity names (str)", type(name).__name__)
+                c.add(
+                    ("scores", Position(index)), "must be an activity name (str)", code="key_type"
+                )
             else:
-                c.integer(("scores", Key(name)), score)
+                c.integer(("scores", Position(index)), score)
         c.done()
 
     def mean(self) -> float | None:
@@ -350,21 +353,43 @@ class WhatMattersForm:
         lo, hi = self.scale.minimum, self.scale.maximum
         previous: datetime.date | None = None
         for i, conv in enumerate(self.conversations):
-            for name, score in conv.scores.items():
-                if name in names and lo <= score <= hi:
-                    continue  # the path is built only for a problem (loading is a hot path)
-                path = ("conversations", i, "scores", Key(name))
+            for k, (name, score) in enumerate(conv.scores.items()):
+                if name in names and (type(score) is not int or lo <= score <= hi):
+                    # in range, or not a score: the conversation reports that (a best-effort
+                    # check of a document that did not load); the path is built only for a
+                    # problem (loading is a hot path)
+                    continue
+                # the key, an activity's name, is free text: addressed by its position
+                path = ("conversations", i, "scores", Position(k))
                 if name not in names:
-                    c.add(path, "is a score for an activity the form does not have", score)
+                    c.add(
+                        path,
+                        "is a score for an activity the form does not have",
+                        score,
+                        code="reference",
+                    )
                 elif score < lo:
-                    c.add(path, f"is below the scale's min {lo}", score)
+                    c.add(
+                        path,
+                        f"is below the scale's min {lo}",
+                        score,
+                        code="greater_than_equal",
+                        ctx={"ge": lo},
+                    )
                 else:
-                    c.add(path, f"is above the scale's max {hi}", score)
+                    c.add(
+                        path,
+                        f"is above the scale's max {hi}",
+                        score,
+                        code="less_than_equal",
+                        ctx={"le": hi},
+                    )
             if previous is not None and conv.date <= previous:
                 c.add(
                     ("conversations", i, "date"),
                     f"must be after the previous conversation's date {previous.isoformat()}",
                     conv.date.isoformat(),
+                    code="order",
                 )
             previous = conv.date
 
@@ -417,9 +442,7 @@ class WhatMattersForm:
         warns (:class:`LaeringsnettverkWarning`) when some activity was scored at only one
         of them, since the means then no longer cover the same activities.
         """
-        result = form_benefit(
-            self, from_, to, minimal_important_change=minimal_important_change
-        )
+        result = form_benefit(self, from_, to, minimal_important_change=minimal_important_change)
         if result.unpaired:
             warnings.warn(
                 f"conversations {from_} and {to} scored different activities: "
