@@ -78,7 +78,9 @@ STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
     "goal": goals(),
     "project": projects(),
     "stakeholder_map": stakeholder_maps(),
-    "network": networks(),
+    # a full network holds every model of a network (fewer draws thrown away), an
+    # ordinary one also the empty lists
+    "network": st.one_of(networks(), networks(full=True)),
     "series": series(),
 }
 

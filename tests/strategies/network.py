@@ -116,31 +116,33 @@ progress_reports = st.builds(
 )
 
 
+# built once (not per draw): Hypothesis validates a strategy the first time it is drawn from
+_organisation_lists = st.lists(
+    organisations(), min_size=1, max_size=3, unique_by=lambda o: o.name.strip().casefold()
+)
+_report_lists = st.lists(progress_reports, max_size=4, unique_by=lambda r: r.date)
+_member_lists = st.lists(team_members, max_size=7)
+_optional_applications = st.none() | applications
+_project_lists = st.lists(projects(max_events=3), max_size=2)
+_code_lists = st.lists(codes, max_size=3, unique=True)
+
+
 @st.composite
 def teams(draw: st.DrawFn, identifier: str | None = None) -> ImprovementTeam:
     """A valid team; its projects name it."""
     ident = draw(codes) if identifier is None else identifier
-    orgs = draw(
-        st.lists(
-            organisations(), min_size=1, max_size=3, unique_by=lambda o: o.name.strip().casefold()
-        )
-    )
-    reports = sorted(
-        draw(st.lists(progress_reports, max_size=4, unique_by=lambda r: r.date)),
-        key=lambda r: r.date,
-    )
+    orgs = draw(_organisation_lists)
+    reports = sorted(draw(_report_lists), key=lambda r: r.date)
     return ImprovementTeam(
         identifier=ident,
         name=draw(texts),
         organisations=orgs,
-        members=draw(st.lists(team_members, max_size=7)),
-        application=draw(st.none() | applications),
-        projects=[
-            attrs.evolve(p, team=ident) for p in draw(st.lists(projects(max_events=3), max_size=2))
-        ],
+        members=draw(_member_lists),
+        application=draw(_optional_applications),
+        projects=[attrs.evolve(p, team=ident) for p in draw(_project_lists)],
         progress=reports,
-        forms=draw(st.lists(codes, max_size=3, unique=True)),
-        checklists=draw(st.lists(codes, max_size=3, unique=True)),
+        forms=draw(_code_lists),
+        checklists=draw(_code_lists),
     )
 
 
@@ -229,12 +231,27 @@ def preparation_packages(
     number: int | None = None,
     gathering: int | None = None,
     team_ids: tuple[str, ...] | None = None,
+    min_completions: int = 0,
 ) -> PreparationPackage:
-    """A package with unique task codes and completions of its own tasks by ``team_ids``."""
+    """A package with unique task codes and completions of its own tasks by ``team_ids``.
+
+    At least ``min_completions`` completions when ``team_ids`` has a team.
+    """
     tasks = draw(st.lists(preparation_tasks, min_size=1, max_size=4, unique_by=lambda t: t.code))
     ids = draw(st.lists(codes, max_size=3, unique=True)) if team_ids is None else list(team_ids)
     pairs = [(t, k.code) for t in ids for k in tasks]
-    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=8)) if pairs else []
+    chosen = (
+        draw(
+            st.lists(
+                st.sampled_from(pairs),
+                unique=True,
+                min_size=min(min_completions, len(pairs)),
+                max_size=8,
+            )
+        )
+        if pairs
+        else []
+    )
     return PreparationPackage(
         number=draw(st.integers(1, 5)) if number is None else number,
         gathering=draw(st.integers(1, 5)) if gathering is None else gathering,
@@ -259,11 +276,15 @@ def follow_up_contacts(
 
 
 @st.composite
-def networks(draw: st.DrawFn) -> LearningNetwork:
-    """A valid network: references resolve, gathering numbers unique, gatherings in order."""
-    ids = draw(st.lists(codes, max_size=4, unique=True))
+def networks(draw: st.DrawFn, *, full: bool = False) -> LearningNetwork:
+    """A valid network: references resolve, gathering numbers unique, gatherings in order.
+
+    ``full``: at least one team, gathering, package, completion and contact, so that every
+    model of a network is in it (for tests that pick one model out of a network).
+    """
+    ids = draw(st.lists(codes, min_size=int(full), max_size=4, unique=True))
     team_list = [draw(teams(identifier=i)) for i in ids]
-    count = draw(st.integers(0, 4))
+    count = draw(st.integers(int(full), 4))
     day = draw(days)
     gathering_list = []
     for number in range(1, count + 1):
@@ -271,11 +292,19 @@ def networks(draw: st.DrawFn) -> LearningNetwork:
         gathering_list.append(g)
         day = g.last_day + datetime.timedelta(days=draw(st.integers(1, 200)))
     packages = [
-        draw(preparation_packages(number=n, gathering=n, team_ids=tuple(ids)))
+        draw(
+            preparation_packages(
+                number=n, gathering=n, team_ids=tuple(ids), min_completions=int(full)
+            )
+        )
         for n in range(1, count + 1)
-        if draw(st.booleans())
+        if (full and n == 1) or draw(st.booleans())
     ]
-    contacts = draw(st.lists(follow_up_contacts(st.sampled_from(ids)), max_size=6)) if ids else []
+    contacts = (
+        draw(st.lists(follow_up_contacts(st.sampled_from(ids)), min_size=int(full), max_size=6))
+        if ids
+        else []
+    )
     return LearningNetwork(
         name=draw(texts),
         theme=draw(texts),
