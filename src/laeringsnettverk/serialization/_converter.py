@@ -203,8 +203,33 @@ def build_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_homogeneous_tuple, _list_only_tuple)
     conv.register_structure_hook_factory(_is_mapping_type, _object_only_mapping)
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-    conv.register_unstructure_hook(types.MappingProxyType, dict)
+    # mappings in a canonical order (equal objects give the same bytes), whatever order the
+    # keys were given in: sorted by key, and a form's scores in the form's activity order
+    sorted_mapping = functools.partial(_sorted_mapping, conv)
+    conv.register_unstructure_hook(types.MappingProxyType, sorted_mapping)
+    conv.register_unstructure_hook_factory(_is_mapping_type, lambda _: sorted_mapping)
+    from laeringsnettverk.toolkit._form import WhatMattersForm
+
+    form_fields = conv.get_unstructure_hook(WhatMattersForm)
+
+    def unstructure_form(form: WhatMattersForm) -> dict[str, Any]:
+        data: dict[str, Any] = form_fields(form)
+        order = {name: i for i, name in enumerate(form.activity_names)}
+        for conversation in data.get("conversations", ()):
+            scores = conversation.get("scores")
+            if scores:
+                last = len(order)
+                ordered = sorted(scores, key=lambda k: order.get(k, last))
+                conversation["scores"] = {k: scores[k] for k in ordered}
+        return data
+
+    conv.register_unstructure_hook(WhatMattersForm, unstructure_form)
     return conv
+
+
+def _sorted_mapping(conv: cattrs.Converter, mapping: Mapping[Any, Any]) -> dict[Any, Any]:
+    """A mapping as plain data, its keys in sorted order."""
+    return {conv.unstructure(k): conv.unstructure(mapping[k]) for k in sorted(mapping)}
 
 
 def _describe(t: Any) -> str:
