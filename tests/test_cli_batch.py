@@ -12,6 +12,7 @@ import resource
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import pytest
 
 from laeringsnettverk import cli
 from laeringsnettverk.cli import main
+from laeringsnettverk.errors import LaeringsnettverkWarning
 from laeringsnettverk.examples import example_text
 
 BOM = "\ufeff"
@@ -217,6 +219,36 @@ def test_status_json_counts_the_bad_lines(tmp_path: Path) -> None:
     )
     assert code == 1
     assert json.loads(out)["bad_lines"] == 1
+
+
+def _warning_wrapper(real: Any) -> Any:
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        warnings.warn("risky", LaeringsnettverkWarning, stacklevel=1)
+        return real(*args, **kwargs)
+
+    return wrapped
+
+
+def test_status_and_convert_warn_in_one_line_per_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import laeringsnettverk.network._status
+    import laeringsnettverk.serialization
+
+    status_module: Any = laeringsnettverk.network._status
+    monkeypatch.setattr(status_module, "_benefit", _warning_wrapper(status_module._benefit))
+    monkeypatch.setattr(
+        laeringsnettverk.serialization,
+        "dumps_jsonl",
+        _warning_wrapper(laeringsnettverk.serialization.dumps_jsonl),
+    )
+    forms = batch(tmp_path, BAD, FORM)
+    code, _, err = run("status", "--forms", str(forms), "-", stdin=example_text("network"))
+    assert code == 1
+    assert err.endswith(f"advarsel: {forms}: line 2: risky\n")
+    code, out, err = run("convert", str(forms))
+    assert code == 1 and out.count("\n") == 1
+    assert err.endswith(f"advarsel: {forms}: line 2: risky\n")
 
 
 # --- streaming: read line by line, output before the end -------------------------------------
@@ -418,60 +450,40 @@ def test_every_command_through_python_m(tmp_path: Path) -> None:
 
 # --- a 200,000-line batch (benchmark: run with -m benchmark) -----------------------------------
 
-LINES = 200_000
-BAD_AT = (17, 100_003, 199_999)
 
+def _bench() -> Any:
+    import importlib.util
 
-def write_big_batch(path: Path, lines: int = LINES, bad_at: tuple[int, ...] = BAD_AT) -> None:
-    good = (FORM + "\n").encode()
-    bad = (BAD + "\n").encode()
-    with path.open("wb") as fh:
-        for number in range(1, lines + 1):
-            fh.write(bad if number in bad_at else good)
-
-
-def measured(argv: list[str], stdout: Path) -> dict[str, Any]:
-    """Run the CLI in a fresh child of a fresh process; its time and peak RSS."""
-    probe = (
-        "import json, resource, subprocess, sys, time\n"
-        "t = time.perf_counter()\n"
-        "with open(sys.argv[1], 'wb') as out:\n"
-        "    done = subprocess.run(sys.argv[2:], stdout=out, stderr=subprocess.PIPE)\n"
-        "print(json.dumps({'status': done.returncode, 'seconds': time.perf_counter() - t,\n"
-        "    'peak_rss_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,\n"
-        "    'stderr': done.stderr.decode()}))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe, str(stdout), sys.executable, "-m", "laeringsnettverk", *argv],
-        capture_output=True,
-        check=True,
-    )
-    result: dict[str, Any] = json.loads(done.stdout)
-    return result
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_cli_batch.py"
+    spec = importlib.util.spec_from_file_location("bench_cli_batch", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.mark.benchmark
 def test_a_200000_line_batch(tmp_path: Path) -> None:
+    """Records (prints) time and peak memory; asserts only what the commands print."""
+    bench = _bench()
+    lines = 200_000
     path = tmp_path / "forms.jsonl"
-    write_big_batch(path)
+    bad_at = bench.write_batch(path, lines)
     out = tmp_path / "out"
-    start = time.perf_counter()
     figures = {}
-    for name, argv in (
-        ("validate", ["validate", str(path)]),
-        ("score --json", ["score", "--json", str(path)]),
-    ):
-        result = measured(argv, out)
+    for name in ("validate", "score --json"):
+        result = bench.measure(bench.commands(path, tmp_path / "unused.json")[name], out)
         assert result["status"] == 1, result["stderr"]
         text = out.read_text(encoding="utf-8")
         if name == "validate":
-            assert text.endswith(f"{path}: {LINES - 3} ok, 3 invalid ({LINES} documents)\n")
-            assert [f": line {n}: " in text for n in BAD_AT] == [True] * 3
+            assert text.endswith(f"{path}: {lines - 3} ok, 3 invalid ({lines} documents)\n")
+            assert [f"{path}: line {n}: " in text for n in bad_at] == [True] * 3
         else:
-            assert text.count("\n") == LINES
+            assert text.count("\n") == lines
             assert text.count('"ok": false') == 3
             assert result["stderr"].count("laeringsnettverk: error: ") == 3
-        figures[name] = (round(result["seconds"], 1), round(result["peak_rss_mb"], 1))
-    print(f"\n{LINES} lines, 3 bad: (seconds, peak RSS MB) {figures}")
-    print(f"own RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; "
-          f"total {time.perf_counter() - start:.0f} s")  # fmt: skip
+        figures[name] = f"{result['seconds']:.1f} s, peak RSS {result['peak_rss_mb']:.1f} MB"
+    print(f"\n{lines} lines, 3 bad, {time.strftime('%Y-%m-%d')}: {figures}")
+    print(
+        f"children's peak RSS {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB"
+    )

@@ -56,6 +56,7 @@ import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
+from functools import partial
 from typing import Any, NamedTuple, TextIO, TypeVar, cast
 
 from laeringsnettverk._numbers import Lang, fmt_number, fmt_percent
@@ -330,7 +331,7 @@ def _cmd_score(run: _Run) -> None:
         if error is None:
             doc = item.doc
             try:
-                summary = run.capture(item, lambda doc=doc: summarize(doc))  # type: ignore[misc]
+                summary = run.capture(item, partial(summarize, doc))
             except ValidationError as exc:  # a kind that has no score
                 error = exc.as_json()
         if args.json:
@@ -422,18 +423,13 @@ def _invalid_text(item: _Input) -> str:
 
 
 def _cmd_convert(run: _Run) -> None:
-    from laeringsnettverk.serialization import dumps, dumps_jsonl
-
     args = run.args
     for item in _inputs(run, [args.file]):
         error = item.error
         if error is None:
             doc = item.doc
             try:
-                if args.to == "json":
-                    text = dumps(doc) if item.line is None else dumps_jsonl([doc]).rstrip("\n")
-                else:
-                    text = json.dumps(_fhir_bundle(doc, args), ensure_ascii=False, indent=2)
+                text = run.capture(item, partial(_converted, doc, item.line, args))
             except ValidationError as exc:  # no FHIR mapping; a lone surrogate
                 error = exc.as_json()
             else:
@@ -442,6 +438,15 @@ def _cmd_convert(run: _Run) -> None:
         bad = item._replace(error=error)
         run.report(bad)
         run.failed(bad)
+
+
+def _converted(doc: object, line: int | None, args: argparse.Namespace) -> str:
+    """The document as canonical JSON (one line for JSON Lines) or a FHIR Bundle."""
+    from laeringsnettverk.serialization import dumps, dumps_jsonl
+
+    if args.to == "json":
+        return dumps(doc) if line is None else dumps_jsonl([doc]).rstrip("\n")
+    return json.dumps(_fhir_bundle(doc, args), ensure_ascii=False, indent=2)
 
 
 def _fhir_bundle(doc: object, args: argparse.Namespace) -> dict[str, Any]:
@@ -512,7 +517,7 @@ def _read_network(run: _Run) -> Any:
     return item.doc
 
 
-def _batch(run: _Run, path: str | None, cls: type[T]) -> Iterator[T]:
+def _batch(run: _Run, path: str | None, cls: type[Any]) -> Iterator[_Input]:
     """The good documents of a JSON Lines file, one at a time; bad lines reported."""
     if path is None:
         return
@@ -521,7 +526,7 @@ def _batch(run: _Run, path: str | None, cls: type[T]) -> Iterator[T]:
             run.report(item)
             run.failed(item)
             continue
-        yield item.doc
+        yield item
 
 
 class _Mean:
@@ -556,17 +561,18 @@ def _streamed_status(run: _Run, network: Any) -> Any:
     scored = [0] * len(teams)
     benefits = [_Mean() for _ in teams]
     fidelities = [_Mean() for _ in teams]
-    for form in _batch(run, run.args.forms, WhatMattersForm):
-        item = _Input("", None, form, None)
-        benefit = run.capture(item, lambda form=form: _benefit(form))  # type: ignore[misc]
+    for item in _batch(run, run.args.forms, WhatMattersForm):
+        form = item.doc
+        benefit = run.capture(item, partial(_benefit, form))
         has_scores = any(c.scores for c in form.conversations)
         for i, team in enumerate(teams):
             if _belongs(team, form):
                 scored[i] += has_scores
                 if benefit is not None:
                     benefits[i].add(benefit)
-    for checklist in _batch(run, run.args.checklists, CollaborationChecklist):
-        fidelity = checklist.fidelity()
+    for item in _batch(run, run.args.checklists, CollaborationChecklist):
+        checklist = item.doc
+        fidelity = run.capture(item, checklist.fidelity)
         for i, team in enumerate(teams):
             if _belongs(team, checklist):
                 fidelities[i].add(fidelity)
@@ -728,8 +734,8 @@ def _cmd_report(run: _Run) -> None:
         network = _read_network(run)
         page = render_report(
             network,
-            tuple(_batch(run, args.forms, WhatMattersForm)),
-            tuple(_batch(run, args.checklists, CollaborationChecklist)),
+            tuple(item.doc for item in _batch(run, args.forms, WhatMattersForm)),
+            tuple(item.doc for item in _batch(run, args.checklists, CollaborationChecklist)),
             today=_today(args.today, datetime.date.today),
             lang=run.lang,
             team=args.team,
