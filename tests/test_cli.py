@@ -262,7 +262,7 @@ def test_score_needs_a_file_or_the_example() -> None:
     assert "FILE is required (a path, '-' for standard input, or --example)" in err
     code, _, err = run("score", "--example", "-")
     assert code == 2
-    assert "--example uses the shipped example" in err
+    assert "error: --example uses the shipped example: give no FILE\n" in err
 
 
 def test_standard_input_is_read_once() -> None:
@@ -574,7 +574,7 @@ def test_status_needs_a_file_or_the_example() -> None:
     assert "FILE is required" in err
     code, _, err = run("status", "--example", "--forms", "f.jsonl")
     assert code == 2
-    assert "--example uses the shipped example" in err
+    assert "--example uses the shipped example: give no FILE, --forms or --checklists" in err
 
 
 def test_review_of_the_example_network() -> None:

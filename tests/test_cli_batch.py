@@ -385,6 +385,22 @@ def test_the_counter_is_cleared_before_a_message(monkeypatch: pytest.MonkeyPatch
     assert not err.getvalue().endswith("lines read\n")  # nothing shown since the message
 
 
+def test_output_to_the_same_terminal_clears_the_counter_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cli, "PROGRESS_FROM", 2)
+    monkeypatch.setattr(cli, "PROGRESS_EVERY", 1)
+    text = FORM + "\n" + FORM + "\n" + BAD + "\n"
+    out, err = Terminal(), Terminal()
+    assert main(["validate", "--jsonl", "-"], stdout=out, stderr=err, stdin=io.StringIO(text)) == 1
+    shown = "laeringsnettverk: 2 linjer lest"
+    blank = "\r" + " " * len(shown) + "\r"
+    # lines 2 and 3 counted, then cleared before line 3's report on standard output (and not
+    # shown again: nothing more was read)
+    assert err.getvalue() == f"\r{shown}\rlaeringsnettverk: 3 linjer lest{blank}"
+    assert out.getvalue().startswith("<stdin>: line 3: ")
+
+
 def test_no_counter_when_standard_error_is_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli, "PROGRESS_FROM", 1)
     monkeypatch.setattr(cli, "PROGRESS_EVERY", 1)

@@ -122,6 +122,7 @@ class _Progress:
         """Clear the counter's line before another message is written."""
         if self.shown:
             self.stream.write("\r" + " " * len(self._text()) + "\r")
+            self.stream.flush()
             self.shown = False
 
     def done(self) -> None:
@@ -144,6 +145,7 @@ class _Run:
         self.status = EXIT_OK
         self.bad = 0
         self.progress = _Progress(err, self.lang, enabled=_isatty(err))
+        self.out_is_terminal = _isatty(out)
 
     def say(self, text: str) -> None:
         """One message on standard error."""
@@ -179,9 +181,15 @@ class _Run:
         """The documented rule: ``--jsonl``, or a name ending in .jsonl or .ndjson."""
         return bool(getattr(self.args, "jsonl", False)) or path.lower().endswith(JSONL_SUFFIXES)
 
+    def emit(self, text: str) -> None:
+        """Output; on a terminal shared with the counter, the counter's line is cleared first."""
+        if self.out_is_terminal:
+            self.progress.clear()
+        self.out.write(text)
+
     def json_line(self, record: dict[str, Any]) -> None:
         """One compact JSON object on its own line."""
-        self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.emit(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def _isatty(stream: object) -> bool:
@@ -357,11 +365,11 @@ def _cmd_score(run: _Run) -> None:
         if args.json:
             continue
         if printed:
-            run.out.write("\n" + RULE + "\n\n")
+            run.emit("\n" + RULE + "\n\n")
         if item.line is not None:
             word = "linje" if run.lang == "nb" else "line"
-            run.out.write(f"{item.name}: {word} {item.line}\n")
-        run.out.write(summary.format(run.lang) + "\n")
+            run.emit(f"{item.name}: {word} {item.line}\n")
+        run.emit(summary.format(run.lang) + "\n")
         printed += 1
 
 
@@ -393,15 +401,15 @@ def _cmd_validate(run: _Run) -> None:
             if item.error is None:
                 good += 1
                 if not jsonl and not args.json:
-                    run.out.write(f"{item.name}: ok ({kind})\n")
+                    run.emit(f"{item.name}: ok ({kind})\n")
                 continue
             bad += 1
             whole_file_bad = item.line is None
             if not args.json:
-                run.out.write(_invalid_text(item))
+                run.emit(_invalid_text(item))
             run.failed(item)
         if jsonl and not args.json and not whole_file_bad:
-            run.out.write(
+            run.emit(
                 f"{_name(path)}: {good} ok, {bad} invalid "
                 f"({good + bad} document{'' if good + bad == 1 else 's'})\n"
             )
@@ -433,7 +441,7 @@ def _cmd_convert(run: _Run) -> None:
             except ValidationError as exc:  # no FHIR mapping; a lone surrogate
                 error = exc.as_json()
             else:
-                run.out.write(text + "\n")
+                run.emit(text + "\n")
                 continue
         bad = item._replace(error=error)
         run.report(bad)
@@ -495,13 +503,13 @@ def _fhir_bundle(doc: object, args: argparse.Namespace) -> dict[str, Any]:
 def _cmd_example(run: _Run) -> None:
     from laeringsnettverk.examples import example_text
 
-    run.out.write(example_text(run.args.kind))
+    run.emit(example_text(run.args.kind))
 
 
 def _cmd_schema(run: _Run) -> None:
     from laeringsnettverk.serialization import json_schema
 
-    run.out.write(json.dumps(json_schema(run.args.kind), ensure_ascii=False, indent=2) + "\n")
+    run.emit(json.dumps(json_schema(run.args.kind), ensure_ascii=False, indent=2) + "\n")
 
 
 # -- a learning network: status, review, report ----------------------------------------------
@@ -665,7 +673,7 @@ def _cmd_status(run: _Run) -> None:
     if run.args.json:
         run.json_line(_status_record(status, run))
     else:
-        run.out.write(_status_table(status, run.lang) + "\n")
+        run.emit(_status_table(status, run.lang) + "\n")
 
 
 def _today(value: str | None, default: Callable[[], Any]) -> Any:
@@ -708,11 +716,11 @@ def _cmd_review(run: _Run) -> None:
             }
         )
     elif not findings:
-        run.out.write("Ingen funn (no findings)\n" if run.lang == "nb" else "No findings\n")
+        run.emit("Ingen funn (no findings)\n" if run.lang == "nb" else "No findings\n")
     else:
         for f in findings:
             text = str(f) if run.lang == "nb" else f"{f.severity.label_en} [{f.code}] "
-            run.out.write(text + ("" if run.lang == "nb" else f.message_en) + "\n")
+            run.emit(text + ("" if run.lang == "nb" else f.message_en) + "\n")
     if findings and args.fail_on_findings:
         run.status = max(run.status, EXIT_FINDINGS)
 
@@ -741,7 +749,7 @@ def _cmd_report(run: _Run) -> None:
             team=args.team,
         )
     if args.output == "-":
-        run.out.write(page)
+        run.emit(page)
         return
     try:
         with open(args.output, "w", encoding="utf-8", newline="") as fh:
@@ -1014,7 +1022,8 @@ def _check_usage(args: argparse.Namespace, command: argparse.ArgumentParser) -> 
     if "example" in args:
         if args.example and (files or given or any(p is not None for p in extra)):
             command.error(
-                "--example uses the shipped example: give no FILE, --forms or --checklists"
+                "--example uses the shipped example: give no FILE"
+                + (", --forms or --checklists" if "forms" in args else "")
             )
         if not args.example and not (files or given):
             command.error("FILE is required (a path, '-' for standard input, or --example)")
