@@ -355,6 +355,6 @@ def schedules(draw: st.DrawFn) -> Schedule:
 
 
 network_statuses: st.SearchStrategy[NetworkStatus] = networks().map(network_status)
-team_statuses: st.SearchStrategy[TeamStatus] = network_statuses.filter(lambda s: bool(s.teams)).map(
-    lambda s: s.teams[0]
+team_statuses: st.SearchStrategy[TeamStatus] = (
+    networks(full=True).map(network_status).map(lambda s: s.teams[0])  # a full one has a team
 )
