@@ -165,7 +165,11 @@ def test_line_errors_match_what_loads_raises_for_the_line_alone() -> None:
         loads(line)
     assert error.problems == alone.value.problems
     assert str(error.error) == str(alone.value)
-    assert str(error) == "line 2: $.conversations[0].date: '2015-02-30' is not a real calendar date"
+    assert str(error) == (
+        "line 2: 2 problems:\n"
+        "  $.conversations[0].date: '2015-02-30' is not a real calendar date\n"
+        "  $.conversations[1].scores[key 0]: 11 is above the scale's max 10"
+    )
 
 
 def test_line_error_with_several_problems_reads_as_a_list() -> None:

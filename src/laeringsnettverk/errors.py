@@ -65,6 +65,7 @@ __all__ = [
     "Problem",
     "TypeName",
     "ValidationError",
+    "error_code_table",
 ]
 
 

@@ -350,24 +350,32 @@ def structure_all(conv: cattrs.Converter, data: object, cls: type) -> Any:
 
     cattrs stops at the first failing object: when a conversation's scores include ``5.5``,
     the form is never built, so its own checks (a score of 11 above the scale) never run.
-    Here each model's fields are structured one by one with the converter's hooks, unknown
-    keys are collected with them, and a model whose fields fail is still checked, best
-    effort: an object is made without its checks (``object.__new__``) from what did
-    structure (the raw value where a field failed, ``None`` where it is missing), and its
-    ``__attrs_post_init__`` runs. Its problems are added unless they lie at or under a path
-    already reported. If the check fails otherwise (it meets a value of the wrong type), its
-    problems are left out: a limit, documented in the guarantees.
+    Here each model's fields are structured one by one with the converter's hooks, and
+    unknown keys are collected with them. A model whose fields have the right shape but
+    hold a bad value deeper down (a list or a mapping with a bad item) is still checked,
+    best effort: an object is made without its checks (``object.__new__``), the bad items
+    kept as given, and its ``__attrs_post_init__`` runs; its problems are added unless they
+    lie at or under a path already reported. A model with a field of the wrong shape (a
+    leaf value of the wrong type, a missing field, a list where an object belongs) is not
+    checked, nor is a model that holds it directly (not through a list or a mapping), since
+    its rules would be judged against a stand-in; nor is a model whose check meets a value
+    it cannot handle (it raises something other than ValidationError). These are the
+    limits of "every problem in one pass", documented in the guarantees.
 
     Raises:
         ValidationError: every problem (at most ``MAX_PROBLEMS``, the rest counted), with
             JSON paths.
     """
     collector = _Collector(conv)
-    ok, obj = collector.value(data, cls, ())
+    _, obj = collector.value(data, cls, ())
     sink = collector.sink
-    if not ok:
+    if sink.problems:
         raise ValidationError(sink.problems, style="json", omitted=sink.omitted)
     return obj
+
+
+_OK, _SHAPED, _BAD = 0, 1, 2
+"""How a value structured: fully; of the right shape with a bad item deeper down; badly."""
 
 
 class _Collector:
@@ -377,8 +385,8 @@ class _Collector:
         self.conv = conv
         self.sink = _Sink()
 
-    def value(self, value: object, tp: Any, path: tuple[PathSegment, ...]) -> tuple[bool, Any]:
-        """``(True, structured)`` or ``(False, a best-effort stand-in)``, problems recorded."""
+    def value(self, value: object, tp: Any, path: tuple[PathSegment, ...]) -> tuple[int, Any]:
+        """``(_OK, structured)``, or ``(_SHAPED or _BAD, a stand-in)`` with problems recorded."""
         if isinstance(tp, type) and attrs.has(tp):
             return self.model(value, tp, path)
         if _is_homogeneous_tuple(tp):
@@ -386,86 +394,90 @@ class _Collector:
         if _is_mapping_type(tp):
             return self.mapping(value, tp, path)
         args = typing.get_args(tp)
-        if typing.get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 2:
-            if value is None and type(None) in args:
-                return True, None
+        if typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args:
+            if value is None:
+                return _OK, None
             other = [a for a in args if a is not type(None)]
             if len(other) == 1:
                 return self.value(value, other[0], path)
         try:
-            return True, self.conv.structure(value, tp)
+            return _OK, self.conv.structure(value, tp)
         except Exception as exc:  # as cattrs: every failure is reported
             _walk(exc, path, tp, self.sink)
-            return False, value
+            return _BAD, value
 
-    def sequence(self, value: object, elem: Any, path: tuple[PathSegment, ...]) -> tuple[bool, Any]:
+    def sequence(self, value: object, elem: Any, path: tuple[PathSegment, ...]) -> tuple[int, Any]:
         if type(value) is not list and type(value) is not tuple:
             self.sink.add(
                 Problem.of(path, f"must be a list, not {_json_type(value)}", code="list_type")
             )
-            return False, value
-        ok = True
+            return _BAD, value
+        status = _OK
         out = []
         for i, item in enumerate(value):
             good, v = self.value(item, elem, (*path, i))
-            ok = ok and good
+            status = max(status, min(good, _SHAPED))  # a bad item: the list keeps its shape
             out.append(v)
-        return ok, tuple(out)
+        return status, tuple(out)
 
-    def mapping(self, value: object, tp: Any, path: tuple[PathSegment, ...]) -> tuple[bool, Any]:
+    def mapping(self, value: object, tp: Any, path: tuple[PathSegment, ...]) -> tuple[int, Any]:
         if not isinstance(value, dict):
             self.sink.add(
                 Problem.of(path, f"must be an object, not {_json_type(value)}", code="object_type")
             )
-            return False, value
+            return _BAD, value
         key_type, value_type = typing.get_args(tp)
-        ok = True
+        status = _OK
         out = {}
         for index, (k, v) in enumerate(value.items()):
             # a key may be free text (an activity's name): addressed by its position
             where = (*path, Position(index))
             good_key, key = self.value(k, key_type, where)
             good, item = self.value(v, value_type, where)
-            ok = ok and good_key and good
+            status = max(status, min(max(good_key, good), _SHAPED))
             out[key] = item
-        return ok, out
+        return status, out
 
-    def model(self, value: object, cls: type, path: tuple[PathSegment, ...]) -> tuple[bool, Any]:
+    def model(self, value: object, cls: type, path: tuple[PathSegment, ...]) -> tuple[int, Any]:
         sink = self.sink
         if not isinstance(value, dict):
             sink.add(Problem.of(path, f"must be {_describe(cls)}", code="object_type"))
-            return False, value
+            return _BAD, value
         start = len(sink.problems)
         hints = typing.get_type_hints(cls)
         fields = [f for f in attrs.fields(cls) if f.init]
-        ok = True
+        status = _OK
         kwargs: dict[str, Any] = {}
         for f in fields:
             where = (*path, f.name)
             if f.name in value:
                 good, kwargs[f.alias] = self.value(value[f.name], hints[f.name], where)
-                ok = ok and good
+                status = max(status, good)
             elif f.default is attrs.NOTHING:
                 sink.add(Problem.of(where, "is required", code="missing"))
                 kwargs[f.alias] = None
-                ok = False
+                status = _BAD
         names = {f.name for f in fields}
-        for key in sorted(k for k in value if k not in names):
+        extra = sorted(k for k in value if k not in names)
+        for key in extra:
             sink.add(_extra(path, key, cls))
-            ok = False
-        if ok:
+        if status == _BAD:
+            return _BAD, _unchecked(cls, kwargs)
+        if status == _OK:
             try:
-                return True, cls(**kwargs)
+                return (_SHAPED if extra else _OK), cls(**kwargs)
             except ValidationError as exc:
                 for p in exc.problems:
                     sink.add(p.prefixed(path))
                 sink.omitted += exc.omitted
             except Exception:  # a model raising something else: reported, never raised
                 sink.add(Problem.of(path, f"must be {_describe(cls)}", code="object_type"))
-                return False, value
-            return False, _unchecked(cls, kwargs)
+                return _BAD, value
+            return _BAD, _unchecked(cls, kwargs)
         obj = _unchecked(cls, kwargs)
-        check = getattr(cls, "__attrs_post_init__", None)
+        # the full checks when the model has them apart from its quick pass (the library's
+        # models do: ``_full_check``), so that a quick pass never meets a stand-in's value
+        check = getattr(cls, "_full_check", None) or getattr(cls, "__attrs_post_init__", None)
         if check is not None and len(sink.problems) < MAX_PROBLEMS:
             reported = [p.path for p in sink.problems[start:]]
             try:
@@ -477,13 +489,14 @@ class _Collector:
                         sink.add(p.prefixed(path))
             except Exception:  # best effort: a check that met a value of the wrong type
                 pass
-        return False, obj
+        return _SHAPED, obj
 
 
 def _unchecked(cls: type, kwargs: dict[str, Any]) -> Any:
     """An object of ``cls`` made from ``kwargs`` without its checks (for a best-effort check).
 
-    Field converters run where they can (a list becomes a tuple); defaults fill the rest.
+    Field converters and default factories run where they can (a list becomes a tuple);
+    where they fail, the value is kept as given, or ``None``.
     """
     obj: Any = object.__new__(cls)
     for f in attrs.fields(cls):
@@ -494,7 +507,9 @@ def _unchecked(cls: type, kwargs: dict[str, Any]) -> Any:
                     v = f.converter(v)
         elif isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
             factory = typing.cast(Any, f.default)
-            v = factory.factory(obj) if factory.takes_self else factory.factory()
+            v = None  # if the factory fails on the stand-in
+            with contextlib.suppress(Exception):
+                v = factory.factory(obj) if factory.takes_self else factory.factory()
         elif f.default is not attrs.NOTHING:
             v = f.default
         else:

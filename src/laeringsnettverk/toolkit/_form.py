@@ -384,6 +384,8 @@ class WhatMattersForm:
                         code="less_than_equal",
                         ctx={"le": hi},
                     )
+            if type(conv.date) is not datetime.date:
+                continue  # the conversation reports it (a best-effort check of a document)
             if previous is not None and conv.date <= previous:
                 c.add(
                     ("conversations", i, "date"),
