@@ -97,10 +97,12 @@ def test_the_payload_with_omitted_problems_follows_the_schema_too() -> None:
     payload = error.to_dict()
     jsonschema.validate(payload, error_schema())
     assert (payload["count"], payload["omitted"]) == (105, 5)
-    last = payload["problems"][-1]
+    assert len(payload["problems"]) == len(error.to_dicts()) == MAX_PROBLEMS
+    last = error.errors()[-1]
     assert (last["type"], last["loc"], last["ctx"]) == ("too_many_problems", [], {"omitted": 5})
-    assert error.errors()[-1]["msg_nb"] == "… og 5 problemer til"
+    assert last["msg_nb"] == "… og 5 problemer til"
     assert len(error.errors()) == MAX_PROBLEMS + 1
+    jsonschema.validate(last, error_schema()["$defs"]["Problem"])
 
 
 def test_the_shipped_error_schema_is_the_generated_one() -> None:

@@ -597,16 +597,17 @@ class ValidationError(LaeringsnettverkError, ValueError):
         return out
 
     def to_dicts(self) -> list[dict[str, Any]]:
-        """Every problem as :meth:`Problem.to_dict`, ready for a service's response."""
-        out = [p.to_dict() for p in self.problems]
-        if self.omitted:
-            out.append(_too_many(self.omitted).to_dict())
-        return out
+        """Every listed problem as :meth:`Problem.to_dict`, ready for a service's response.
+
+        Problems beyond ``MAX_PROBLEMS`` are only counted, in ``omitted``.
+        """
+        return [p.to_dict() for p in self.problems]
 
     def to_dict(self) -> dict[str, Any]:
         """The error as one JSON object: ``{"error", "count", "omitted", "problems"}``.
 
-        ``problems`` is :meth:`to_dicts`; the object follows the published schema
+        ``problems`` is :meth:`to_dicts` (the listed problems), ``omitted`` how many more
+        were only counted, ``count`` both together; the object follows the published schema
         :func:`laeringsnettverk.serialization.error_schema`.
         """
         return {

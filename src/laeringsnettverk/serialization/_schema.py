@@ -675,8 +675,9 @@ def _error_schema_text() -> str:
         "$id": f"{SCHEMA_BASE_URL}error-{ERROR_SCHEMA_VERSION}.json",
         "title": "A validation error of laeringsnettverk",
         "description": "Every problem of the input: ValidationError.to_dict(). At most "
-        f"{MAX_PROBLEMS} problems are listed with their place; when there are more, `omitted` "
-        "counts the rest and a last problem of type too_many_problems says so.",
+        f"{MAX_PROBLEMS} problems are listed; when there are more, `omitted` counts the rest. "
+        "(ValidationError.errors() and validate() end with a problem of type "
+        "too_many_problems instead.)",
         "type": "object",
         "properties": {
             "error": {"const": "validation_error"},
