@@ -600,3 +600,18 @@ def test_parse_and_decode_refuse_repeated_keys() -> None:
         parse('{"team": 1, "team": 2}')
     with pytest.raises(ValidationError, match=r"\$\.kind: appears more than once"):
         decode('{"kind": 1, "kind": 2}')
+
+
+# -- the guarantees page -----------------------------------------------------------------------
+
+
+def test_every_test_the_guarantees_page_names_exists() -> None:
+    import ast
+
+    page = (ROOT / "docs" / "explanation" / "guarantees.md").read_text(encoding="utf-8")
+    named = re.findall(r"`(tests/test_\w+\.py)::(test_\w+)`", page)
+    assert len(named) > 50
+    for path, name in named:
+        tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+        tests = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+        assert name in tests, f"{path}::{name}"
