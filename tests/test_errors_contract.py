@@ -584,6 +584,9 @@ def test_the_converter_alone_reports_with_positions_and_codes() -> None:
     with pytest.raises(ValidationError) as info:
         conv.structure({"Sove": "x", "Spise": 1}, dict[str, int])
     assert [(p.path, p.code) for p in info.value.problems] == [((Position(0),), "int_type")]
+    assert conv.structure({"Sove": 2}, dict[str, int]) == {"Sove": 2}
+    with pytest.raises(ValidationError, match=r"^<root>: must be an object, not a list$"):
+        conv.structure([], dict[str, int])
     try:
         conv.structure({}, Leaf)
     except Exception as exc:
@@ -596,6 +599,7 @@ def test_the_converter_alone_reports_with_positions_and_codes() -> None:
 
 
 def test_parse_and_decode_refuse_repeated_keys() -> None:
+    assert parse(b'{"team": 1}') == decode('{"team": 1}') == {"team": 1}
     with pytest.raises(ValidationError, match=r"\$\.team: appears more than once"):
         parse('{"team": 1, "team": 2}')
     with pytest.raises(ValidationError, match=r"\$\.kind: appears more than once"):
