@@ -36,6 +36,7 @@ from laeringsnettverk.network import (
     ProgrammeItemKind,
     ProgressReport,
     TaskCompletion,
+    TeamMember,
     load_example_network,
     network_status,
 )
@@ -398,3 +399,64 @@ def test_every_default_package_is_its_gatherings() -> None:
         (2, 2),
         (3, 3),
     ]
+
+
+# -- checks that stop early on a wrong type, and rare rules -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "match"),
+    [
+        # a day that is not a date: the order of the days is not compared
+        (lambda: Gathering(number=1, days=["2024-01-02"], place="Bodø"), r"days\[0\]"),
+        # tasks or completions that are not the models
+        (lambda: PreparationPackage(number=1, gathering=1, tasks=["a"]), r"tasks\[0\]"),
+        (
+            lambda: PreparationPackage(
+                number=1, gathering=1, tasks=[PreparationTask(code="a", title="A")], completions=["a"]
+            ),
+            r"completions\[0\]",
+        ),
+        # a period's start that is not a date; an end before the start
+        (lambda: Period(kind=PeriodKind.EXECUTION, start="2024-01-01"), r"start: '2024-01-01'"),
+        (
+            lambda: Period(kind=PeriodKind.EXECUTION, start=d(2024, 2, 1), end=d(2024, 1, 1)),
+            r"end: .* must not be before start 2024-02-01",
+        ),
+        # contacts that are not contacts; two packages with one number
+        (lambda: attrs.evolve(NET, contacts=["x"]), r"contacts\[0\]"),
+        (
+            lambda: attrs.evolve(NET, packages=[NET.packages[0], NET.packages[0]]),
+            r"packages\[1\]\.number: 1 is given twice",
+        ),
+        # a role given as its code, not the member; an application that is not one
+        (lambda: TeamMember(name="Kari", roles=["leder"]), r"roles\[0\]"),
+        (lambda: attrs.evolve(TEAM, application="søknad"), r"application: 'str' must be an Application"),
+        # a diff listing something that is not an actor; a blank name in its order
+        (
+            lambda: MapDiff(owner=MAP.owner, from_date=d(2024, 1, 1), to_date=d(2024, 2, 1), added=["x"]),
+            r"added\[0\]",
+        ),
+        (
+            lambda: MapDiff(owner=MAP.owner, from_date=d(2024, 1, 1), to_date=d(2024, 2, 1), order=[" "]),
+            r"order\[0\]",
+        ),
+    ],
+)  # fmt: skip
+def test_wrong_types_stop_the_checks_that_depend_on_them(make, match: str) -> None:
+    with pytest.raises(ValidationError, match=match):
+        make()
+
+
+def test_readiness_for_a_phase_never_entered_looks_at_the_whole_history() -> None:
+    from laeringsnettverk.improvement import ImprovementProject, readiness
+
+    project = ImprovementProject.begin(
+        title="Bedre overganger",
+        team="team-1",
+        area="Psykisk helse",
+        start=d(2024, 1, 8),
+        phase=Phase.PLAN,
+    )
+    assert "missing_pdsa" in {f.code for f in readiness(project, Phase.DO)}
+    assert "missing_sufficiency_judgement" in {f.code for f in readiness(project, Phase.EVALUATE)}
