@@ -23,10 +23,12 @@ from fhir.resources.R4B.careplan import CarePlan
 from fhir.resources.R4B.codesystem import CodeSystem
 from fhir.resources.R4B.goal import Goal
 from fhir.resources.R4B.observation import Observation as FhirObservation
+from fhir.resources.R4B.organization import Organization
 from fhir.resources.R4B.patient import Patient
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from fhir.resources.R4B.structuredefinition import StructureDefinition
+from fhir.resources.R4B.valueset import ValueSet
 from fhirpathpy import evaluate
 from fhirpathpy.models import models
 from hypothesis import given
@@ -39,7 +41,9 @@ from laeringsnettverk.fhir import (
     DNUMMER_SYSTEM,
     FOEDSELSNUMMER_SYSTEM,
     GOAL_ACCEPTANCE,
+    HNUMMER_SYSTEM,
     MEASURE_STATUS_TO_FHIR,
+    NO_BASIS_PATIENT,
     PROGRESS_TO_ACHIEVEMENT,
     BundleContents,
     Subject,
@@ -78,13 +82,22 @@ from laeringsnettverk.toolkit import (
     WhatMattersForm,
 )
 from strategies.goals import goals
-from strategies.toolkit import action_plans, checklists, forms, kor_ratings, scales
+from strategies.toolkit import action_plans, forms, kor_ratings, scales
+from strategies.toolkit import checklists as any_checklists
+
+
+def checklists() -> st.SearchStrategy[CollaborationChecklist]:
+    """Checklists with a date: FHIR export needs one."""
+    return any_checklists().map(lambda c: c if c.date else attrs.evolve(c, date=DAY))
+
 
 ROOT = Path(__file__).resolve().parent.parent
 PATIENT = Subject(reference="Patient/123")
 # Synthetic numbers (month + 80, as Test Norge's): valid check digits, nobody's real number.
 FNR = "15828912302"
 DNR = "55828912487"
+KEY = b"a secret the caller keeps, 32 b."
+DAY = datetime.date(2020, 1, 1)
 
 # -- validation ----------------------------------------------------------------------------
 
@@ -98,6 +111,8 @@ MODELS = {
     "Patient": Patient,
     "CodeSystem": CodeSystem,
     "StructureDefinition": StructureDefinition,
+    "ValueSet": ValueSet,
+    "Organization": Organization,
 }
 
 # Required value sets (R4 4.0.1), checked by hand: the models accept any code.
@@ -192,6 +207,7 @@ VALUE_SETS: dict[str, list[tuple[str, set[str]]]] = {
         ("Bundle.type", {"transaction"}),
         ("Bundle.entry.request.method", {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"}),
     ],
+    "ValueSet": [("ValueSet.status", {"draft", "active", "retired", "unknown"})],
     "CodeSystem": [
         ("CodeSystem.status", {"draft", "active", "retired", "unknown"}),
         ("CodeSystem.content", {"not-present", "example", "fragment", "complete", "supplement"}),
@@ -332,7 +348,9 @@ INVARIANTS: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
-FHIR_STRING = re.compile(r"^[ \r\n\t\S]+$")
+# R4's string regex [ \r\n\t\S]+ read as Java (the HL7 validator): \S is all but the six
+# ASCII whitespace characters, so a no-break space is a string's character
+FHIR_STRING = re.compile(r"^[^\x0b\x0c]+$")
 ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
 VALUE_KEYS = re.compile(r"^value[A-Z]")
 
@@ -359,8 +377,10 @@ def check_json(resource: dict[str, Any]) -> None:
             assert value, f"{path} is empty"
         if isinstance(value, str):
             assert FHIR_STRING.match(value), f"{path}: not a FHIR string"
-            # Validators reject all-whitespace strings and warn on untrimmed ones.
-            assert value == value.strip(), f"{path}: leading or trailing whitespace"
+            # Validators reject all-whitespace strings; fhir.resources reads the regex as
+            # Python, which refuses a string that begins with other Unicode whitespace.
+            assert value.strip(), f"{path}: only whitespace"
+            assert value[0] in " \r\n\t" or not value[0].isspace(), path
             assert "\ufeff" not in value, path
             assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", value), path
         if isinstance(value, float):
@@ -625,7 +645,7 @@ def test_form_example_maps_to_a_questionnaire_responses_and_an_observation() -> 
     assert fp(q, "Questionnaire.item.item.where(linkId='aktivitet.navn').type") == ["string"]
     assert len(made.responses) == 2
     first = made.responses[0]
-    assert first["questionnaire"] == q["url"]
+    assert first["questionnaire"] == f"{q['url']}|{q['version']}"
     assert first["subject"] == {"reference": "Patient/123"}
     assert first["authored"] == "2015-02-05"
     assert fp(first, "QuestionnaireResponse.item.item.where(linkId='aktivitet.skaar').answer.value")
@@ -757,7 +777,7 @@ def test_progress_statuses_map_to_r4_goal_achievement_codes() -> None:
 def test_bundle_of_every_example_for_a_foedselsnummer() -> None:
     examples = {k: load_example(k) for k in ("form", "checklist", "kor", "plan", "goal")}
     made = bundle(
-        Subject.from_identity_number(FNR),
+        Subject.from_identity_number(FNR, synthetic=True),
         form=examples["form"],
         checklist=examples["checklist"],
         kor=examples["kor"],
@@ -766,13 +786,15 @@ def test_bundle_of_every_example_for_a_foedselsnummer() -> None:
     )
     validate(made)
     Bundle.model_validate(made)
-    patient = made["entry"][0]
-    assert patient["resource"]["identifier"] == [{"system": FOEDSELSNUMMER_SYSTEM, "value": FNR}]
-    assert patient["request"]["ifNoneExist"] == f"identifier={FOEDSELSNUMMER_SYSTEM}|{FNR}"
+    # No Patient is created: the record system has the person; every subject is a logical
+    # reference, and the number is in no URL (no ifNoneExist, no conditional reference).
+    assert "Patient" not in [e["resource"]["resourceType"] for e in made["entry"]]
     subjects = {
         json.dumps(e["resource"]["subject"]) for e in made["entry"] if "subject" in e["resource"]
     }
-    assert subjects == {json.dumps({"reference": patient["fullUrl"]})}
+    logical = {"type": "Patient", "identifier": {"system": FOEDSELSNUMMER_SYSTEM, "value": FNR}}
+    assert subjects == {json.dumps(logical)}
+    assert all(FNR not in json.dumps(e["request"]) for e in made["entry"])
     kinds = [e["resource"]["resourceType"] for e in made["entry"]]
     assert kinds.count("QuestionnaireResponse") == 2 + 1 + 3
     by_url = {e["fullUrl"]: e["resource"] for e in made["entry"]}
@@ -796,7 +818,7 @@ def test_what_a_fhir_library_gives_back_reads_back(mode: str) -> None:
     """Resources that went through fhir.resources (floats, dates as objects) read back."""
     ex = {k: load_example(k) for k in ("form", "checklist", "kor", "plan")}
     goal = load_example("goal")
-    made = bundle(Subject.from_identity_number(DNR), goals=[goal], **ex)
+    made = bundle(Subject.from_identity_number(DNR, synthetic=True), goals=[goal], **ex)
     model = Bundle.model_validate(made)
     dumped = json.loads(model.model_dump_json()) if mode == "json" else model.model_dump()
     if mode == "json":
@@ -809,13 +831,14 @@ def test_bundle_for_a_reference_has_no_patient_and_keeps_the_reference() -> None
     validate(made)
     kinds = [e["resource"]["resourceType"] for e in made["entry"]]
     assert "Patient" not in kinds
-    assert made["entry"][1]["resource"]["subject"] == {"reference": "Patient/123"}
+    assert "Questionnaire" not in kinds  # the toolkit's scale: the published one
+    assert made["entry"][0]["resource"]["subject"] == {"reference": "Patient/123"}
     assert bundle_from_fhir(made).form == load_example("form")
 
 
 def test_an_empty_bundle_is_valid() -> None:
     made = bundle(PATIENT)
-    assert made == {"resourceType": "Bundle", "type": "transaction"}
+    assert made == {"resourceType": "Bundle", "language": "nb", "type": "transaction"}
     validate(made)
     assert bundle_from_fhir(made) == BundleContents()
 
@@ -846,7 +869,8 @@ def test_ids_are_stable_per_identifier_and_never_shared_between_subjects() -> No
     other = form_to_fhir(form, subject="Patient/456")
     ids = {r["id"] for r in one.resources()}
     assert len(ids) == len(one.resources())
-    assert ids.isdisjoint(r["id"] for r in other.resources())
+    # only the shared Questionnaire is the same resource for both
+    assert ids & {r["id"] for r in other.resources()} == {one.questionnaire["id"]}
     # A later conversation keeps the ids of what was there (so a PUT updates it).
     later = Conversation(date=datetime.date(2015, 9, 1), scores={form.activities[0].name: 7})
     grown = form_to_fhir(
@@ -854,22 +878,22 @@ def test_ids_are_stable_per_identifier_and_never_shared_between_subjects() -> No
     )
     assert grown.questionnaire["id"] == one.questionnaire["id"]
     assert [r["id"] for r in grown.responses[:2]] == [r["id"] for r in one.responses]
-    # Without an identifier the id follows the content.
-    bare = attrs.evolve(form, identifier=None)
-    assert form_to_fhir(bare, subject=PATIENT).questionnaire["id"] != one.questionnaire["id"]
-    # An identity number never feeds an id: it could be found again by trying them all.
-    fnr = form_to_fhir(form, subject=Subject.from_identity_number(FNR))
-    dnr = form_to_fhir(form, subject=Subject.from_identity_number(DNR))
+    # Without an identifier the id follows the content (the Questionnaire is shared).
+    bare = form_to_fhir(attrs.evolve(form, identifier=None), subject=PATIENT)
+    assert bare.questionnaire == one.questionnaire
+    assert bare.responses[0]["id"] != one.responses[0]["id"]
+    # An identity number never feeds an id unkeyed: it could be found by trying them all.
+    fnr = form_to_fhir(form, subject=Subject.from_identity_number(FNR, synthetic=True))
+    dnr = form_to_fhir(form, subject=Subject.from_identity_number(DNR, synthetic=True))
     assert [r["id"] for r in fnr.resources()] == [r["id"] for r in dnr.resources()]
 
 
 def test_a_put_bundle_keeps_the_ids_and_sends_the_same_ids_again() -> None:
     ex = {k: load_example(k) for k in ("form", "checklist", "kor", "plan", "goal")}
-    subject = Subject.from_identity_number(FNR)
-    made = bundle(subject, method="PUT", goals=[ex.pop("goal")], **ex)
+    subject = Subject.from_identity_number(FNR, synthetic=True)
+    made = bundle(subject, method="PUT", goals=[ex.pop("goal")], id_key=KEY, **ex)
     validate(made)
-    patient, *rest = made["entry"]
-    assert patient["request"]["method"] == "POST"  # a conditional create
+    rest = made["entry"]
     for entry in rest:
         resource = entry["resource"]
         assert entry["request"] == {
@@ -882,9 +906,9 @@ def test_a_put_bundle_keeps_the_ids_and_sends_the_same_ids_again() -> None:
     form = ex["form"]
     later = Conversation(date=datetime.date(2015, 9, 1), scores={form.activities[0].name: 7})
     ex["form"] = attrs.evolve(form, conversations=(*form.conversations, later))
-    again = bundle(subject, method="PUT", goals=[load_example("goal")], **ex)
+    again = bundle(subject, method="PUT", goals=[load_example("goal")], id_key=KEY, **ex)
     before = {e["request"]["url"] for e in rest}
-    after = {e["request"]["url"] for e in again["entry"][1:]}
+    after = {e["request"]["url"] for e in again["entry"]}
     assert before < after
     assert len(after - before) == 1
 
@@ -1015,7 +1039,7 @@ def test_bundle_round_trip_and_validity(
     goal_list: list[SmartGoal],
     number: str | None,
 ) -> None:
-    subject = PATIENT if number is None else Subject.from_identity_number(number)
+    subject = PATIENT if number is None else Subject.from_identity_number(number, synthetic=True)
     made = bundle(subject, form=form, checklist=checklist, kor=kor, plan=plan, goals=goal_list)
     validate(made)
     # A FHIR library gives the same JSON back: no number changes type or value.
@@ -1044,7 +1068,7 @@ def test_text_fhir_cannot_hold_survives_and_stays_valid(a: str, b: str, c: str, 
     validate_all(made.resources())
     assert form_from_fhir(made.questionnaire, made.responses) == form
     item = ChecklistItem(text="t" + a, note=b)
-    checklist = CollaborationChecklist(items=[item], identifier=c, team=d, form=a)
+    checklist = CollaborationChecklist(items=[item], identifier=c, team=d, form=a, date=DAY)
     resp = checklist_to_fhir(checklist, subject=PATIENT)
     validate_all(resp.resources())
     assert checklist_from_fhir(resp.response) == checklist
@@ -1070,10 +1094,13 @@ def test_a_form_without_conversations_keeps_its_activities() -> None:
         scale=Scale(minimum=0, maximum=10, higher_is_better=False),
     )
     made = form_to_fhir(form, subject=PATIENT)
-    assert made.responses == ()
+    (response,) = made.responses  # the activities, in a response without a date
+    assert response["status"] == "in-progress"
+    assert "authored" not in response
     assert made.observation is None
-    validate(made.questionnaire)
-    assert form_from_fhir(made.questionnaire) == form
+    validate_all(made.resources())
+    check_against(made.questionnaire, response)
+    assert form_from_fhir(made.questionnaire, made.responses) == form
 
 
 def test_a_goal_with_a_target_but_no_indicator_still_meets_gol_1() -> None:
@@ -1115,7 +1142,7 @@ def test_an_indicator_without_a_target_keeps_its_measure() -> None:
 
 def test_every_item_status_reads_back() -> None:
     items = [ChecklistItem(text=s.label_nb, status=s) for s in ItemStatus]
-    checklist = CollaborationChecklist(items=items)
+    checklist = CollaborationChecklist(items=items, date=DAY)
     made = checklist_to_fhir(checklist, subject=PATIENT)
     displays = fp(made.response, "QuestionnaireResponse.item.answer.value.display")
     assert displays == ["Gjennomført", "Ikke aktuelt", "Ikke gjennomført"]
@@ -1135,13 +1162,24 @@ def _with_check_digits(nine: str) -> str | None:
     return None if k1 is None or k2 is None else f"{nine}{k1}{k2}"
 
 
-@given(st.integers(1, 31), st.booleans(), st.integers(0, 9_999_999))
-def test_identity_numbers_pick_the_system(day: int, d_number: bool, rest: int) -> None:
-    number = _with_check_digits(f"{day + 40 * d_number:02d}{rest:07d}")
+@given(
+    st.dates(datetime.date(1900, 1, 1), datetime.date(1999, 12, 31)),
+    st.sampled_from(["foedselsnummer", "dnummer", "hnummer"]),
+    st.integers(0, 499),
+)
+def test_identity_numbers_pick_the_system(born: datetime.date, kind: str, individual: int) -> None:
+    day = born.day + 40 * (kind == "dnummer")
+    month = born.month + 40 * (kind == "hnummer")
+    number = _with_check_digits(f"{day:02d}{month:02d}{born.year % 100:02d}{individual:03d}")
     if number is None:
         return
     subject = Subject.from_identity_number(number)
-    assert subject.identifier_system == (DNUMMER_SYSTEM if d_number else FOEDSELSNUMMER_SYSTEM)
+    systems = {
+        "foedselsnummer": FOEDSELSNUMMER_SYSTEM,
+        "dnummer": DNUMMER_SYSTEM,
+        "hnummer": HNUMMER_SYSTEM,
+    }
+    assert subject.identifier_system == systems[kind]
     assert subject.to_reference()["identifier"]["value"] == number
     assert number not in repr(subject)
 
@@ -1158,6 +1196,9 @@ def test_identity_numbers_pick_the_system(day: int, d_number: bool, rest: int) -
         ("00828912302", "no valid day"),  # day 00
         ("32828912302", "no valid day"),  # day 32: neither kind
         ("72828912302", "no valid day"),  # day 72: beyond a D-nummer
+        ("15828912302", "synthetic test number"),  # month + 80: only when asked for
+        ("01138912345", "no valid month"),  # month 13
+        ("30028912345", "no valid birth date"),  # 30 February
     ],
 )
 def test_bad_identity_numbers_are_rejected_without_echoing_them(number: str, rule: str) -> None:
@@ -1169,16 +1210,20 @@ def test_bad_identity_numbers_are_rejected_without_echoing_them(number: str, rul
 
 def test_a_hand_built_subject_is_checked_too() -> None:
     with pytest.raises(ValidationError, match="does not fit the number") as info:
-        Subject(identifier_system=FOEDSELSNUMMER_SYSTEM, identifier_value=DNR)
+        Subject(identifier_system=FOEDSELSNUMMER_SYSTEM, identifier_value=DNR, synthetic=True)
+    assert DNR not in str(info.value)
+    with pytest.raises(ValidationError, match="synthetic test number") as info:
+        Subject(identifier_system=DNUMMER_SYSTEM, identifier_value=DNR)
     assert DNR not in str(info.value)
     with pytest.raises(ValidationError, match="wrong check digits") as info:
         Subject(identifier_system=DNUMMER_SYSTEM, identifier_value="55828912488")
     assert "55828912488" not in str(info.value)
     other = Subject(identifier_system="urn:oid:1.2.3", identifier_value="A-1")
-    assert other.to_patient() == {
-        "resourceType": "Patient",
-        "identifier": [{"system": "urn:oid:1.2.3", "value": "A-1"}],
-    }
+    patient = other.to_patient()
+    assert patient is not None
+    assert patient["meta"] == {"profile": [NO_BASIS_PATIENT]}
+    assert patient["identifier"] == [{"system": "urn:oid:1.2.3", "value": "A-1"}]
+    validate(patient)
 
 
 @pytest.mark.parametrize(
@@ -1194,6 +1239,7 @@ def test_a_hand_built_subject_is_checked_too() -> None:
         ),  # both given
         ({"identifier_system": "x", "identifier_value": "1"}, "absolute URI"),  # relative system
         ({"identifier_system": "urn:oid:1.2"}, "non-empty string"),  # no value
+        ({"reference": "Patient/1", "synthetic": "yes"}, "True or False"),  # not a bool
     ],
 )
 def test_bad_subjects(kwargs: dict[str, Any], rule: str) -> None:
@@ -1258,8 +1304,8 @@ def _items_not_a_list(q: dict[str, Any], r: list[dict[str, Any]]) -> None:
     r[0]["item"] = {"linkId": "aktivitet"}
 
 
-def _bad_literal(q: dict[str, Any], r: list[dict[str, Any]]) -> None:
-    q["extension"][0]["extension"][0]["valueString"] = '"not json'  # an opening quote alone
+def _other_activities(q: dict[str, Any], r: list[dict[str, Any]]) -> None:
+    del r[1]["item"][0]  # the 2nd conversation lists an activity fewer
 
 
 @pytest.mark.parametrize(
@@ -1270,11 +1316,11 @@ def _bad_literal(q: dict[str, Any], r: list[dict[str, Any]]) -> None:
         (_string_score, r"valueInteger: '1' must be an integer"),
         (_no_date, r"\$\[0\]\.authored: is required"),
         (_bad_date, "must be a date"),
-        (_other_questionnaire, "must be the questionnaire's url"),
+        (_other_questionnaire, "must be the questionnaire's canonical"),
         (_two_answers, "exactly one answer"),
         (_score_above_scale, "above the scale's max 10"),
         (_items_not_a_list, "must be an array"),
-        (_bad_literal, "not a JSON string literal"),
+        (_other_activities, r"\$\[1\]\.item: has other activities than the first response"),
     ],
 )
 def test_bad_form_resources(spoil: Any, rule: str) -> None:
@@ -1424,7 +1470,9 @@ def test_structure_definitions_validate_and_fix_the_urls_the_output_uses() -> No
 
 
 def test_every_extension_in_the_examples_is_defined_and_every_definition_is_used() -> None:
-    made = _every_example_bundle()
+    ex = {k: load_example(k) for k in ("form", "checklist", "kor", "plan")}
+    ex["checklist"] = attrs.evolve(ex["checklist"], item_set="bodoe", item_set_version="2")
+    made = bundle(PATIENT, goals=[load_example("goal")], questionnaires=True, **ex)
     validate(made)  # checks each extension against its definition (check_extensions)
     used = _our_extension_urls(made)
     defined = {sd["url"]: sd for sd in structure_definitions()}
@@ -1475,7 +1523,8 @@ def test_conformance_resources_are_written_for_a_validator(tmp_path: Path) -> No
     kinds = [r["resourceType"] for r in resources]
     assert kinds.count("StructureDefinition") == len(structure_definitions())
     assert kinds.count("CodeSystem") == len(code_systems())
-    assert kinds.count("Questionnaire") == 1
+    assert kinds.count("ValueSet") == len(code_systems())
+    assert kinds.count("Questionnaire") == 3  # the form's, the checklist proposal's, KOR's
     for resource in resources:
         validate(resource)
     paths = write_conformance_resources(tmp_path / "ig")
@@ -1500,7 +1549,7 @@ def test_the_checklist_questionnaire_is_built_from_its_items() -> None:
     assert codes == [s.code for s in ItemStatus]
     check_against(q, made.response)
     # The same items for another user and another date: the same Questionnaire.
-    other = checklist_to_fhir(attrs.evolve(checklist, date=None), subject="Patient/9")
+    other = checklist_to_fhir(attrs.evolve(checklist, date=DAY), subject="Patient/9")
     assert other.questionnaire == q
     # Other items: another version (and id) of the same canonical URL.
     fewer = checklist_to_fhir(attrs.evolve(checklist, items=checklist.items[:3]), subject=PATIENT)
@@ -1568,7 +1617,7 @@ def test_a_bundle_with_questionnaires_resolves_every_canonical(method: Any) -> N
     )
     # KOR ratings without sessions have no responses: no Questionnaire is sent for them.
     empty = bundle(PATIENT, kor=KorRatings(sessions=[]), questionnaires=True)
-    assert empty == {"resourceType": "Bundle", "type": "transaction"}
+    assert empty == {"resourceType": "Bundle", "language": "nb", "type": "transaction"}
     with pytest.raises(ValidationError, match="must be True or False"):
         bundle(PATIENT, questionnaires="yes")  # type: ignore[arg-type]
 

@@ -11,26 +11,40 @@ from typing import Any
 import attrs
 
 from laeringsnettverk._checks import Checker, check_unicode
+from laeringsnettverk.errors import ValidationError
 from laeringsnettverk.fhir._common import (
     DEFAULT_BASE_URL,
     INT32_MAX,
     UCUM,
     Reader,
     check_base_url,
+    check_id_key,
     code_system_url,
     coding,
     encode_text,
     extension_url,
+    finish,
     put_text,
     read_team,
     resource_id,
     team_reference,
 )
-from laeringsnettverk.fhir._form import survey_category
+from laeringsnettverk.fhir._form import PUBLISHER, survey_category
 from laeringsnettverk.fhir._subject import Subject, as_subject
-from laeringsnettverk.toolkit import ChecklistItem, CollaborationChecklist, ItemStatus
+from laeringsnettverk.toolkit import (
+    DEFAULT_CHECKLIST_ITEMS,
+    ChecklistItem,
+    CollaborationChecklist,
+    ItemStatus,
+)
+from laeringsnettverk.toolkit._checklist import PROPOSAL_ITEM_SET, PROPOSAL_ITEM_SET_VERSION
 
-__all__ = ["ChecklistResources", "checklist_from_fhir", "checklist_to_fhir"]
+__all__ = [
+    "ChecklistResources",
+    "checklist_from_fhir",
+    "checklist_questionnaire",
+    "checklist_to_fhir",
+]
 
 CHECKLIST_CODE = ("sjekkliste_samhandling", "Sjekkliste for samhandling")
 FIDELITY_CODE = ("programoppfyllelse", "Programoppfyllelse")
@@ -39,7 +53,9 @@ MAX_POINTS_CODE = ("maks_poeng", "Høyeste mulige poengsum")
 
 NOTE, DATE, VALUE = "merknad", "dato", "verdi"
 # Changes whenever the checklist Questionnaire's shape changes, so that its version does.
-_SHAPE = "sjekkliste-samhandling/1"
+_SHAPE = "sjekkliste-samhandling/2"
+PROPOSAL_VERSION = f"{PROPOSAL_ITEM_SET}-{PROPOSAL_ITEM_SET_VERSION}"
+_PROPOSAL_TEXTS = tuple(item.text for item in DEFAULT_CHECKLIST_ITEMS)
 
 
 def checklist_questionnaire_url(base: str) -> str:
@@ -55,9 +71,10 @@ class ChecklistResources:
     """
 
     questionnaire: dict[str, Any] = attrs.field(hash=False)
-    """The checklist's definition, built from its items' texts: ``url``
-    ``{base}/Questionnaire/sjekkliste-samhandling`` and a ``version`` derived from the
-    texts, so checklists with the same items share one Questionnaire."""
+    """The checklist's definition (:func:`checklist_questionnaire`): ``url``
+    ``{base}/Questionnaire/sjekkliste-samhandling``, ``version``
+    ``laeringsnettverk-forslag-1`` for the library's proposed items, else one derived from
+    the item set and the items' texts, so checklists with the same items share one."""
     response: dict[str, Any] = attrs.field(hash=False)
     """The checklist as a QuestionnaireResponse: one item per checklist item, answered
     with a code of the library's ``item-status`` code system."""
@@ -75,8 +92,25 @@ def item_link_id(number: int) -> str:
     return f"punkt-{number}"
 
 
+def is_proposal(checklist: CollaborationChecklist) -> bool:
+    """True when the checklist uses the library's proposed items (and says nothing else).
+
+    Its items' texts are those of :data:`~laeringsnettverk.toolkit.DEFAULT_CHECKLIST_ITEMS`
+    and its item set is unstated or ``laeringsnettverk-forslag`` version 1.
+    """
+    stated = (checklist.item_set, checklist.item_set_version)
+    return tuple(item.text for item in checklist.items) == _PROPOSAL_TEXTS and stated in (
+        (None, None),
+        (PROPOSAL_ITEM_SET, PROPOSAL_ITEM_SET_VERSION),
+    )
+
+
 def checklist_to_fhir(
-    checklist: CollaborationChecklist, *, subject: Subject | str, base_url: str = DEFAULT_BASE_URL
+    checklist: CollaborationChecklist,
+    *,
+    subject: Subject | str,
+    base_url: str = DEFAULT_BASE_URL,
+    id_key: bytes | None = None,
 ) -> ChecklistResources:
     """Map a collaboration checklist to a QuestionnaireResponse and an Observation.
 
@@ -86,29 +120,41 @@ def checklist_to_fhir(
     and value are nested under the answer, and ``carries_mean_of`` is the library's
     ``carries-mean-of`` extension. The team is the response's ``author`` and the
     Observation's ``performer`` (an Organization by the identifier
-    ``{base}/identifier/team``).
+    ``{base}/identifier/team``); the checklist's ``item_set`` and ``item_set_version``
+    are the response's ``item-set`` extension.
 
-    Teams replace the items, so the Questionnaire is built from the checklist's items: a
-    ``choice`` item per checklist item (its text; the three ``item-status`` codes as
-    ``answerOption``) with the note (``text``), date and value (``decimal``) nested under
-    it. Its ``url`` is ``{base}/Questionnaire/sjekkliste-samhandling`` and its ``version``
-    a digest of the items' texts: the response's ``questionnaire`` is ``url|version``, and
-    every checklist with the same items, of any user, has the same Questionnaire (and id).
+    The checklist's date is the response's ``authored`` and the Observation's
+    ``effectiveDateTime``: FHIR export needs it (the library's choice: a record system
+    files results by date, and any date the library made up would be wrong).
+
+    The response's ``questionnaire`` is :func:`checklist_questionnaire` of the checklist,
+    ``{base}/Questionnaire/sjekkliste-samhandling|<version>``: for the library's proposed
+    items, version ``laeringsnettverk-forslag-1``, published with the conformance
+    resources, so the canonical resolves on a server that has them; for any other items, a
+    version derived from the item set and the items' texts (that Questionnaire comes along
+    in :func:`~laeringsnettverk.fhir.bundle`).
 
     The Observation (category ``survey``) holds program fidelity as a ``valueQuantity``
     in ``%`` (rounded half up to one decimal, as :meth:`CollaborationChecklist.percent`),
     and the points and highest possible points as integer components.
 
     Raises:
-        ValidationError: for a ``carries_mean_of`` beyond FHIR's 32-bit integers, or a bad
-            ``base_url``.
+        ValidationError: for a checklist without a date, a ``carries_mean_of`` beyond
+            FHIR's 32-bit integers, a bad ``base_url`` or ``id_key``.
     """
     base = check_base_url(base_url)
+    key = check_id_key(id_key)
     c = Checker()
     if not isinstance(checklist, CollaborationChecklist):
         c.add(("checklist",), "must be a CollaborationChecklist", type(checklist).__name__)
     c.done()
     check_unicode(checklist)  # a lone surrogate cannot be written as UTF-8
+    if checklist.date is None:
+        c.add(
+            ("date",),
+            "is required for FHIR: it is the response's authored and the Observation's "
+            "effective date",
+        )
     for i, item in enumerate(checklist.items):
         if item.carries_mean_of is not None and item.carries_mean_of > INT32_MAX:
             c.add(
@@ -117,17 +163,27 @@ def checklist_to_fhir(
                 item.carries_mean_of,
             )
     c.done()
+    assert checklist.date is not None  # checked above
+    date = checklist.date.isoformat()
     ref = as_subject(subject).to_reference()
     items = [_item(item, n, base) for n, item in enumerate(checklist.items, 1)]
-    questionnaire = _questionnaire(checklist, base)
+    questionnaire = checklist_questionnaire(checklist, base_url=base)
     qr: dict[str, Any] = {
         "resourceType": "QuestionnaireResponse",
-        "id": resource_id(base, "checklist", checklist, "response", subject=ref),
+        "id": resource_id(base, "checklist", checklist, "response", subject=ref, id_key=key),
     }
+    extensions = []
     if checklist.form is not None:
         ext: dict[str, Any] = {"url": extension_url(base, "form-identifier")}
         put_text(ext, "valueString", checklist.form, base)
-        qr["extension"] = [ext]
+        extensions.append(ext)
+    if checklist.item_set is not None:
+        parts: list[dict[str, Any]] = [{"url": "code", "valueCode": checklist.item_set}]
+        if checklist.item_set_version is not None:
+            parts.append({"url": "version", "valueString": checklist.item_set_version})
+        extensions.append({"url": extension_url(base, "item-set"), "extension": parts})
+    if extensions:
+        qr["extension"] = extensions
     if checklist.identifier is not None:
         ident: dict[str, Any] = {"system": f"{base}/identifier/checklist"}
         put_text(ident, "value", checklist.identifier, base)
@@ -135,16 +191,32 @@ def checklist_to_fhir(
     qr["questionnaire"] = f"{questionnaire['url']}|{questionnaire['version']}"
     qr["status"] = "completed"
     qr["subject"] = dict(ref)
-    if checklist.date is not None:
-        qr["authored"] = checklist.date.isoformat()
+    qr["authored"] = date
     if checklist.team is not None:
         qr["author"] = team_reference(base, checklist.team)
     qr["item"] = items
+    qr = finish(
+        qr,
+        f"Sjekkliste for samhandling {date}: {checklist.points} av {checklist.max_points} poeng.",
+    )
 
+    obs = _observation(checklist, qr["id"], base, ref, key)
+    return ChecklistResources(questionnaire=questionnaire, response=qr, observation=obs)
+
+
+def _observation(
+    checklist: CollaborationChecklist,
+    response_id: str,
+    base: str,
+    ref: dict[str, Any],
+    key: bytes | None,
+) -> dict[str, Any]:
+    assert checklist.date is not None  # checked by the caller
+    date = checklist.date.isoformat()
     score_system = code_system_url(base, "score")
     obs: dict[str, Any] = {
         "resourceType": "Observation",
-        "id": resource_id(base, "checklist", checklist, "observation", subject=ref),
+        "id": resource_id(base, "checklist", checklist, "observation", subject=ref, id_key=key),
         "status": "final",
         "category": survey_category(),
         "code": {
@@ -152,9 +224,8 @@ def checklist_to_fhir(
             "text": "Programoppfyllelse (sjekkliste for samhandling)",
         },
         "subject": dict(ref),
+        "effectiveDateTime": date,
     }
-    if checklist.date is not None:
-        obs["effectiveDateTime"] = checklist.date.isoformat()
     if checklist.team is not None:
         obs["performer"] = [team_reference(base, checklist.team)]
     obs["valueQuantity"] = {
@@ -163,7 +234,7 @@ def checklist_to_fhir(
         "system": UCUM,
         "code": "%",
     }
-    obs["derivedFrom"] = [{"reference": f"QuestionnaireResponse/{qr['id']}"}]
+    obs["derivedFrom"] = [{"reference": f"QuestionnaireResponse/{response_id}"}]
     obs["component"] = [
         {
             "code": {"coding": [coding(score_system, *POINTS_CODE)]},
@@ -174,13 +245,80 @@ def checklist_to_fhir(
             "valueInteger": checklist.max_points,
         },
     ]
-    return ChecklistResources(questionnaire=questionnaire, response=qr, observation=obs)
+    obs = finish(
+        obs,
+        f"Programoppfyllelse {date}: {checklist.points} av {checklist.max_points} poeng "
+        "(sjekkliste for samhandling).",
+    )
+    return obs
 
 
-def _questionnaire(checklist: CollaborationChecklist, base: str) -> dict[str, Any]:
+def _origin(checklist: CollaborationChecklist) -> tuple[str, str | None]:
+    """The Questionnaire's description and publisher for the checklist's item set."""
+    if is_proposal(checklist):
+        return (
+            "Bibliotekets forslag til ti punkter (punktsett «laeringsnettverk-forslag», "
+            "versjon 1), bygd på temaene i kildedokumentet. Kildens egne ti punkter er tapt: "
+            "dette er ikke rapportens sjekkliste. Punkt 1 og 9 bærer snittskåren fra 1. og 2. "
+            "samtale, slik kilden sier.",
+            PUBLISHER,
+        )
+    if checklist.item_set is not None:
+        version = (
+            "" if checklist.item_set_version is None else f", versjon {checklist.item_set_version}"
+        )
+        return (
+            f"Punktsett «{checklist.item_set}»{version}, valgt av teamet eller "
+            "organisasjonen som bruker det; ikke rapportens sjekkliste.",
+            None,
+        )
+    return (
+        "Punkter valgt av teamet (punktsettet er ikke oppgitt); ikke rapportens sjekkliste.",
+        None,
+    )
+
+
+def checklist_questionnaire(
+    checklist: CollaborationChecklist | None = None, *, base_url: str = DEFAULT_BASE_URL
+) -> dict[str, Any]:
+    """The Questionnaire of a checklist's items; without one, of the library's proposal.
+
+    The ``url`` is ``{base_url}/Questionnaire/sjekkliste-samhandling`` for every item set.
+    The ``version`` is ``laeringsnettverk-forslag-1`` for the library's proposed ten items
+    (:data:`~laeringsnettverk.toolkit.DEFAULT_CHECKLIST_ITEMS`, with the item set unstated
+    or ``laeringsnettverk-forslag`` 1): that one is among the conformance resources. Any
+    other items get a version derived from the item set and the items' texts, so
+    checklists with the same items, of any user, share one Questionnaire (and id).
+
+    The items are a ``choice`` item per checklist item (its text; the three
+    ``item-status`` codes as ``answerOption``) with the note (``text``), date and value
+    (``decimal``) nested under it. The ``status`` is ``draft``: the items are a proposal
+    (the library's or a team's), not a form an organisation has published. The
+    ``description`` says whose items they are and that they are not the source report's
+    checklist; the ``publisher`` is the library for its proposal and absent otherwise (an
+    organisation that adopts an item set publishes its own Questionnaire, ``active``, under
+    its own base URL).
+
+    ```pycon
+    >>> q = checklist_questionnaire()
+    >>> q["version"], q["status"], q["publisher"]
+    ('laeringsnettverk-forslag-1', 'draft', 'laeringsnettverk (Python-biblioteket)')
+
+    ```
+    """
+    base = check_base_url(base_url)
+    if checklist is None:
+        checklist = CollaborationChecklist(items=DEFAULT_CHECKLIST_ITEMS)
+    elif not isinstance(checklist, CollaborationChecklist):
+        raise ValidationError.one(
+            ("checklist",), "must be a CollaborationChecklist", type(checklist).__name__
+        )
     texts = [encode_text(item.text) for item in checklist.items]
-    digest = hashlib.sha256(json.dumps([_SHAPE, texts]).encode("utf-8")).hexdigest()
-    version = digest[:16]
+    if is_proposal(checklist):
+        version = PROPOSAL_VERSION
+    else:
+        shape = [_SHAPE, checklist.item_set, checklist.item_set_version, texts]
+        version = hashlib.sha256(json.dumps(shape).encode("utf-8")).hexdigest()[:16]
     url = checklist_questionnaire_url(base)
     status_system = code_system_url(base, "item-status")
     items = []
@@ -202,19 +340,24 @@ def _questionnaire(checklist: CollaborationChecklist, base: str) -> dict[str, An
                 ],
             }
         )
+    description, publisher = _origin(checklist)
     namespace = uuid.uuid5(uuid.NAMESPACE_URL, base)
-    return {
+    q: dict[str, Any] = {
         "resourceType": "Questionnaire",
         "id": str(uuid.uuid5(namespace, f"questionnaire/{url}|{version}")),
         "url": url,
         "version": version,
         "name": "SjekklisteSamhandling",
         "title": CHECKLIST_CODE[1],
-        "status": "active",
+        "status": "draft",
         "subjectType": ["Patient", "Group"],
-        "code": [coding(code_system_url(base, "instrument"), *CHECKLIST_CODE)],
-        "item": items,
     }
+    if publisher is not None:
+        q["publisher"] = publisher
+    q["description"] = description
+    q["code"] = [coding(code_system_url(base, "instrument"), *CHECKLIST_CODE)]
+    q["item"] = items
+    return finish(q, f"Sjekkliste for samhandling med {len(items)} punkter. {description}")
 
 
 def _item(item: ChecklistItem, n: int, base: str) -> dict[str, Any]:
@@ -266,7 +409,8 @@ def checklist_from_fhir(
     """Read a checklist back from its QuestionnaireResponse.
 
     The inverse of :func:`checklist_to_fhir`; the Questionnaire (built from the items) and
-    the Observation (derived data) are not needed.
+    the Observation (derived data) are not needed. The item set comes from the response's
+    ``item-set`` extension (absent: unstated).
 
     Raises:
         ValidationError: for a response that does not have the shape
@@ -317,6 +461,7 @@ def checklist_from_fhir(
     values = {
         "team": read_team(r, "author", base),
         "form": None if form_ext is None else form_ext.text("valueString", base),
+        **_read_item_set(r, base),
     }
     ident = r.opt_obj("identifier")
     identifier = None
@@ -324,7 +469,22 @@ def checklist_from_fhir(
         identifier = ident.text("value", base)
     return CollaborationChecklist(
         items=items,
-        date=r.opt_date("authored"),
+        date=r.date("authored"),
         identifier=identifier,
         **values,
     )
+
+
+def _read_item_set(r: Reader, base: str) -> dict[str, str | None]:
+    ext = r.extension(extension_url(base, "item-set"))
+    if ext is None:
+        return {}
+    found: dict[str, str | None] = {"item_set": None, "item_set_version": None}
+    for part in ext.objs("extension"):
+        if part.data.get("url") == "code":
+            found["item_set"] = part.string("valueCode")
+        elif part.data.get("url") == "version":
+            found["item_set_version"] = part.string("valueString")
+    if found["item_set"] is None:
+        raise ext.fail("extension", "needs a 'code' part")
+    return found

@@ -13,7 +13,12 @@ from laeringsnettverk.fhir._checklist import (
     MAX_POINTS_CODE,
     POINTS_CODE,
 )
-from laeringsnettverk.fhir._common import DEFAULT_BASE_URL, check_base_url, code_system_url
+from laeringsnettverk.fhir._common import (
+    DEFAULT_BASE_URL,
+    check_base_url,
+    code_system_url,
+    finish,
+)
 from laeringsnettverk.fhir._form import BENEFIT_CODE, FORM_CODE, MEAN_CODE
 from laeringsnettverk.fhir._kor import KOR_CODE, ORS_CODE, SRS_CODE
 from laeringsnettverk.fhir._plan import INDIVIDUAL_PLAN
@@ -76,17 +81,20 @@ def code_systems(base_url: str = DEFAULT_BASE_URL) -> tuple[dict[str, Any], ...]
     out = []
     for name, (title, concepts) in CODE_SYSTEMS.items():
         out.append(
-            {
-                "resourceType": "CodeSystem",
-                "id": name,
-                "url": code_system_url(base, name),
-                "name": "".join(part.capitalize() for part in name.split("-")),
-                "title": title,
-                "status": "active",
-                "caseSensitive": True,
-                "content": "complete",
-                "count": len(concepts),
-                "concept": [{"code": code, "display": display} for code, display in concepts],
-            }
+            finish(
+                {
+                    "resourceType": "CodeSystem",
+                    "id": name,
+                    "url": code_system_url(base, name),
+                    "name": "".join(part.capitalize() for part in name.split("-")),
+                    "title": title,
+                    "status": "active",
+                    "caseSensitive": True,
+                    "content": "complete",
+                    "count": len(concepts),
+                    "concept": [{"code": code, "display": display} for code, display in concepts],
+                },
+                f"Kodeverk: {title} ({len(concepts)} koder).",
+            )
         )
     return tuple(out)

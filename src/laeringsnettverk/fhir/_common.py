@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import datetime
+import enum
 import hashlib
+import hmac
 import json
 import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+import attrs
+
 from laeringsnettverk._checks import LONE_SURROGATE, Checker, has_lone_surrogate, isfinite
 from laeringsnettverk.errors import PathSegment, ValidationError
 from laeringsnettverk.fhir._extensions import EXTENSIONS
+from laeringsnettverk.fhir._narrative import finish
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -20,10 +25,13 @@ __all__ = [
     "INT32_MIN",
     "UCUM",
     "Reader",
+    "canonical_content",
     "check_base_url",
+    "check_id_key",
     "code_system_url",
     "coding",
     "extension_url",
+    "finish",
     "find_extensions",
     "decode_text",
     "each_resource",
@@ -52,9 +60,11 @@ _DATE_TIME = re.compile(
     re.ASCII,
 )
 
-# Characters that a FHIR string (R4 regex [ \r\n\t\S]+, read as Python or ECMAScript)
-# cannot hold: whitespace other than space, CR, LF and tab; C0 and C1 controls; the BOM.
-_UNSAFE = re.compile(r"[^ \r\n\t\S]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+# Characters a FHIR string should not hold (R4: "SHOULD not contain Unicode character
+# points below 32, except for u0009, u000D and u000A"; the regex [ \r\n\t\S]+ read as
+# Java refuses vertical tab and form feed): C0 and C1 controls, DEL, and the BOM.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+MIN_ID_KEY_BYTES = 16
 
 
 def check_base_url(base_url: object) -> str:
@@ -109,25 +119,87 @@ def coding(system: str, code: str, display: str) -> dict[str, Any]:
     return {"system": system, "code": code, "display": display}
 
 
+def canonical_content(value: object) -> str:
+    """A canonical JSON text of a model object: equal objects give equal text.
+
+    Mappings are sorted by key (two equal forms whose scores came in another order give
+    the same text); an int and a float stay apart (``2`` and ``2.0`` are written apart
+    too); dates are ISO dates; codes are their codes.
+    """
+    return json.dumps(_canonical(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def _canonical(value: object) -> Any:
+    if attrs.has(type(value)):
+        names = [f.name for f in attrs.fields(type(value))]  # type: ignore[arg-type]
+        return [type(value).__name__, [[n, _canonical(getattr(value, n))] for n in names]]
+    if isinstance(value, enum.Enum):
+        return ["enum", str(getattr(value, "code", value.name))]
+    if isinstance(value, Mapping):
+        items = [[_canonical(k), _canonical(v)] for k, v in value.items()]
+        return ["map", sorted(items, key=lambda kv: json.dumps(kv[0], ensure_ascii=False))]
+    if isinstance(value, tuple | list):
+        return [_canonical(v) for v in value]
+    if isinstance(value, datetime.date):
+        return ["date", value.isoformat()]
+    if type(value) is float:
+        return ["float", repr(value)]
+    return value
+
+
+def check_id_key(id_key: object) -> bytes | None:
+    """The caller's secret for keyed ids, or None; raises if it is not 16 bytes or more."""
+    if id_key is None:
+        return None
+    if not isinstance(id_key, bytes) or len(id_key) < MIN_ID_KEY_BYTES:
+        raise ValidationError.one(
+            ("id_key",),
+            f"must be bytes, at least {MIN_ID_KEY_BYTES} of them (a secret you keep, e.g. "
+            "from secrets.token_bytes(32))",
+            type(id_key).__name__,
+        )
+    return id_key
+
+
 def resource_id(
-    base: str, kind: str, model: object, part: str, *, subject: Mapping[str, Any]
+    base: str,
+    kind: str,
+    model: object,
+    part: str,
+    *,
+    subject: Mapping[str, Any],
+    id_key: bytes | None = None,
 ) -> str:
     """A deterministic resource id (a UUID) for a part of the mapping of a model object.
 
     The id is derived from the kind of object, the object's ``identifier`` when it has one
-    (else its whole content) and a literal subject reference (``Patient/123``), so that
-    the same object always gets the same ids: a ``PUT`` updates it, and a revised object
-    with the same identifier keeps its ids. An identity number is never part of it: the
-    numbers are few enough to search, so an id derived from one would reveal it.
+    (else its whole content, in a canonical form: see :func:`canonical_content`) and the
+    subject, so that the same object always gets the same ids: a ``PUT`` updates it, and
+    a revised object with the same identifier keeps its ids.
+
+    The subject enters as a literal reference (``Patient/123``). An identity number enters
+    only with ``id_key``, the caller's secret: the id is then an HMAC-SHA-256 keyed with
+    it. Without the key an identity number is left out (the numbers are few enough to try
+    them all, so an id derived from one alone would reveal it), and two people's objects
+    with the same identifier get the same id: ``bundle`` refuses ``method="PUT"`` for such
+    a subject without a key.
     """
     identifier = getattr(model, "identifier", None)
     what = (
         f"identifier:{identifier}"
         if isinstance(identifier, str)
-        else f"content:{hashlib.sha256(repr(model).encode('utf-8')).hexdigest()}"
+        else "content:" + hashlib.sha256(canonical_content(model).encode("utf-8")).hexdigest()
     )
-    who = subject.get("reference", "")
-    digest = hashlib.sha256(f"{who}\n{kind}\n{what}".encode()).hexdigest()
+    who = str(subject.get("reference", ""))
+    if id_key is not None and "identifier" in subject:
+        ident = subject["identifier"]
+        who = f"identifier:{ident.get('system')}|{ident.get('value')}"
+    message = f"{who}\n{kind}\n{what}".encode()
+    digest = (
+        hashlib.sha256(message).hexdigest()
+        if id_key is None
+        else hmac.new(id_key, message, hashlib.sha256).hexdigest()
+    )
     namespace = uuid.uuid5(uuid.NAMESPACE_URL, base)
     return str(uuid.uuid5(namespace, f"{kind}/{digest}/{part}"))
 
@@ -140,22 +212,22 @@ def _literal(value: str) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def encode_text(value: str) -> str:
-    """Free text as a FHIR string that reads back exactly (see :func:`put_text`)."""
-    if (
-        value
-        and value == value.strip(" \r\n\t")
+def _holdable(value: str) -> bool:
+    """Whether a FHIR string holds ``value`` as it is (and every validator reads it so)."""
+    return (
+        bool(value.strip())  # not empty, not only whitespace
         and not _UNSAFE.search(value)
-        and not value.startswith('"')
-    ):
-        return value
-    return _literal(value)
+        and not has_lone_surrogate(value)  # not text: a literal of one reads as refused
+        # fhir.resources reads the R4 pattern [ \r\n\t\S]+ with Python's Unicode \S and
+        # matches it at the start: a text may not begin with other whitespace
+        and (value[0] in " \r\n\t" or not value[0].isspace())
+    )
 
 
-def decode_text(value: str) -> str | None:
-    """The free text a FHIR string holds; None when it is a malformed JSON literal."""
-    if not value.startswith('"'):
-        return value
+def _json_string(value: str) -> str | None:
+    """The string a JSON string literal holds, or None when ``value`` is not one."""
+    if len(value) < 2 or value[0] != '"' or value[-1] != '"':
+        return None
     try:
         decoded = json.loads(value)
     except ValueError:
@@ -163,15 +235,34 @@ def decode_text(value: str) -> str | None:
     return decoded if isinstance(decoded, str) else None
 
 
+def _needs_literal(value: str) -> bool:
+    if not _holdable(value):
+        return True
+    inner = _json_string(value)  # a text that would read as an escaped literal
+    return inner is not None and _needs_literal(inner)
+
+
+def encode_text(value: str) -> str:
+    """Free text as a FHIR string that reads back exactly (see :func:`put_text`)."""
+    return _literal(value) if _needs_literal(value) else value
+
+
+def decode_text(value: str) -> str:
+    """The free text a FHIR string holds (the inverse of :func:`encode_text`)."""
+    inner = _json_string(value)
+    return inner if inner is not None and _needs_literal(inner) else value
+
+
 def put_text(target: dict[str, Any], key: str, value: str, base: str) -> None:
     r"""Set a FHIR string element so that any Python string survives the round trip.
 
-    A string FHIR can hold goes in as it is. An empty string, one holding characters FHIR
-    strings cannot hold (whitespace other than space, tab, CR and LF; control
-    characters), one with leading or trailing whitespace (validators reject a string of
-    only whitespace, and the XML format trims it), or one that begins with a double quote,
-    goes in as a JSON string literal (``"..."``, those characters escaped as ``\uXXXX``):
-    always a valid FHIR string.
+    The text goes in as it is whenever a FHIR string can hold it: with leading or trailing
+    spaces, a no-break space inside, or a double quote at the start. Only a text FHIR
+    cannot hold goes in as a JSON string literal (``"..."``, the offending characters
+    escaped as ``\uXXXX``): an empty one, one of only whitespace, one holding control
+    characters or a byte-order mark, or one that begins with whitespace other than space,
+    tab, CR and LF. A text that would itself read as such a literal is written as a literal
+    too, so that every text reads back as it was.
     """
     target[key] = encode_text(value)
 
@@ -291,15 +382,9 @@ class Reader:
         if not isinstance(value, str):
             raise self.fail(key, "must be a string", type(value).__name__)
         decoded = decode_text(value)
-        if decoded is None:
-            raise self.fail(key, "begins with a double quote but is not a JSON string literal")
         if has_lone_surrogate(decoded):
             raise self.fail(key, LONE_SURROGATE)
         return decoded
-
-    def opt_text(self, key: str, base: str) -> str | None:
-        """An optional free-text string."""
-        return self.text(key, base) if key in self.data else None
 
     def extension(self, url: str) -> Reader | None:
         """The one extension with ``url``, or None; raises if it repeats."""

@@ -14,6 +14,8 @@ from typing import Any
 
 import attrs
 
+from laeringsnettverk.fhir._narrative import finish
+
 __all__ = ["EXTENSIONS", "ExtensionPart", "ExtensionSpec", "structure_definition"]
 
 EXTENSION_BASE = "http://hl7.org/fhir/StructureDefinition/Extension"
@@ -50,20 +52,6 @@ def _simple(title: str, description: str, context: str, kind: str) -> ExtensionS
 
 EXTENSIONS: Mapping[str, ExtensionSpec] = MappingProxyType(
     {
-        "activity": ExtensionSpec(
-            title="Aktivitet i skjemaet",
-            description=(
-                "One of the user's activities in a «Hva er viktig for meg»-form, in the "
-                "form's order: its name and its area in the conversation wheel. Repeats once "
-                "per activity, so that a form without conversations keeps its activities."
-            ),
-            contexts=("Questionnaire",),
-            parts=(
-                ExtensionPart("name", ("string",), True, "The activity's name."),
-                ExtensionPart("area", ("string",), False, "Its area in the conversation wheel."),
-            ),
-            repeats=True,
-        ),
         "higher-is-better": _simple(
             "Høyere er bedre",
             "True when the highest score of the item's scale is the easiest (best) end.",
@@ -100,6 +88,19 @@ EXTENSIONS: Mapping[str, ExtensionSpec] = MappingProxyType(
             "items carry (the value of the form Questionnaire's identifier).",
             "QuestionnaireResponse",
             "string",
+        ),
+        "item-set": ExtensionSpec(
+            title="Punktsett",
+            description=(
+                "Which set of items a collaboration checklist uses: its code (such as "
+                "laeringsnettverk-forslag, the library's proposed ten items, which are not "
+                "the source report's checklist) and its version."
+            ),
+            contexts=("QuestionnaireResponse",),
+            parts=(
+                ExtensionPart("code", ("code",), True, "The item set's code."),
+                ExtensionPart("version", ("string",), False, "The item set's version."),
+            ),
         ),
         "responsible": ExtensionSpec(
             title="Ansvarlig",
@@ -157,6 +158,175 @@ EXTENSIONS: Mapping[str, ExtensionSpec] = MappingProxyType(
 )
 """Every extension the library emits: name (the last part of the URL
 ``{base}/StructureDefinition/<name>``) → its specification."""
+
+
+_FHIR_TYPE = "http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type"
+_ELE_1 = {
+    "key": "ele-1",
+    "severity": "error",
+    "human": "All FHIR elements must have a @value or children",
+    "expression": "hasValue() or (children().count() > id.count())",
+    "xpath": "@value|f:*|h:div",
+    "source": "http://hl7.org/fhir/StructureDefinition/Element",
+}
+_EXT_1 = {
+    "key": "ext-1",
+    "severity": "error",
+    "human": "Must have either extensions or value[x], not both",
+    "expression": "extension.exists() != value.exists()",
+    "xpath": 'exists(f:extension)!=exists(f:*[starts-with(local-name(.), "value")])',
+    "source": "http://hl7.org/fhir/StructureDefinition/Extension",
+}
+# Every type Extension.value[x] may have in R4 (the core Extension's element).
+VALUE_TYPES = (
+    "base64Binary",
+    "boolean",
+    "canonical",
+    "code",
+    "date",
+    "dateTime",
+    "decimal",
+    "id",
+    "instant",
+    "integer",
+    "markdown",
+    "oid",
+    "positiveInt",
+    "string",
+    "time",
+    "unsignedInt",
+    "uri",
+    "url",
+    "uuid",
+    "Address",
+    "Age",
+    "Annotation",
+    "Attachment",
+    "CodeableConcept",
+    "Coding",
+    "ContactPoint",
+    "Count",
+    "Distance",
+    "Duration",
+    "HumanName",
+    "Identifier",
+    "Money",
+    "Period",
+    "Quantity",
+    "Range",
+    "Ratio",
+    "Reference",
+    "SampledData",
+    "Signature",
+    "Timing",
+    "ContactDetail",
+    "Contributor",
+    "DataRequirement",
+    "Expression",
+    "ParameterDefinition",
+    "RelatedArtifact",
+    "TriggerDefinition",
+    "UsageContext",
+    "Dosage",
+    "Meta",
+)
+
+
+def _base_elements(prefix: str, path: str, root_max: str) -> list[dict[str, Any]]:
+    """The core Extension's elements (R4), at ``prefix`` (an id) and ``path``."""
+    string = {"code": "http://hl7.org/fhirpath/System.String"}
+    return [
+        {
+            "id": prefix,
+            "path": path,
+            "short": "Optional Extensions Element",
+            "definition": "Optional Extension Element - found in all resources.",
+            "min": 0,
+            "max": root_max,
+            "base": {"path": "Extension", "min": 0, "max": "*"},
+            "constraint": [_ELE_1, _EXT_1],
+            "isModifier": False,
+        },
+        {
+            "id": f"{prefix}.id",
+            "path": f"{path}.id",
+            "representation": ["xmlAttr"],
+            "short": "Unique id for inter-element referencing",
+            "definition": "Unique id for the element within a resource (for internal "
+            "references). This may be any string value that does not contain spaces.",
+            "min": 0,
+            "max": "1",
+            "base": {"path": "Element.id", "min": 0, "max": "1"},
+            "type": [{**string, "extension": [{"url": _FHIR_TYPE, "valueUrl": "string"}]}],
+            "isModifier": False,
+            "isSummary": False,
+        },
+        {
+            "id": f"{prefix}.extension",
+            "path": f"{path}.extension",
+            "slicing": {
+                "discriminator": [{"type": "value", "path": "url"}],
+                "description": "Extensions are always sliced by (at least) url",
+                "rules": "open",
+            },
+            "short": "Additional content defined by implementations",
+            "definition": "May be used to represent additional information that is not part "
+            "of the basic definition of the element.",
+            "min": 0,
+            "max": "*",
+            "base": {"path": "Element.extension", "min": 0, "max": "*"},
+            "type": [{"code": "Extension"}],
+            "constraint": [_ELE_1, _EXT_1],
+            "isModifier": False,
+            "isSummary": False,
+        },
+        {
+            "id": f"{prefix}.url",
+            "path": f"{path}.url",
+            "representation": ["xmlAttr"],
+            "short": "identifies the meaning of the extension",
+            "definition": "Source of the definition for the extension code - a logical name "
+            "or a URL.",
+            "min": 1,
+            "max": "1",
+            "base": {"path": "Extension.url", "min": 1, "max": "1"},
+            "type": [{**string, "extension": [{"url": _FHIR_TYPE, "valueUrl": "uri"}]}],
+            "isModifier": False,
+            "isSummary": False,
+        },
+        {
+            "id": f"{prefix}.value[x]",
+            "path": f"{path}.value[x]",
+            "short": "Value of extension",
+            "definition": "Value of extension - must be one of a constrained set of the data "
+            "types (see [Extensibility](extensibility.html) for a list).",
+            "min": 0,
+            "max": "1",
+            "base": {"path": "Extension.value[x]", "min": 0, "max": "1"},
+            "type": [{"code": code} for code in VALUE_TYPES],
+            "constraint": [_ELE_1],
+            "isModifier": False,
+            "isSummary": False,
+        },
+    ]
+
+
+def _snapshot(differential: list[dict[str, Any]], spec: ExtensionSpec) -> list[dict[str, Any]]:
+    """The snapshot: the core elements, each with what the differential says about it."""
+    changes = {element["id"]: element for element in differential}
+    elements = _base_elements("Extension", "Extension", "*")
+    for part in spec.parts:
+        slice_id = f"Extension.extension:{part.name}"
+        slice_elements = _base_elements(slice_id, "Extension.extension", "1")
+        slice_elements[0] = {**slice_elements[0], "sliceName": part.name}
+        # the parts go after the Extension.extension element, in order
+        position = next(i for i, e in enumerate(elements) if e["id"] == "Extension.url")
+        elements[position:position] = slice_elements
+    merged = []
+    for element in elements:
+        change = changes.get(element["id"], {})
+        merged.append({**element, **{k: v for k, v in change.items() if k != "slicing"}})
+    return merged
 
 
 def _camel(name: str) -> str:
@@ -231,7 +401,8 @@ def structure_definition(name: str, base: str) -> dict[str, Any]:
         elements.append({"id": "Extension.value[x]", "path": "Extension.value[x]", "max": "0"})
     else:
         elements.append(_value_element("Extension", "Extension", spec.types))
-    return {
+    snapshot = _snapshot(elements, spec)
+    sd = {
         "resourceType": "StructureDefinition",
         "id": name,
         "url": url,
@@ -246,5 +417,7 @@ def structure_definition(name: str, base: str) -> dict[str, Any]:
         "type": "Extension",
         "baseDefinition": EXTENSION_BASE,
         "derivation": "constraint",
+        "snapshot": {"element": snapshot},
         "differential": {"element": elements},
     }
+    return finish(sd, f"Utvidelse: {spec.title}. {spec.description}")

@@ -13,9 +13,11 @@ from laeringsnettverk.fhir._common import (
     DEFAULT_BASE_URL,
     Reader,
     check_base_url,
+    check_id_key,
     code_system_url,
     coding,
     extension_url,
+    finish,
     put_text,
     resource_id,
 )
@@ -106,6 +108,29 @@ def _measure(indicator: Indicator | None, base: str, fallback: str) -> dict[str,
     return concept
 
 
+# The library's codes of what an indicator of a kind measures, where the toolkit has one:
+# a baseline's Observation.code is the measure's own code, as on the Observations it is
+# compared with (the form's means, the checklist's program fidelity).
+_MEASURE_CODES: Mapping[IndicatorKind, tuple[str, str]] = MappingProxyType(
+    {
+        IndicatorKind.FORM_MEAN: ("snittskaare", "Snittskåre"),
+        IndicatorKind.PROGRAM_FIDELITY: ("programoppfyllelse", "Programoppfyllelse"),
+    }
+)
+
+
+def _observation_code(indicator: Indicator | None, base: str) -> dict[str, Any]:
+    """The baseline's code: what the indicator measures, never merely the kind of number."""
+    if indicator is None:
+        return {"text": NO_INDICATOR_BASELINE}
+    concept: dict[str, Any] = {}
+    measure = _MEASURE_CODES.get(indicator.kind)
+    if measure is not None:
+        concept["coding"] = [coding(code_system_url(base, "score"), *measure)]
+    put_text(concept, "text", indicator.name, base)
+    return concept
+
+
 def _quantity(value: float, indicator: Indicator | None) -> dict[str, Any]:
     return quantity(value, None if indicator is None else indicator.unit)
 
@@ -186,6 +211,7 @@ def goal_to_fhir(
     lifecycle_status: str = "active",
     achievement: ProgressStatus | None = None,
     base_url: str = DEFAULT_BASE_URL,
+    id_key: bytes | None = None,
 ) -> GoalResources:
     """Map a SMART(E) goal to a Goal and its baseline to an Observation.
 
@@ -203,7 +229,11 @@ def goal_to_fhir(
       The rest of the indicator (unit, bounds, better direction, role, definition, data
       source, frequency) is the library's ``indicator`` extension.
     - The baseline is an Observation (``valueQuantity``, ``effectiveDateTime``) that the
-      Goal refers to in ``addresses``; ``startDate`` is the baseline's date.
+      Goal refers to in ``addresses``; ``startDate`` is the baseline's date. Its ``code``
+      is what the indicator measures: the indicator's name as ``text`` and, where the
+      toolkit has a code for the measure (``snittskaare`` for a form mean,
+      ``programoppfyllelse`` for program fidelity, in ``{base}/CodeSystem/score``), that
+      coding; never the indicator's kind, which many indicators share.
     - Each party that agreed is a core ``goal-acceptance`` extension (status ``agree``,
       the party's name as ``individual.display``; a user representative is marked with the
       library's ``user-representative`` extension on the reference).
@@ -212,9 +242,11 @@ def goal_to_fhir(
       ``population`` and ``setting`` extensions.
 
     Raises:
-        ValidationError: for an unknown ``lifecycle_status`` or ``achievement``.
+        ValidationError: for an unknown ``lifecycle_status`` or ``achievement``, a bad
+            ``base_url`` or ``id_key``.
     """
     base = check_base_url(base_url)
+    key = check_id_key(id_key)
     c = Checker()
     if not isinstance(goal, SmartGoal):
         c.add(("goal",), "must be a SmartGoal", type(goal).__name__)
@@ -230,18 +262,21 @@ def goal_to_fhir(
     c.done()
     check_unicode(goal)  # a lone surrogate cannot be written as UTF-8
     ref = as_subject(subject).to_reference()
-    gid = resource_id(base, "goal", goal, "goal", subject=ref)
+    gid = resource_id(base, "goal", goal, "goal", subject=ref, id_key=key)
     baseline = None
     if goal.baseline is not None:
-        baseline = {
-            "resourceType": "Observation",
-            "id": resource_id(base, "goal", goal, "baseline", subject=ref),
-            "status": "final",
-            "code": _measure(goal.indicator, base, NO_INDICATOR_BASELINE),
-            "subject": dict(ref),
-            "effectiveDateTime": goal.baseline.date.isoformat(),
-            "valueQuantity": _quantity(goal.baseline.value, goal.indicator),
-        }
+        baseline = finish(
+            {
+                "resourceType": "Observation",
+                "id": resource_id(base, "goal", goal, "baseline", subject=ref, id_key=key),
+                "status": "final",
+                "code": _observation_code(goal.indicator, base),
+                "subject": dict(ref),
+                "effectiveDateTime": goal.baseline.date.isoformat(),
+                "valueQuantity": _quantity(goal.baseline.value, goal.indicator),
+            },
+            f"Utgangsverdi for et SMART-mål, målt {goal.baseline.date.isoformat()}.",
+        )
 
     extensions = _goal_extensions(goal, base)
     resource: dict[str, Any] = {"resourceType": "Goal", "id": gid}
@@ -279,7 +314,8 @@ def goal_to_fhir(
         }
         put_text(note, "text", goal.rationale, base)
         resource["note"] = [note]
-    return GoalResources(goal=resource, baseline=baseline)
+    deadline = "" if goal.deadline is None else f", frist {goal.deadline.isoformat()}"
+    return GoalResources(goal=finish(resource, f"SMART-mål{deadline}."), baseline=baseline)
 
 
 def goal_from_fhir(

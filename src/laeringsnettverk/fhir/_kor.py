@@ -13,11 +13,13 @@ from laeringsnettverk.fhir._common import (
     DEFAULT_BASE_URL,
     Reader,
     check_base_url,
+    check_id_key,
     code_system_url,
     coding,
     decode_text,
     each_resource,
     encode_text,
+    finish,
     read_team,
     resource_id,
     team_reference,
@@ -94,7 +96,7 @@ def kor_questionnaire(base_url: str = DEFAULT_BASE_URL) -> dict[str, Any]:
                 ],
             }
         )
-    return {
+    q = {
         "resourceType": "Questionnaire",
         "id": str(uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL, base), f"questionnaire/{url}")),
         "url": url,
@@ -105,6 +107,7 @@ def kor_questionnaire(base_url: str = DEFAULT_BASE_URL) -> dict[str, Any]:
         "code": [coding(code_system_url(base, "instrument"), *KOR_CODE)],
         "item": groups,
     }
+    return finish(q, "KOR: Outcome Rating Scale (ORS) og Session Rating Scale (SRS), 0 til 10.")
 
 
 @attrs.frozen(kw_only=True)
@@ -129,7 +132,11 @@ class KorResources:
 
 
 def kor_to_fhir(
-    ratings: KorRatings, *, subject: Subject | str, base_url: str = DEFAULT_BASE_URL
+    ratings: KorRatings,
+    *,
+    subject: Subject | str,
+    base_url: str = DEFAULT_BASE_URL,
+    id_key: bytes | None = None,
 ) -> KorResources:
     """Map KOR ratings to a QuestionnaireResponse per session and Observations of the totals.
 
@@ -145,9 +152,10 @@ def kor_to_fhir(
 
     Raises:
         ValidationError: for ratings without sessions that have an identifier or a team
-            (there would be no resource to carry them).
+            (there would be no resource to carry them), a bad ``base_url`` or ``id_key``.
     """
     base = check_base_url(base_url)
+    key = check_id_key(id_key)
     c = Checker()
     if not isinstance(ratings, KorRatings):
         c.add(("ratings",), "must be KorRatings", type(ratings).__name__)
@@ -162,7 +170,7 @@ def kor_to_fhir(
     for n, session in enumerate(ratings.sessions, 1):
         qr: dict[str, Any] = {
             "resourceType": "QuestionnaireResponse",
-            "id": resource_id(base, "kor", ratings, f"response/{n}", subject=ref),
+            "id": resource_id(base, "kor", ratings, f"response/{n}", subject=ref, id_key=key),
         }
         if ratings.identifier is not None:
             qr["identifier"] = {
@@ -202,7 +210,7 @@ def kor_to_fhir(
             )
             obs: dict[str, Any] = {
                 "resourceType": "Observation",
-                "id": resource_id(base, "kor", ratings, f"{group}/{n}", subject=ref),
+                "id": resource_id(base, "kor", ratings, f"{group}/{n}", subject=ref, id_key=key),
                 "status": "final",
                 "category": survey_category(),
                 "code": {"coding": [coding(score_system, *code)], "text": code[1]},
@@ -213,9 +221,12 @@ def kor_to_fhir(
                 obs["performer"] = [team_reference(base, ratings.team)]
             obs["valueQuantity"] = score_quantity(ratings_of.total)
             obs["derivedFrom"] = [{"reference": f"QuestionnaireResponse/{qr['id']}"}]
-            observations.append(obs)
+            observations.append(
+                finish(obs, f"{code[1]} {session.date.isoformat()}: {ratings_of.total:g}.")
+            )
         qr["item"] = groups
-        responses.append(qr)
+        taken = " og ".join(str(g["linkId"]).upper() for g in groups)
+        responses.append(finish(qr, f"KOR-samtale {session.date.isoformat()}: {taken}."))
     return KorResources(
         questionnaire=kor_questionnaire(base),
         responses=tuple(responses),

@@ -11,12 +11,15 @@ from laeringsnettverk.fhir._common import (
     DEFAULT_BASE_URL,
     Reader,
     check_base_url,
+    check_id_key,
     code_system_url,
     coding,
     extension_url,
+    finish,
     put_text,
     resource_id,
 )
+from laeringsnettverk.fhir._norway import HPR_SYSTEM, check_hpr_numbers
 from laeringsnettverk.fhir._subject import Subject, as_subject
 from laeringsnettverk.toolkit import ActionPlan, Measure, MeasureStatus, Responsible
 
@@ -42,6 +45,8 @@ def plan_to_fhir(
     subject: Subject | str,
     goals: Sequence[str] = (),
     base_url: str = DEFAULT_BASE_URL,
+    id_key: bytes | None = None,
+    hpr_numbers: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Map an action plan to a CarePlan (``intent`` ``plan``).
 
@@ -57,8 +62,20 @@ def plan_to_fhir(
     ``goals`` are references to Goal resources (``"Goal/<id>"``) the plan serves: they
     go into ``CarePlan.goal`` and every activity's ``detail.goal``. They are not part of
     the plan, so :func:`plan_from_fhir` does not read them.
+
+    ``hpr_numbers`` maps a responsible person's name to their HPR number (the Norwegian
+    health personnel register's number, where you know it): that performer becomes a
+    logical reference to a Practitioner with the identifier
+    ``urn:oid:2.16.578.1.12.4.1.4.4``. A measure without a name, or a name not in the
+    mapping, keeps its ``display`` only.
+
+    Raises:
+        ValidationError: for a bad ``goals`` list, an HPR number that is not 1 to 9 digits,
+            a bad ``base_url`` or ``id_key``.
     """
     base = check_base_url(base_url)
+    key = check_id_key(id_key)
+    hpr = check_hpr_numbers(hpr_numbers)
     c = Checker()
     if not isinstance(plan, ActionPlan):
         c.add(("plan",), "must be an ActionPlan", type(plan).__name__)
@@ -74,7 +91,7 @@ def plan_to_fhir(
     ref = as_subject(subject).to_reference()
     care_plan: dict[str, Any] = {
         "resourceType": "CarePlan",
-        "id": resource_id(base, "plan", plan, "careplan", subject=ref),
+        "id": resource_id(base, "plan", plan, "careplan", subject=ref, id_key=key),
     }
     if plan.identifier is not None:
         ident: dict[str, Any] = {"system": f"{base}/identifier/plan"}
@@ -97,13 +114,16 @@ def plan_to_fhir(
         care_plan["created"] = plan.date.isoformat()
     if goal_refs:
         care_plan["goal"] = [dict(g) for g in goal_refs]
-    activities = [_activity(m, base, goal_refs) for m in plan.measures]
+    activities = [_activity(m, base, goal_refs, hpr) for m in plan.measures]
     if activities:
         care_plan["activity"] = activities
-    return care_plan
+    kind = "Individuell plan" if plan.individual_plan else "Plan"
+    return finish(care_plan, f"{kind} med {len(plan.measures)} tiltak.")
 
 
-def _activity(measure: Measure, base: str, goal_refs: list[dict[str, str]]) -> dict[str, Any]:
+def _activity(
+    measure: Measure, base: str, goal_refs: list[dict[str, str]], hpr: Mapping[str, str]
+) -> dict[str, Any]:
     detail: dict[str, Any] = {}
     if measure.serves:
         reasons = []
@@ -117,7 +137,7 @@ def _activity(measure: Measure, base: str, goal_refs: list[dict[str, str]]) -> d
     detail["status"] = MEASURE_STATUS_TO_FHIR[measure.status]
     if measure.due is not None:
         detail["scheduledPeriod"] = {"end": measure.due.isoformat()}
-    detail["performer"] = [_performer(measure.responsible, base)]
+    detail["performer"] = [_performer(measure.responsible, base, hpr)]
     put_text(detail, "description", measure.description, base)
     activity: dict[str, Any] = {}
     if measure.comments:
@@ -131,7 +151,7 @@ def _activity(measure: Measure, base: str, goal_refs: list[dict[str, str]]) -> d
     return activity
 
 
-def _performer(responsible: Responsible, base: str) -> dict[str, Any]:
+def _performer(responsible: Responsible, base: str, hpr: Mapping[str, str]) -> dict[str, Any]:
     role: dict[str, Any] = {"url": "role"}
     put_text(role, "valueString", responsible.role, base)
     parts = [role]
@@ -142,6 +162,10 @@ def _performer(responsible: Responsible, base: str) -> dict[str, Any]:
     performer: dict[str, Any] = {
         "extension": [{"url": extension_url(base, "responsible"), "extension": parts}]
     }
+    number = None if responsible.name is None else hpr.get(responsible.name)
+    if number is not None:
+        performer["type"] = "Practitioner"
+        performer["identifier"] = {"system": HPR_SYSTEM, "value": number}
     shown = (
         responsible.role
         if responsible.name is None

@@ -8,14 +8,23 @@ from typing import Any
 import attrs
 
 from laeringsnettverk._checks import Checker
+from laeringsnettverk.fhir._common import finish
+from laeringsnettverk.identity import (
+    DNUMMER_SYSTEM,
+    FOEDSELSNUMMER_SYSTEM,
+    HNUMMER_SYSTEM,
+    PersonIdentifier,
+    identity_problem,
+)
 
-__all__ = ["DNUMMER_SYSTEM", "FOEDSELSNUMMER_SYSTEM", "Subject", "as_subject"]
-
-FOEDSELSNUMMER_SYSTEM = "urn:oid:2.16.578.1.12.4.1.4.1"
-"""The identifier system of the Norwegian fødselsnummer (national identity number)."""
-
-DNUMMER_SYSTEM = "urn:oid:2.16.578.1.12.4.1.4.2"
-"""The identifier system of the Norwegian D-nummer (for people without a fødselsnummer)."""
+__all__ = [
+    "DNUMMER_SYSTEM",
+    "FOEDSELSNUMMER_SYSTEM",
+    "HNUMMER_SYSTEM",
+    "NO_BASIS_PATIENT",
+    "Subject",
+    "as_subject",
+]
 
 _ID = r"[A-Za-z0-9\-.]{1,64}"
 _REFERENCE = re.compile(
@@ -23,33 +32,14 @@ _REFERENCE = re.compile(
     r"|urn:oid:[0-2](\.(0|[1-9][0-9]*))+)$"
 )
 _SYSTEM = re.compile(r"^(https?://|urn:)\S+$")
-_W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
-_W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
-
-
-def _check_digit(digits: str, weights: tuple[int, ...]) -> int | None:
-    k = 11 - sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
-    return 0 if k == 11 else None if k == 10 else k
-
-
-def _number_problem(number: object) -> str | None:
-    """Why ``number`` is not a valid fødselsnummer or D-nummer (None when it is)."""
-    if not isinstance(number, str) or len(number) != 11 or not number.isascii():
-        return "must be 11 digits"
-    if not number.isdigit():
-        return "must be 11 digits"
-    day = int(number[:2])
-    if not (1 <= day <= 31 or 41 <= day <= 71):
-        return "has no valid day: 01..31 for a fødselsnummer, 41..71 for a D-nummer"
-    k1 = _check_digit(number[:9], _W1)
-    k2 = None if k1 is None else _check_digit(number[:10], _W2)
-    if k1 is None or k2 is None or number[9:] != f"{k1}{k2}":
-        return "has wrong check digits (mod 11)"
-    return None
-
-
-def _is_d_number(number: str) -> bool:
-    return int(number[0]) >= 4
+_DIGITS = re.compile(r"\d{6}")
+_NORWEGIAN = {
+    FOEDSELSNUMMER_SYSTEM: "foedselsnummer",
+    DNUMMER_SYSTEM: "dnummer",
+    HNUMMER_SYSTEM: "hnummer",
+}
+NO_BASIS_PATIENT = "http://hl7.no/fhir/StructureDefinition/no-basis-Patient"
+"""The canonical URL of HL7 Norway's base profile for Patient (no-basis-Patient)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -59,9 +49,10 @@ class Subject:
     Give either ``reference`` (a literal reference to a Patient or Group the receiving
     system knows: ``"Patient/123"``, an absolute URL, or a ``urn:uuid:``) or an
     identifier (``identifier_system`` and ``identifier_value``). For a Norwegian
-    fødselsnummer or D-nummer use :meth:`from_identity_number`, which picks the system.
-    The identifier's value is personal data: it is left out of ``repr`` and never shown
-    in error messages.
+    fødselsnummer, D-nummer or H-nummer use :meth:`from_identity_number`, which checks
+    the number (see :class:`~laeringsnettverk.identity.PersonIdentifier`) and picks the
+    system. The identifier's value is personal data: it is left out of ``repr`` and never
+    shown in error messages.
 
     ```pycon
     >>> Subject(reference="Patient/123").to_reference()
@@ -78,70 +69,86 @@ class Subject:
     """A literal reference: ``Patient/<id>``, ``Group/<id>``, an absolute URL to one, or a
     ``urn:uuid:``/``urn:oid:`` of a resource in the same exchange."""
     identifier_system: str | None = None
-    """The identifier's system: :data:`FOEDSELSNUMMER_SYSTEM`, :data:`DNUMMER_SYSTEM` or
-    another absolute URI."""
+    """The identifier's system: :data:`FOEDSELSNUMMER_SYSTEM`, :data:`DNUMMER_SYSTEM`,
+    :data:`HNUMMER_SYSTEM` or another absolute URI."""
     identifier_value: str | None = attrs.field(default=None, repr=False)
     """The identifier's value (personal data: not shown in ``repr`` or errors)."""
+    synthetic: bool = False
+    """True to accept a synthetic test number (month + 80) as a Norwegian identity number;
+    without it one is refused."""
 
     def __attrs_post_init__(self) -> None:
         c = Checker()
         has_identifier = self.identifier_system is not None or self.identifier_value is not None
         if self.reference is not None:
             if not isinstance(self.reference, str) or not _REFERENCE.fullmatch(self.reference):
-                c.add(
-                    ("reference",),
-                    "must be Patient/<id>, Group/<id>, an absolute URL to one, or a urn:uuid:",
-                    self.reference,
-                )
+                rule = "must be Patient/<id>, Group/<id>, an absolute URL to one, or a urn:uuid:"
+                if isinstance(self.reference, str) and _DIGITS.search(self.reference):
+                    c.add(("reference",), rule)  # it may hold an identity number: not shown
+                else:
+                    c.add(("reference",), rule, self.reference)
             if has_identifier:
                 c.add(("reference",), "give a reference or an identifier, not both")
         elif not has_identifier:
             c.add(("reference",), "a subject needs a reference or an identifier")
-        if has_identifier:
-            if not isinstance(self.identifier_system, str) or not _SYSTEM.fullmatch(
-                self.identifier_system
-            ):
-                c.add(
-                    ("identifier_system",),
-                    "must be an absolute URI (http(s):// or urn:)",
-                    self.identifier_system,
-                )
-            if not isinstance(self.identifier_value, str) or not self.identifier_value.strip():
-                c.add(("identifier_value",), "must be a non-empty string")
-            elif self.identifier_system in (FOEDSELSNUMMER_SYSTEM, DNUMMER_SYSTEM):
-                problem = _number_problem(self.identifier_value)
-                if problem is not None:
-                    c.add(("identifier_value",), problem)
-                elif _is_d_number(self.identifier_value) != (
-                    self.identifier_system == DNUMMER_SYSTEM
-                ):
-                    c.add(
-                        ("identifier_system",),
-                        "does not fit the number: a D-nummer has day 41..71, a fødselsnummer "
-                        "01..31",
-                        self.identifier_system,
-                    )
+        if type(self.synthetic) is not bool:
+            c.add(("synthetic",), "must be True or False", type(self.synthetic).__name__)
+        elif has_identifier:
+            self._check_identifier(c)
         c.done()
 
-    @classmethod
-    def from_identity_number(cls, number: str) -> Subject:
-        """A subject identified by a fødselsnummer or a D-nummer (11 digits).
+    def _check_identifier(self, c: Checker) -> None:
+        if not isinstance(self.identifier_system, str) or not _SYSTEM.fullmatch(
+            self.identifier_system
+        ):
+            c.add(
+                ("identifier_system",),
+                "must be an absolute URI (http(s):// or urn:)",
+                self.identifier_system,
+            )
+        if not isinstance(self.identifier_value, str) or not self.identifier_value.strip():
+            c.add(("identifier_value",), "must be a non-empty string")
+        elif self.identifier_system in _NORWEGIAN:
+            problem = identity_problem(self.identifier_value, synthetic=self.synthetic)
+            if problem is not None:
+                c.add(("identifier_value",), problem)
+            else:
+                kind = PersonIdentifier(value=self.identifier_value, synthetic=True).kind
+                if _NORWEGIAN[self.identifier_system] != kind:
+                    c.add(
+                        ("identifier_system",),
+                        f"does not fit the number, which is a {kind}: a D-nummer has day "
+                        "41..71, an H-nummer month 41..52, a fødselsnummer neither",
+                        self.identifier_system,
+                    )
 
-        A D-nummer has 4 added to its first digit (day 41..71); it gets the system
-        :data:`DNUMMER_SYSTEM`, a fødselsnummer :data:`FOEDSELSNUMMER_SYSTEM`. The two
-        mod-11 check digits are checked.
+    @classmethod
+    def from_identity_number(
+        cls, number: str | PersonIdentifier, *, synthetic: bool = False
+    ) -> Subject:
+        """A subject identified by a fødselsnummer, D-nummer or H-nummer (11 digits).
+
+        The number is checked as :class:`~laeringsnettverk.identity.PersonIdentifier`
+        checks it (birth date incl. leap years, the D-nummer's day + 40, the H-nummer's
+        month + 40, both mod-11 check digits) and gets its kind's system:
+        :data:`FOEDSELSNUMMER_SYSTEM`, :data:`DNUMMER_SYSTEM` or :data:`HNUMMER_SYSTEM`. A
+        synthetic test number (month + 80) is accepted only with ``synthetic=True`` (or a
+        PersonIdentifier made with it), and gets the system of the kind it imitates.
 
         Raises:
-            ValidationError: when the number is not 11 digits with a valid day and check
-                digits (the number itself is never shown).
+            ValidationError: when the number breaks a rule (the number itself is never
+                shown).
         """
-        problem = _number_problem(number)
-        if problem is not None:
-            c = Checker()
-            c.add(("number",), problem)
-            c.done()
-        system = DNUMMER_SYSTEM if _is_d_number(number) else FOEDSELSNUMMER_SYSTEM
-        return cls(identifier_system=system, identifier_value=number)
+        person = (
+            number
+            if isinstance(number, PersonIdentifier)
+            else PersonIdentifier(value=number, synthetic=synthetic)
+        )
+        return cls(
+            identifier_system=person.system,
+            identifier_value=person.value,
+            synthetic=person.is_synthetic,
+        )
 
     @classmethod
     def from_reference(cls, reference: str) -> Subject:
@@ -163,13 +170,29 @@ class Subject:
         }
 
     def to_patient(self) -> dict[str, Any] | None:
-        """A Patient resource carrying the identifier, or None for a literal reference."""
+        """A Patient carrying the identifier, or None for a literal reference.
+
+        It declares HL7 Norway's base profile (``meta.profile``
+        :data:`NO_BASIS_PATIENT`), which it fits: an identifier and nothing else. Prefer
+        the record system's own Patient (a reference, or the logical reference of
+        :meth:`to_reference`) to creating one: this is for systems that ask for one.
+        """
         if self.reference is not None:
             return None
-        return {
-            "resourceType": "Patient",
-            "identifier": [{"system": self.identifier_system, "value": self.identifier_value}],
-        }
+        kind = _NORWEGIAN.get(str(self.identifier_system))
+        label = {
+            "foedselsnummer": "fødselsnummer",
+            "dnummer": "D-nummer",
+            "hnummer": "H-nummer",
+        }.get(str(kind), "identifikator")
+        return finish(
+            {
+                "resourceType": "Patient",
+                "meta": {"profile": [NO_BASIS_PATIENT]},
+                "identifier": [{"system": self.identifier_system, "value": self.identifier_value}],
+            },
+            f"Pasient, identifisert med {label} (nummeret vises ikke her).",
+        )
 
 
 def as_subject(subject: Subject | str) -> Subject:
