@@ -22,6 +22,7 @@ from laeringsnettverk.fhir._common import (
     Reader,
     check_base_url,
     check_id_key,
+    decode_text,
 )
 from laeringsnettverk.fhir._form import (
     FORM_VERSION,
@@ -227,29 +228,21 @@ def _organizations(
                 and isinstance(ident, dict)
                 and ident.get("system") == system
             ):
-                team = _team_of(ident["value"])
+                team = decode_text(ident["value"])
                 if team in team_ids:
                     if team not in made:
-                        org = team_organization(base, team, team_ids[team])
-                        org = {"resourceType": "Organization", "id": "", **org}
-                        org["id"] = str(uuid.uuid5(namespace, f"organization/{team}"))
+                        rid = str(uuid.uuid5(namespace, f"organization/{team}"))
+                        made[team] = team_organization(base, team, team_ids[team], rid)
                         query = urllib.parse.urlencode(
                             {"identifier": f"{system}|{ident['value']}"}, safe=":/|"
                         )
-                        made[team] = org
-                        conditions[id(org)] = query
+                        conditions[id(made[team])] = query
                     node["reference"] = f"Organization/{made[team]['id']}"
             for value in node.values():
                 visit(value)
 
     visit(resources)
     return list(made.values())
-
-
-def _team_of(value: str) -> str:
-    from laeringsnettverk.fhir._common import decode_text
-
-    return decode_text(value)
 
 
 def _toolkit_resources(

@@ -123,8 +123,8 @@ def check_hpr_numbers(numbers: object) -> dict[str, str]:
     return dict(numbers)
 
 
-def team_organization(base: str, team: str, ids: TeamIdentifiers) -> dict[str, Any]:
-    """An Organization for a team: its team identifier and its Norwegian identifiers.
+def team_organization(base: str, team: str, ids: TeamIdentifiers, rid: str) -> dict[str, Any]:
+    """An Organization ``rid`` for a team: its team identifier and its Norwegian identifiers.
 
     It declares HL7 Norway's no-basis-Organization profile.
     """
@@ -132,6 +132,7 @@ def team_organization(base: str, team: str, ids: TeamIdentifiers) -> dict[str, A
     return finish(
         {
             "resourceType": "Organization",
+            "id": rid,
             "meta": {"profile": [NO_BASIS_ORGANIZATION]},
             "identifier": [
                 {"system": f"{base}/identifier/team", "value": value},
