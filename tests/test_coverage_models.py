@@ -35,6 +35,7 @@ from laeringsnettverk.network import (
     PreparationTask,
     ProgrammeItemKind,
     ProgressReport,
+    ScheduledGathering,
     TaskCompletion,
     TeamMember,
     load_example_network,
@@ -460,3 +461,20 @@ def test_readiness_for_a_phase_never_entered_looks_at_the_whole_history() -> Non
     )
     assert "missing_pdsa" in {f.code for f in readiness(project, Phase.DO)}
     assert "missing_sufficiency_judgement" in {f.code for f in readiness(project, Phase.EVALUATE)}
+
+
+@pytest.mark.parametrize(
+    ("make", "match"),
+    [
+        (lambda: SmartGoal(statement="Mål", indicator="antall"), r"indicator: 'str' must be an Indicator"),
+        (lambda: Gathering(number=1, days=[], place="Bodø"), r"days: needs at least one day"),
+        (lambda: PreparationPackage(number=1, gathering=1, tasks=[]), r"tasks: needs at least one task"),
+        (lambda: ScheduledGathering(number=1, target=d(2024, 1, 2), days=[]), r"days: needs at least one day"),
+        (lambda: attrs.evolve(TEAM, organisations=[]), r"organisations: needs at least one organisation"),
+        (lambda: attrs.evolve(TEAM, forms=["skjema-1", "skjema-1"]), r"forms\[1\]: 'skjema-1' duplicates forms\[0\]"),
+        (lambda: WhatMattersForm(activities=["Sove"]), r"activities\[0\]"),
+    ],
+)  # fmt: skip
+def test_required_lists_and_types(make, match: str) -> None:
+    with pytest.raises(ValidationError, match=match):
+        make()
