@@ -122,18 +122,18 @@ def test_reliable_change_index_matches_jacobson_truax() -> None:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: mean_score([]), r"scores: \[\] needs at least one score"),  # empty
+        (lambda: mean_score([]), r"scores: <list> needs at least one score"),  # empty
         (lambda: mean_score([1, math.nan]), r"scores\[1\]: nan must be a finite number"),  # NaN
         (lambda: mean_score([1, True]), r"scores\[1\]: True must be a number"),  # bool
         (lambda: mean_score([1, "2"]), r"scores\[1\]: '2' must be a number"),  # str
         (lambda: perceived_benefit([1, 2], [3]), r"second: 1 must pair with first"),  # unpaired
         (
             lambda: perceived_benefit([], []),
-            r"first: \[\] needs at least one paired score",
+            r"first: <list> needs at least one paired score",
         ),  # empty
         (
             lambda: program_fidelity([]),
-            r"statuses: \[\] needs at least one checklist item",
+            r"statuses: <list> needs at least one checklist item",
         ),  # empty
         (lambda: program_fidelity(["done"]), r"statuses\[0\]: 'done' is not a known ItemStatus"),
         (lambda: reliable_change_index(1, 2, sd=0, reliability=0.5), r"sd: 0 must be > 0"),
