@@ -374,6 +374,38 @@ def structure_all(conv: cattrs.Converter, data: object, cls: type) -> Any:
     return obj
 
 
+@functools.cache
+def _shape(tp: Any) -> tuple[str, Any]:
+    """How the collector structures a type, and the type inside it.
+
+    As a model, a sequence, a mapping, an optional value of one type, or with the
+    converter's hook (a leaf).
+    """
+    if isinstance(tp, type) and attrs.has(tp):
+        return "model", None
+    if _is_homogeneous_tuple(tp):
+        return "sequence", typing.get_args(tp)[0]
+    if _is_mapping_type(tp):
+        return "mapping", None
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args:
+        other = [a for a in args if a is not type(None)]
+        return "optional", other[0] if len(other) == 1 else typing.Union[tuple(other)]  # noqa: UP007
+    return "leaf", None
+
+
+@functools.cache
+def _fields_of(cls: type) -> tuple[tuple[tuple[str, str, Any, bool], ...], frozenset[str]]:
+    """A model's ``__init__`` fields as ``(name, alias, type, required)``, and their names."""
+    hints = typing.get_type_hints(cls)
+    fields = tuple(
+        (f.name, f.alias, hints[f.name], f.default is attrs.NOTHING)
+        for f in attrs.fields(cls)
+        if f.init
+    )
+    return fields, frozenset(name for name, *_ in fields)
+
+
 _OK, _SHAPED, _BAD = 0, 1, 2
 """How a value structured: fully; of the right shape with a bad item deeper down; badly."""
 
@@ -384,24 +416,26 @@ class _Collector:
     def __init__(self, conv: cattrs.Converter) -> None:
         self.conv = conv
         self.sink = _Sink()
+        self.hooks: dict[Any, Any] = {}
 
     def value(self, value: object, tp: Any, path: tuple[PathSegment, ...]) -> tuple[int, Any]:
         """``(_OK, structured)``, or ``(_SHAPED or _BAD, a stand-in)`` with problems recorded."""
-        if isinstance(tp, type) and attrs.has(tp):
+        shape, inner = _shape(tp)
+        if shape == "model":
             return self.model(value, tp, path)
-        if _is_homogeneous_tuple(tp):
-            return self.sequence(value, typing.get_args(tp)[0], path)
-        if _is_mapping_type(tp):
+        if shape == "sequence":
+            return self.sequence(value, inner, path)
+        if shape == "mapping":
             return self.mapping(value, tp, path)
-        args = typing.get_args(tp)
-        if typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args:
+        if shape == "optional":
             if value is None:
                 return _OK, None
-            other = [a for a in args if a is not type(None)]
-            if len(other) == 1:
-                return self.value(value, other[0], path)
+            return self.value(value, inner, path)
         try:
-            return _OK, self.conv.structure(value, tp)
+            hook = self.hooks.get(tp)
+            if hook is None:  # may raise: a type the converter has no hook for
+                hook = self.hooks[tp] = self.conv.get_structure_hook(tp)
+            return _OK, hook(value, tp)
         except Exception as exc:  # as cattrs: every failure is reported
             _walk(exc, path, tp, self.sink)
             return _BAD, value
@@ -444,24 +478,23 @@ class _Collector:
             sink.add(Problem.of(path, f"must be {_describe(cls)}", code="object_type"))
             return _BAD, value
         start = len(sink.problems)
-        hints = typing.get_type_hints(cls)
-        fields = [f for f in attrs.fields(cls) if f.init]
+        fields, names = _fields_of(cls)
         status = _OK
         kwargs: dict[str, Any] = {}
-        for f in fields:
-            where = (*path, f.name)
-            if f.name in value:
-                good, kwargs[f.alias] = self.value(value[f.name], hints[f.name], where)
+        for name, alias, hint, required in fields:
+            if name in value:
+                good, kwargs[alias] = self.value(value[name], hint, (*path, name))
                 status = max(status, good)
-            elif f.default is attrs.NOTHING:
-                sink.add(Problem.of(where, "is required", code="missing"))
-                kwargs[f.alias] = None
+            elif required:
+                sink.add(Problem.of((*path, name), "is required", code="missing"))
+                kwargs[alias] = None
                 status = _BAD
-        names = {f.name for f in fields}
         extra = sorted(k for k in value if k not in names)
         for key in extra:
             sink.add(_extra(path, key, cls))
         if status == _BAD:
+            if len(sink.problems) >= MAX_PROBLEMS:
+                return _BAD, value  # no check runs any more: no stand-in needed
             return _BAD, _unchecked(cls, kwargs)
         if status == _OK:
             try:
