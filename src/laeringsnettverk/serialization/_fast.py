@@ -64,8 +64,9 @@ class FastStructurer:
 
     ``detailed`` is the strict converter, or a function that makes it (called the first
     time a type has no fast rule, so a document the fast path covers never builds it);
-    its hooks structure the types that have no fast rule. ``envelope`` names the keys a top-level document may carry besides the model's
-    fields (``kind``, ``schema_version``); they are allowed at the top level only.
+    its hooks structure the types that have no fast rule. ``envelope`` names the keys a
+    top-level document may carry besides the model's fields (``kind``,
+    ``schema_version``); they are allowed at the top level only.
     """
 
     def __init__(self, detailed: Any, envelope: tuple[str, ...] = ()) -> None:
