@@ -34,6 +34,7 @@ from laeringsnettverk.network import (
 )
 from laeringsnettverk.network._team import COUNTIES_2024, PROGRESS_SCORES
 from laeringsnettverk.serialization import dumps, loads
+from strategies import WHOLE_NETWORKS
 from strategies import network as sn
 
 d = datetime.date
@@ -259,6 +260,7 @@ def test_complete_records_a_task_once(package, team: str, data: st.DataObject) -
 # -- the network as a whole -------------------------------------------------------------------
 
 
+@WHOLE_NETWORKS
 @given(sn.networks())
 def test_navigation_finds_every_team_gathering_and_period(network: LearningNetwork) -> None:
     for team in network.teams:
@@ -273,6 +275,7 @@ def test_navigation_finds_every_team_gathering_and_period(network: LearningNetwo
         assert found == next((p for p in network.periods if p.kind is kind), None)
 
 
+@WHOLE_NETWORKS
 @given(sn.networks())
 def test_contacts_with_sorts_each_teams_contacts_by_date(network: LearningNetwork) -> None:
     total = 0
@@ -284,6 +287,7 @@ def test_contacts_with_sorts_each_teams_contacts_by_date(network: LearningNetwor
     assert total == len(network.contacts)  # every contact is with a team of the network
 
 
+@WHOLE_NETWORKS
 @given(sn.networks())
 def test_network_survives_a_json_document_round_trip(network: LearningNetwork) -> None:
     text = dumps(network)
@@ -292,6 +296,7 @@ def test_network_survives_a_json_document_round_trip(network: LearningNetwork) -
     assert dumps(loads(text)) == text  # the output is deterministic
 
 
+@WHOLE_NETWORKS
 @given(sn.networks())
 def test_a_team_given_twice_is_refused(network: LearningNetwork) -> None:
     assume(network.teams)
@@ -299,6 +304,7 @@ def test_a_team_given_twice_is_refused(network: LearningNetwork) -> None:
         attrs.evolve(network, teams=[*network.teams, network.teams[0]])
 
 
+@WHOLE_NETWORKS
 @given(sn.networks())
 def test_a_contact_or_completion_needs_a_team_of_the_network(network: LearningNetwork) -> None:
     # dropping every team leaves any contact and completion pointing nowhere
@@ -351,6 +357,7 @@ def _keys(findings) -> set[tuple[str, str | None]]:
     return {(f.code, f.concerns) for f in findings}
 
 
+@WHOLE_NETWORKS
 @given(sn.networks(), today, today)
 def test_later_review_finds_at_least_what_an_earlier_one_found(
     network: LearningNetwork, a: datetime.date, b: datetime.date
@@ -359,6 +366,7 @@ def test_later_review_finds_at_least_what_an_earlier_one_found(
     assert _keys(review_network(network, today=early)) <= _keys(review_network(network, today=late))
 
 
+@WHOLE_NETWORKS
 @given(sn.networks(), today, st.fractions(0, 1), st.fractions(0, 1))
 def test_a_higher_group_work_target_finds_at_least_as_much(
     network: LearningNetwork, day: datetime.date, x: Fraction, y: Fraction
@@ -371,6 +379,7 @@ def test_a_higher_group_work_target_finds_at_least_as_much(
     assert all(f.code != "low_group_work" for f in none)  # no share is below 0
 
 
+@WHOLE_NETWORKS
 @given(sn.networks(), today, st.integers(0, 8), st.integers(0, 8))
 def test_review_names_only_the_networks_teams_and_gatherings(
     network: LearningNetwork, day: datetime.date, x: int, y: int
@@ -392,6 +401,7 @@ def test_review_names_only_the_networks_teams_and_gatherings(
     }
 
 
+@WHOLE_NETWORKS
 @given(sn.networks(), today)
 def test_review_before_the_first_gathering_is_only_about_teams_and_programmes(
     network: LearningNetwork, day: datetime.date
@@ -405,6 +415,7 @@ def test_review_before_the_first_gathering_is_only_about_teams_and_programmes(
 # -- status -----------------------------------------------------------------------------------
 
 
+@WHOLE_NETWORKS
 @given(sn.networks())
 def test_status_counts_tasks_contacts_and_progress_per_team(network: LearningNetwork) -> None:
     status = network_status(network)
@@ -424,6 +435,7 @@ def test_status_counts_tasks_contacts_and_progress_per_team(network: LearningNet
     assert sum(row.contacts for row in status.teams) == len(network.contacts)
 
 
+@WHOLE_NETWORKS
 @given(sn.networks())
 def test_status_table_has_a_line_per_team(network: LearningNetwork) -> None:
     status = network_status(network)
