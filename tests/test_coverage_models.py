@@ -478,3 +478,11 @@ def test_readiness_for_a_phase_never_entered_looks_at_the_whole_history() -> Non
 def test_required_lists_and_types(make, match: str) -> None:
     with pytest.raises(ValidationError, match=match):
         make()
+
+
+def test_perceived_benefit_of_fractional_scores_is_their_mean_difference() -> None:
+    from laeringsnettverk.scoring import perceived_benefit
+
+    # not whole numbers: the float path (math.fsum), not the exact integer sum
+    assert perceived_benefit([1.5, 2.5], [2.0, 3.5]) == 0.75
+    assert perceived_benefit([1.5, 2.5], [2.0, 3.5], higher_is_better=False) == -0.75
