@@ -191,10 +191,9 @@ def _points() -> dict[ItemStatus, int]:
 
 
 def _status(status: ItemStatus | str, i: int) -> ItemStatus:
+    """A status given by its code, checked (members take the quick path in the caller)."""
     from laeringsnettverk.toolkit._enums import ItemStatus
 
-    if isinstance(status, ItemStatus):
-        return status
     try:
         return ItemStatus(status)
     except ValueError:
