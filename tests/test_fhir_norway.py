@@ -375,8 +375,10 @@ def test_the_baseline_code_is_the_indicators_own() -> None:
 
 
 def test_the_proposal_says_it_is_the_librarys_and_a_draft() -> None:
-    checklist = load_example("checklist")
-    assert checklist.item_set is None  # an older document: recognised by its texts
+    stated = load_example("checklist")  # the example states its item set
+    assert (stated.item_set, stated.item_set_version) == ("laeringsnettverk-forslag", "1")
+    checklist = attrs.evolve(stated, item_set=None, item_set_version=None)
+    # an older document without the item set: recognised by its texts
     made = checklist_to_fhir(checklist, subject=PATIENT)
     q = made.questionnaire
     assert q == checklist_questionnaire()
@@ -385,7 +387,6 @@ def test_the_proposal_says_it_is_the_librarys_and_a_draft() -> None:
     assert q["publisher"] == "laeringsnettverk (Python-biblioteket)"
     assert "ikke rapportens sjekkliste" in q["description"]
     assert "laeringsnettverk-forslag" in q["description"]
-    stated = attrs.evolve(checklist, item_set="laeringsnettverk-forslag", item_set_version="1")
     again = checklist_to_fhir(stated, subject=PATIENT)
     assert again.questionnaire == q
     ext = again.response["extension"][-1]

@@ -205,12 +205,17 @@ class CollaborationChecklist:
     def default(cls, date: datetime.date | None = None) -> CollaborationChecklist:
         """A checklist from the library's default ten items, all not done.
 
-        Its ``item_set`` is left unstated (``None``), as in documents made before the field;
-        set it with ``attrs.evolve(checklist, item_set="laeringsnettverk-forslag",
-        item_set_version="1")`` to carry the items' origin in the document. The FHIR mapping
-        recognises the library's proposal by its texts either way.
+        The items are the library's proposal (the source's own items are lost), so the
+        checklist says so in its data: ``item_set="laeringsnettverk-forslag"``,
+        ``item_set_version="1"``. A record system reading it cannot mistake the proposal
+        for the report's checklist.
         """
-        return cls(items=DEFAULT_CHECKLIST_ITEMS, date=date)
+        return cls(
+            items=DEFAULT_CHECKLIST_ITEMS,
+            date=date,
+            item_set=PROPOSAL_ITEM_SET,
+            item_set_version=PROPOSAL_ITEM_SET_VERSION,
+        )
 
     @property
     def points(self) -> int:
