@@ -124,20 +124,34 @@ def _form_benefits(
     return out
 
 
-def _series(
+def _with_benefit(values: list[float | None]) -> list[float]:
+    """The benefits of a period's forms that have one (some activity scored at both)."""
+    return [v for v in values if v is not None]
+
+
+def _build(
     indicator: Indicator,
-    where: tuple[str | None, str | None, PeriodUnit | None],
-    periods: Sequence[MeasurementPeriod],
+    dated: list[tuple[datetime.date, T]],
     make: Callable[[MeasurementPeriod, list[T]], Observation],
-    bins: list[list[T]],
+    *,
+    team: str | None,
+    network: str | None,
+    unit: PeriodUnit,
+    periods: Sequence[MeasurementPeriod] | None,
 ) -> Series:
-    team, network, unit = where
+    """The series of ``make``'s observation for each period's items (by their dates).
+
+    The periods are the ones given, or every ``unit`` from the first date to the last; the
+    series names its unit only when it made the periods itself.
+    """
+    chosen = _periods(unit, periods, [d for d, _ in dated])
+    bins = _bin(chosen, dated)
     return Series(
         indicator=indicator,
         team=team,
         network=network,
-        unit=unit,
-        observations=[make(p, b) for p, b in zip(periods, bins, strict=True)],
+        unit=unit if periods is None else None,
+        observations=[make(p, b) for p, b in zip(chosen, bins, strict=True)],
     )
 
 
@@ -161,20 +175,15 @@ def benefit_series(
     """
     _check_common(team, unit, minimal_important_change)
     data = _form_benefits(forms, team, minimal_important_change)
-    chosen = _periods(unit, periods, [d for d, _ in data])
-    bins = _bin(chosen, ((d, v) for d, v in data if v is not None))
 
-    def make(period: MeasurementPeriod, values: list[float]) -> Observation:
+    def make(period: MeasurementPeriod, benefits: list[float | None]) -> Observation:
+        values = _with_benefit(benefits)
         if not values:
             return Observation(period=period, n=0)
         return Observation(period=period, value=mean_estimate(values).mean, n=len(values))
 
-    return _series(
-        BENEFIT_INDICATOR,
-        (team, network, unit if periods is None else None),
-        chosen,
-        make,
-        bins,
+    return _build(
+        BENEFIT_INDICATOR, data, make, team=team, network=network, unit=unit, periods=periods
     )
 
 
@@ -196,21 +205,22 @@ def important_change_series(
     """
     _check_common(team, unit, minimal_important_change)
     data = _form_benefits(forms, team, minimal_important_change)
-    chosen = _periods(unit, periods, [d for d, _ in data])
-    bins = _bin(chosen, ((d, v) for d, v in data if v is not None))
 
-    def make(period: MeasurementPeriod, values: list[float]) -> Observation:
+    def make(period: MeasurementPeriod, benefits: list[float | None]) -> Observation:
+        values = _with_benefit(benefits)
         if not values:
             return Observation(period=period, n=0)
         hits = sum(is_important_change(v, minimal_important_change) for v in values)
         return Observation(period=period, numerator=hits, denominator=len(values), n=len(values))
 
-    return _series(
+    return _build(
         IMPORTANT_CHANGE_INDICATOR,
-        (team, network, unit if periods is None else None),
-        chosen,
+        data,
         make,
-        bins,
+        team=team,
+        network=network,
+        unit=unit,
+        periods=periods,
     )
 
 
@@ -228,18 +238,12 @@ def paired_series(
     """
     _check_common(team, unit, MINIMAL_IMPORTANT_CHANGE)
     data = _form_benefits(forms, team, MINIMAL_IMPORTANT_CHANGE)
-    chosen = _periods(unit, periods, [d for d, _ in data])
-    bins = _bin(chosen, data)
 
     def make(period: MeasurementPeriod, values: list[float | None]) -> Observation:
         return Observation(period=period, value=len(values), n=len(values))
 
-    return _series(
-        PAIRED_INDICATOR,
-        (team, network, unit if periods is None else None),
-        chosen,
-        make,
-        bins,
+    return _build(
+        PAIRED_INDICATOR, data, make, team=team, network=network, unit=unit, periods=periods
     )
 
 
@@ -267,8 +271,6 @@ def fidelity_series(
             c.done()
         if (team is None or checklist.team == team) and checklist.date is not None:
             dated.append((checklist.date, checklist))
-    chosen = _periods(unit, periods, [d for d, _ in dated])
-    bins = _bin(chosen, dated)
 
     def make(period: MeasurementPeriod, group: list[CollaborationChecklist]) -> Observation:
         if not group:
@@ -278,13 +280,7 @@ def fidelity_series(
         return Observation(period=period, numerator=points, denominator=items, n=len(group))
 
     indicator = Indicator.for_kind(IndicatorKind.PROGRAM_FIDELITY)
-    return _series(
-        indicator,
-        (team, network, unit if periods is None else None),
-        chosen,
-        make,
-        bins,
-    )
+    return _build(indicator, dated, make, team=team, network=network, unit=unit, periods=periods)
 
 
 def goal_series(
