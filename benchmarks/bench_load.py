@@ -31,18 +31,8 @@ import sys
 import timeit
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Annotated, Any, Literal
-
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StrictInt,
-    StrictStr,
-    model_validator,
-)
+from pathlib import Path
+from typing import Any
 
 from laeringsnettverk import toolkit
 from laeringsnettverk.examples import EXAMPLE_KINDS, example_text
@@ -59,81 +49,10 @@ QUICK = "--quick" in sys.argv
 REPEAT = 3 if QUICK else 9
 
 
-# -- pydantic v2: the same validation as the library's form ---------------------------------
+# -- pydantic v2: the same validation as the library's form (benchmarks/_peers.py) ---------
 
-
-def _not_blank(s: str) -> str:
-    if not s.strip():
-        raise ValueError("must not be empty")
-    return s
-
-
-Text = Annotated[StrictStr, AfterValidator(_not_blank)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
-
-
-class PActivity(_Strict):
-    """Activity."""
-
-    name: Text
-    area: StrictStr | None = None
-
-
-class PConversation(_Strict):
-    """Conversation."""
-
-    date: datetime.date
-    scores: dict[StrictStr, StrictInt] = Field(default_factory=dict)
-
-
-class PScale(_Strict):
-    """Scale."""
-
-    minimum: StrictInt = 1
-    maximum: StrictInt = 10
-    higher_is_better: StrictBool = True
-
-    @model_validator(mode="after")
-    def _ordered(self) -> PScale:
-        if self.minimum >= self.maximum:
-            raise ValueError("maximum must be above minimum")
-        return self
-
-
-class PForm(_Strict):
-    """The form, as a versioned document."""
-
-    kind: Literal["form"]
-    schema_version: Literal[1]
-    activities: tuple[PActivity, ...]
-    conversations: tuple[PConversation, ...] = ()
-    scale: PScale = PScale()
-    identifier: StrictStr | None = None
-    team: StrictStr | None = None
-
-    @model_validator(mode="after")
-    def _across(self) -> PForm:
-        seen: set[str] = set()
-        for a in self.activities:
-            folded = a.name.strip().casefold()
-            if folded in seen:
-                raise ValueError("duplicate activity name")
-            seen.add(folded)
-        names = {a.name for a in self.activities}
-        lo, hi = self.scale.minimum, self.scale.maximum
-        previous: datetime.date | None = None
-        for c in self.conversations:
-            for name, score in c.scores.items():
-                if name not in names or not lo <= score <= hi:
-                    raise ValueError("bad score")
-            if previous is not None and c.date <= previous:
-                raise ValueError("dates must increase")
-            previous = c.date
-        return self
-
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _peers import PForm  # noqa: E402
 
 # -- timing -----------------------------------------------------------------------------------
 
