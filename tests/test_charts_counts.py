@@ -28,3 +28,15 @@ def test_small_counts_take_numpys_sum_and_agree() -> None:
     num = [i % 30 for i in range(1000)]
     data = ChartData.proportions(num, den)
     assert build("p", data, use_numpy=True) == build("p", data, use_numpy=False)
+
+
+def test_a_part_without_data_beside_a_part_with_limits_on_both_paths() -> None:
+    # the empty part's columns are constants, the other part's are arrays: the column is
+    # joined from both (deterministic, whatever Hypothesis draws elsewhere)
+    values = [None] * 300 + [float(i % 7) for i in range(300)]
+    data = ChartData(values=values)
+    fast = build("i", data, use_numpy=True, parts=[300])
+    pure = build("i", data, use_numpy=False, parts=[300])
+    assert fast == pure
+    assert fast.parts[0].centre is None and fast.parts[1].centre is not None
+    assert not fast.point(0).outside and fast.point(0).upper is None
