@@ -546,7 +546,10 @@ def test_percentages_round_half_up_from_the_exact_fraction() -> None:
     assert to_percent(0.8) == 80.0
     statuses = ["gjennomfoert"] * 23 + ["ikke_gjennomfoert"] * 57
     assert to_percent(program_fidelity(statuses)) == 28.8
-    items = [ln.ChecklistItem(text=str(i), status=ln.ItemStatus(s)) for i, s in enumerate(statuses)]
+    items = [
+        ln.toolkit.ChecklistItem(text=str(i), status=ln.toolkit.ItemStatus(s))
+        for i, s in enumerate(statuses)
+    ]
     assert ln.CollaborationChecklist(items=items).percent() == 28.8
 
 
@@ -580,7 +583,7 @@ def test_rounding_huge_tiny_and_odd_numbers() -> None:
 
 def test_review_and_readiness_of_something_else_is_a_validation_error() -> None:
     with pytest.raises(ValidationError) as info:
-        ln.review(load_example("network"))
+        ln.improvement.review(load_example("network"))
     assert str(info.value) == (
         "project: 'LearningNetwork' must be an ImprovementProject "
         "(a learning network is reviewed by review_network)"
@@ -593,7 +596,7 @@ def test_review_and_readiness_of_something_else_is_a_validation_error() -> None:
 
 def test_assess_smart_of_something_else_is_a_validation_error() -> None:
     with pytest.raises(ValidationError, match=r"^goal: 'NoneType' must be a SmartGoal$"):
-        ln.assess_smart(None)  # type: ignore[arg-type]
+        ln.goals.assess_smart(None)  # type: ignore[arg-type]
 
 
 # -- repeated keys ---------------------------------------------------------------------------

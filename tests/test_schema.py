@@ -239,7 +239,7 @@ class _Tree:
 
     leaf: _Leaf | None = None
     children: tuple[_Tree, ...] = ()
-    tags: typing.Mapping[ln.ItemStatus, float] = attrs.field(factory=dict)
+    tags: typing.Mapping[ln.toolkit.ItemStatus, float] = attrs.field(factory=dict)
     either: int | str = 0
     anything: typing.Literal["a", "b"] = "a"
 
@@ -250,7 +250,9 @@ def test_builder_handles_any_attrs_model() -> None:
     assert tree["title"] == "A tree that refers to itself."
     assert tree["properties"]["children"]["items"] == {"$ref": "#/$defs/_Tree"}
     assert tree["properties"]["leaf"]["anyOf"] == [{"$ref": "#/$defs/_Leaf"}, {"type": "null"}]
-    assert tree["properties"]["tags"]["propertyNames"] == {"enum": list(ln.ItemStatus.codes())}
+    assert tree["properties"]["tags"]["propertyNames"] == {
+        "enum": list(ln.toolkit.ItemStatus.codes())
+    }
     assert tree["properties"]["either"]["type"] == ["integer", "string"]
     assert tree["properties"]["anything"]["enum"] == ["a", "b"]
     leaf = builder.defs["_Leaf"]
@@ -290,11 +292,13 @@ def test_fixed_limits_in_detail() -> None:
     stakeholder = json_schema("stakeholder_map")["$defs"]["Stakeholder"]["properties"]
     assert stakeholder["influence"]["type"] == ["integer", "null"]  # null: not yet rated
     assert (stakeholder["influence"]["minimum"], stakeholder["influence"]["maximum"]) == (
-        ln.RATING_MIN,
-        ln.RATING_MAX,
+        ln.stakeholders.RATING_MIN,
+        ln.stakeholders.RATING_MAX,
     )
     defs = json_schema("network")["$defs"]
-    assert defs["ProgressReport"]["properties"]["score"]["enum"] == sorted(ln.PROGRESS_SCORES)
+    assert defs["ProgressReport"]["properties"]["score"]["enum"] == sorted(
+        ln.network.PROGRESS_SCORES
+    )
     team = defs["ImprovementTeam"]["properties"]
     # a fixed pattern replaces the not-blank rule (it needs a character that is not a space)
     assert "minLength" not in team["identifier"]
@@ -318,7 +322,7 @@ RULES = _field_rules()
 
 # valid values for other fields, where a field's limit is checked only when they are valid:
 # a programme item starting at midnight may last the whole day, and no longer
-_CONTEXT: dict[type, dict[str, object]] = {ln.ProgrammeItem: {"start": "00:00"}}
+_CONTEXT: dict[type, dict[str, object]] = {ln.network.ProgrammeItem: {"start": "00:00"}}
 
 
 def _model_rejects(cls: type, name: str, value: object) -> bool:
@@ -400,9 +404,9 @@ def test_kor_ratings_accept_every_one_decimal_value() -> None:
     schema = json_schema("kor")["$defs"]["OrsRatings"]
     assert "multipleOf" not in json.dumps(schema)
     for tenths in range(101):
-        _agree(ln.OrsRatings, "overall", tenths / 10, valid=True)
-    assert _model_rejects(ln.OrsRatings, "overall", 0.25)  # the decimal is loader-only
-    assert _field_validator(ln.OrsRatings, "overall").is_valid(0.25)
+        _agree(ln.toolkit.OrsRatings, "overall", tenths / 10, valid=True)
+    assert _model_rejects(ln.toolkit.OrsRatings, "overall", 0.25)  # the decimal is loader-only
+    assert _field_validator(ln.toolkit.OrsRatings, "overall").is_valid(0.25)
 
 
 _CLOCKS = [f"{h:02d}:{m:02d}" for h in range(30) for m in range(0, 70, 7)]
@@ -432,15 +436,15 @@ def test_patterns_agree_with_the_model(cls: type, name: str) -> None:
 
 # one valid element for each list with a fixed rule (a new rule needs one here)
 _ELEMENT: dict[tuple[type, str], object] = {
-    (ln.CollaborationChecklist, "items"): ln.ChecklistItem(text="Kriseplan"),
-    (ln.ImprovementTeam, "organisations"): ln.Organisation(
-        name="Helse Nord", kind=ln.OrganisationKind.HEALTH_TRUST
+    (ln.CollaborationChecklist, "items"): ln.toolkit.ChecklistItem(text="Kriseplan"),
+    (ln.network.ImprovementTeam, "organisations"): ln.network.Organisation(
+        name="Helse Nord", kind=ln.network.OrganisationKind.HEALTH_TRUST
     ),
-    (ln.ImprovementTeam, "forms"): "skjema-1",
-    (ln.ImprovementTeam, "checklists"): "sjekkliste-1",
-    (ln.TeamMember, "roles"): ln.MemberRole.LEADER,
-    (ln.Gathering, "days"): datetime.date(2024, 9, 3),
-    (ln.PreparationPackage, "tasks"): ln.PreparationTask(code="a", title="A"),
+    (ln.network.ImprovementTeam, "forms"): "skjema-1",
+    (ln.network.ImprovementTeam, "checklists"): "sjekkliste-1",
+    (ln.network.TeamMember, "roles"): ln.network.MemberRole.LEADER,
+    (ln.network.Gathering, "days"): datetime.date(2024, 9, 3),
+    (ln.network.PreparationPackage, "tasks"): ln.network.PreparationTask(code="a", title="A"),
 }
 
 ARRAY_RULES = [

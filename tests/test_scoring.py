@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from laeringsnettverk import ItemStatus, ValidationError
+from laeringsnettverk import ValidationError
 from laeringsnettverk.scoring import (
     fidelity_points,
     is_important_change,
@@ -20,6 +20,7 @@ from laeringsnettverk.scoring import (
     round_half_up,
     to_percent,
 )
+from laeringsnettverk.toolkit import ItemStatus
 
 scores = st.lists(st.integers(1, 10), min_size=1, max_size=20)
 statuses = st.lists(st.sampled_from(ItemStatus), min_size=1, max_size=20)

@@ -77,7 +77,7 @@ def _everything() -> list[object]:
         objects.extend(_instances(obj))
     form = load_example("form")
     objects.extend(_instances(form.benefit()))
-    objects.extend(_instances(ln.review_network(load_example("network"), today=TODAY)))
+    objects.extend(_instances(ln.network.review_network(load_example("network"), today=TODAY)))
     return objects
 
 
@@ -122,7 +122,7 @@ def _work(kind: str) -> tuple[Any, ...]:
     if kind in ("form", "checklist", "kor"):
         extra = summarize(obj).to_dict()
     elif kind == "network":
-        extra = [str(f) for f in ln.review_network(obj, today=TODAY)]
+        extra = [str(f) for f in ln.network.review_network(obj, today=TODAY)]
     return (
         text,
         [p.to_dict() for p in validate(_bad(kind))],

@@ -12,26 +12,28 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from laeringsnettverk import (
-    DEFAULT_CHECKLIST_ITEMS,
     ActionPlan,
     Activity,
-    ChecklistItem,
     CollaborationChecklist,
     Conversation,
     ConversationWheel,
-    ItemStatus,
     KorRatings,
-    KorSession,
     LaeringsnettverkWarning,
+    Scale,
+    ValidationError,
+    WhatMattersForm,
+)
+from laeringsnettverk.toolkit import (
+    DEFAULT_CHECKLIST_ITEMS,
+    ChecklistItem,
+    ItemStatus,
+    KorSession,
     LifeArea,
     Measure,
     MeasureStatus,
     OrsRatings,
     Responsible,
-    Scale,
     SrsRatings,
-    ValidationError,
-    WhatMattersForm,
     WheelArea,
 )
 from strategies.toolkit import checklists, forms, kor_ratings, scales

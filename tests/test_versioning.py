@@ -104,7 +104,7 @@ def test_equal_forms_give_the_same_bytes_whatever_the_order_of_their_scores(
     )
     assert other == form
     assert ln.dumps(other) == ln.dumps(form)
-    assert ln.dumps_jsonl([other]) == ln.dumps_jsonl([form])
+    assert ln.serialization.dumps_jsonl([other]) == ln.serialization.dumps_jsonl([form])
     names = form.activity_names
     for conversation in json.loads(ln.dumps(other))["conversations"]:
         keys = list(conversation.get("scores", {}))

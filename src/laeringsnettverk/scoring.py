@@ -208,7 +208,7 @@ def program_fidelity(statuses: Iterable[ItemStatus | str]) -> float:
     is 0.8 (80 %, see :func:`to_percent`).
 
     ```pycon
-    >>> from laeringsnettverk import ItemStatus
+    >>> from laeringsnettverk.toolkit import ItemStatus
     >>> program_fidelity([ItemStatus.DONE, ItemStatus.NOT_RELEVANT, ItemStatus.NOT_DONE])
     0.6666666666666666
 

@@ -14,7 +14,7 @@ from laeringsnettverk.serialization import from_dict, to_dict
 
 def score_form(text: str) -> tuple[float | None, float | None]:
     form: ln.WhatMattersForm = ln.loads(text, ln.WhatMattersForm)
-    benefit: ln.Benefit = form.benefit(1, 2, minimal_important_change=2.0)
+    benefit: ln.toolkit.Benefit = form.benefit(1, 2, minimal_important_change=2.0)
     value: float | None = benefit.value
     improved: bool | None = benefit.improved
     _ = improved
@@ -31,9 +31,9 @@ def build_form() -> ln.WhatMattersForm:
 
 def checklist_percent() -> float:
     checklist = ln.CollaborationChecklist.default().with_form_means(build_form())
-    status: ln.ItemStatus = ln.ItemStatus("gjennomfoert")
+    status: ln.toolkit.ItemStatus = ln.toolkit.ItemStatus("gjennomfoert")
     _ = status.label_nb, status.code
-    return checklist.percent() + program_fidelity([ln.ItemStatus.DONE])
+    return checklist.percent() + program_fidelity([ln.toolkit.ItemStatus.DONE])
 
 
 def numbers() -> float:
