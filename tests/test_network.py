@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import json
 from fractions import Fraction
-from importlib import resources
 
 import attrs
 import pytest
@@ -44,7 +43,6 @@ from laeringsnettverk.network import (
     plan_schedule,
     review_network,
 )
-from laeringsnettverk.network._example import EXAMPLE_FILES, build_example, example_files
 from laeringsnettverk.serialization import from_dict, to_dict
 from strategies import network as sn
 
@@ -471,16 +469,7 @@ def test_status_has_one_row_per_team(network: LearningNetwork) -> None:
 # -- the example ------------------------------------------------------------------------------
 
 
-def test_shipped_example_files_equal_what_the_code_builds() -> None:
-    folder = resources.files("laeringsnettverk").joinpath("data")
-    built = example_files()
-    assert set(built) == set(EXAMPLE_FILES)
-    for name, text in built.items():
-        assert folder.joinpath(name).read_text(encoding="utf-8") == text, name
-
-
-def test_loaded_example_equals_the_built_one() -> None:
-    assert load_example_network() == build_example()
+# The shipped files and the tool that writes them: tests/test_examples.py.
 
 
 def test_example_is_realistic() -> None:

@@ -7,7 +7,6 @@ import json
 import re
 import subprocess
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,6 @@ from hypothesis import strategies as st
 from laeringsnettverk.errors import ValidationError
 from laeringsnettverk.serialization import from_dict, to_dict
 from laeringsnettverk.stakeholders import (
-    EXAMPLE_STAKEHOLDER_MAP,
     HIGH_RATING,
     MENDELOW_GRID,
     RATING_MAX,
@@ -60,10 +58,6 @@ from laeringsnettverk.stakeholders import (
     salience,
     stakeholder_dot,
     stakeholder_mermaid,
-)
-from laeringsnettverk.stakeholders._example import (
-    build_example_stakeholder_map,
-    example_stakeholder_map_text,
 )
 from strategies.stakeholders import (
     map_diffs,
@@ -458,20 +452,7 @@ def test_importing_the_package_does_not_import_matplotlib() -> None:
 # -- the shipped example ------------------------------------------------------------------------
 
 
-def test_the_shipped_example_equals_what_the_code_builds() -> None:
-    text = (
-        resources.files("laeringsnettverk")
-        .joinpath("data", EXAMPLE_STAKEHOLDER_MAP)
-        .read_text(encoding="utf-8")
-    )
-    # regenerate with: python -m laeringsnettverk.stakeholders._example
-    assert text == example_stakeholder_map_text()
-    built = build_example_stakeholder_map()
-    assert example_stakeholder_map() == built
-    data = json.loads(text)
-    assert (data["kind"], data["schema_version"]) == ("stakeholder_map", 1)
-    expected = {"kind": "stakeholder_map", "schema_version": 1, **to_dict(built)}
-    assert text == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+# The shipped file and the tool that writes it: tests/test_examples.py.
 
 
 def test_the_example_has_the_seeds_actors() -> None:

@@ -1,4 +1,8 @@
-"""The municipal goals of the learning network «Gode pasientforløp», as example data."""
+"""The municipal goals of the source report's table: the model, and its loader's name.
+
+The table is shipped as data (``laeringsnettverk/data/municipal_goals.json``) and loaded by
+:func:`laeringsnettverk.examples.municipal_goals`.
+"""
 
 from __future__ import annotations
 
@@ -30,29 +34,10 @@ class MunicipalGoal:
 def municipal_goals() -> tuple[MunicipalGoal, ...]:
     """The municipalities' own goals from the KS / Kunnskapssenteret report, most chosen first.
 
-    The report's table of the goals the municipalities in the ROP learning network set
-    themselves («Tabellen viser en oppsummering av kommunenes mål»), each with how many
-    municipalities had it. The table has 28 rows (91 choices in all); each is a bare
-    statement, so :func:`~laeringsnettverk.goals.assess_smart` finds that none is measurable,
-    as the report itself observed.
-
-    ```pycon
-    >>> goals = municipal_goals()
-    >>> len(goals), goals[0].municipalities
-    (28, 9)
-    >>> goals[3].goal.statement
-    'Avklare målsetting med hver enkelt bruker. Spørre: Hva er viktig for deg?'
-
-    ```
+    The same as :func:`laeringsnettverk.examples.municipal_goals`, where shipped data is
+    loaded; this name is kept so existing code goes on working.
     """
-    import json
-    from importlib import resources
+    # The one import up a layer the layering test allows here (tests/test_layering.py).
+    from laeringsnettverk.examples import municipal_goals as load
 
-    from laeringsnettverk.serialization import from_dict
-
-    text = (
-        resources.files("laeringsnettverk")
-        .joinpath("data", "municipal_goals.json")
-        .read_text(encoding="utf-8")
-    )
-    return tuple(from_dict(item, MunicipalGoal) for item in json.loads(text))
+    return load()
