@@ -20,18 +20,13 @@ The source's worked example (KS/Kunnskapssenteret, appendix 2):
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from laeringsnettverk._checks import Checker, fail, isfinite
-
-if TYPE_CHECKING:
-    # Imported lazily at run time: the toolkit's models import this module.
-    from laeringsnettverk.toolkit._enums import ItemStatus
+from laeringsnettverk._checks import Checker, fail
+from laeringsnettverk._numbers import round_half_up, to_percent
 
 __all__ = [
     "ACTIVITY_DETECTABLE_CHANGE",
@@ -65,9 +60,6 @@ ORS_RELIABLE_CHANGE = 5.0
 
 SRS_ALLIANCE_CUTOFF = 36.0
 """SRS total below which the alliance may be at risk (Miller & Duncan)."""
-
-
-_TOO_LARGE = "is too large for a number (beyond ±1.8e308)"
 
 
 _EXACT = 2**53  # below this, a sum of ints is exact as a float
@@ -165,43 +157,29 @@ def perceived_benefit(
     return diff if higher_is_better else -diff
 
 
-def fidelity_points(statuses: Iterable[ItemStatus | str]) -> int:
-    """Points of a checklist: 1 for each item done or not relevant, 0 for not done."""
-    table, member = _points(), _ItemStatus()
+_FIDELITY_POINTS: dict[str, int] = {"gjennomfoert": 1, "ikke_aktuelt": 1, "ikke_gjennomfoert": 0}
+"""Points of each checklist item status, by its code (the source's scoring): done
+(``gjennomfoert``) 1, not relevant (``ikke_aktuelt``) 1, not done (``ikke_gjennomfoert``) 0.
+:attr:`ItemStatus.points <laeringsnettverk.toolkit.ItemStatus.points>` reads this table."""
+
+
+def fidelity_points(statuses: Iterable[str]) -> int:
+    """Points of a checklist: 1 for each item done or not relevant, 0 for not done.
+
+    ``statuses`` are :class:`~laeringsnettverk.toolkit.ItemStatus` members or their codes.
+    """
     points = 0
     for i, status in enumerate(statuses):
-        if type(status) is member:
-            points += table[status]
-        else:  # a code: checked and converted
-            points += _status(status, i).points
+        try:
+            points += _FIDELITY_POINTS[status]
+        except (KeyError, TypeError):  # not a code, or not even hashable
+            codes = ", ".join(map(repr, _FIDELITY_POINTS))
+            rule = f"is not a known ItemStatus code; expected one of {codes}"
+            fail(("statuses", i), rule, status)
     return points
 
 
-@functools.cache
-def _ItemStatus() -> type[ItemStatus]:  # noqa: N802 - stands for the class
-    from laeringsnettverk.toolkit._enums import ItemStatus
-
-    return ItemStatus
-
-
-@functools.cache
-def _points() -> dict[ItemStatus, int]:
-    """Each status's points (:attr:`ItemStatus.points`), looked up once."""
-    return {member: member.points for member in _ItemStatus()}
-
-
-def _status(status: ItemStatus | str, i: int) -> ItemStatus:
-    """A status given by its code, checked (members take the quick path in the caller)."""
-    from laeringsnettverk.toolkit._enums import ItemStatus
-
-    try:
-        return ItemStatus(status)
-    except ValueError:
-        codes = ", ".join(repr(c) for c in ItemStatus.codes())
-        fail(("statuses", i), f"is not a known ItemStatus code; expected one of {codes}", status)
-
-
-def program_fidelity(statuses: Iterable[ItemStatus | str]) -> float:
+def program_fidelity(statuses: Iterable[str]) -> float:
     """Program fidelity (programoppfyllelse): points / number of items, in [0, 1].
 
     Done and not relevant both give one point; not done gives none. 8 of 10 points
@@ -218,63 +196,6 @@ def program_fidelity(statuses: Iterable[ItemStatus | str]) -> float:
     if not items:
         fail(("statuses",), "needs at least one checklist item", [])
     return fidelity_points(items) / len(items)
-
-
-def to_percent(fraction: float | Fraction) -> float:
-    """A fraction as a percent, rounded half up to one decimal for display (0.8 → 80.0).
-
-    Computed exactly, never as ``fraction * 100`` in floating point: 23 of 80 is 28.75 %
-    and shows as 28.8. Give a :class:`fractions.Fraction` (``Fraction(23, 80)``) to round
-    the exact ratio; a float is taken as the decimal it prints as (``0.2875``).
-
-    ```pycon
-    >>> to_percent(23 / 80)
-    28.8
-    >>> from fractions import Fraction
-    >>> to_percent(Fraction(23, 80))
-    28.8
-
-    ```
-    """
-    if isinstance(fraction, Fraction):
-        # tenths of a percent, half away from zero, in integers: exact for any ratio
-        tenths = (2 * abs(fraction.numerator) * 1000 + fraction.denominator) // (
-            2 * fraction.denominator
-        )
-        return math.copysign(float(Fraction(tenths, 10)), fraction.numerator)
-    checker = Checker()
-    checker.number(("fraction",), fraction)
-    checker.done()
-    percent = float(Decimal(repr(fraction)).scaleb(2))
-    if not math.isfinite(percent):
-        fail(("fraction",), "is too large to show as a percent", fraction)
-    return round_half_up(percent, 1)
-
-
-def round_half_up(value: float, decimals: int = 1) -> float:
-    """Round for display, half up as on a paper form (never banker's rounding).
-
-    ```pycon
-    >>> round_half_up(2.25)
-    2.3
-    >>> round_half_up(-2.25)
-    -2.3
-    >>> round(2.25, 1)  # Python's own rounding gives 2.2
-    2.2
-
-    ```
-    """
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        fail(("value",), "must be a number", value)
-    if not isfinite(value):
-        too_large = isinstance(value, int)
-        fail(("value",), _TOO_LARGE if too_large else "must be a finite number", value)
-    exact = Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
-    if int(exact.as_tuple().exponent) >= -decimals:  # nothing to round (a large float, an int)
-        return float(exact)
-    quantum = Decimal(1).scaleb(-decimals)
-    context = Context(prec=max(28, exact.adjusted() + decimals + 3))
-    return float(exact.quantize(quantum, rounding=ROUND_HALF_UP, context=context))
 
 
 def is_important_change(

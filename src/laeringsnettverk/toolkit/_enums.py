@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from laeringsnettverk._codes import CodedEnum
+from laeringsnettverk.scoring import _FIDELITY_POINTS
 
 __all__ = ["ItemStatus", "LifeArea", "MeasureStatus"]
 
@@ -23,7 +24,7 @@ class ItemStatus(CodedEnum):
     @property
     def points(self) -> int:
         """Points towards program fidelity: 1 for done or not relevant, 0 for not done."""
-        return 0 if self is ItemStatus.NOT_DONE else 1
+        return _FIDELITY_POINTS[self._value_]
 
 
 class MeasureStatus(CodedEnum):
