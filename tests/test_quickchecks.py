@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import laeringsnettverk
+from laeringsnettverk import _rules
 from laeringsnettverk._codes import CodedEnum
 from laeringsnettverk.examples import EXAMPLE_KINDS, example_text
 from laeringsnettverk.serialization import from_document
@@ -53,7 +54,9 @@ QUICK_CHECKED: tuple[type, ...] = tuple(
             obj
             for module in _library_modules()
             for obj in vars(module).values()
-            if isinstance(obj, type) and attrs.has(obj) and "_full_check" in vars(obj)
+            if isinstance(obj, type)
+            and attrs.has(obj)
+            and ("_full_check" in vars(obj) or "_ln_quick" in vars(obj))
         },
         key=lambda cls: cls.__qualname__,
     )
@@ -259,9 +262,14 @@ def outcome(cls: type, kwargs: dict[str, object]) -> tuple[object, ...]:
     return ("built",)
 
 
+def _full_check(cls: type) -> Any:
+    """The model's full checks: its own method, or the ones made from its field rules."""
+    return vars(cls).get("_full_check", _rules._full_check)
+
+
 def full_outcome(cls: type, kwargs: dict[str, object]) -> tuple[object, ...]:
     """The outcome with the full checks only (no quick pass)."""
-    with mock.patch.object(cls, "__attrs_post_init__", vars(cls)["_full_check"]):
+    with mock.patch.object(cls, "__attrs_post_init__", _full_check(cls)):
         return outcome(cls, kwargs)
 
 
@@ -290,7 +298,7 @@ def test_full_checks_alone_accept_the_shipped_examples(cls: type) -> None:
     # the quick pass returns early for these; the full checks must find nothing either
     for obj in _objects(_example(_kind_of(cls))):
         if type(obj) is cls:
-            vars(cls)["_full_check"](obj)
+            _full_check(cls)(obj)
 
 
 def test_every_model_of_a_document_has_a_quick_pass() -> None:

@@ -58,6 +58,7 @@ from typing import Any
 
 import attrs
 
+from laeringsnettverk._rules import rule_of
 from laeringsnettverk.errors import ValidationError
 
 __all__ = [
@@ -209,11 +210,15 @@ class _Builder:
                 continue
             tp = hints.get(field.name, field.type)
             prop = self.type_schema(tp)
-            fixed = rules.get((cls, field.name))
-            if fixed:  # a fixed pattern also says what the blank-text rule would
-                prop = _with_field_rule(prop, fixed, f"{cls.__name__}.{field.name}")
-            if not fixed or "pattern" not in fixed:
-                prop = _with_text_rule(prop, _blank_rule(cls, field.name, tp))
+            declared = rule_of(field)
+            if declared is not None:  # the field's rule, declared once next to it
+                prop = declared.schema(prop)
+            else:
+                fixed = rules.get((cls, field.name))
+                if fixed:  # a fixed pattern also says what the blank-text rule would
+                    prop = _with_field_rule(prop, fixed, f"{cls.__name__}.{field.name}")
+                if not fixed or "pattern" not in fixed:
+                    prop = _with_text_rule(prop, _blank_rule(cls, field.name, tp))
             if field.name in field_docs:
                 prop = {**prop, "description": field_docs[field.name]}
             if field.default is attrs.NOTHING:

@@ -11,6 +11,20 @@ from typing import Any
 import attrs
 
 from laeringsnettverk._checks import Checker, fail
+from laeringsnettverk._rules import (
+    Boolean,
+    Date,
+    Instance,
+    Integer,
+    Items,
+    Map,
+    Optional,
+    Text,
+    checked,
+    freeze_map,
+    rule,
+    to_tuple,
+)
 from laeringsnettverk.errors import LaeringsnettverkWarning, Position, ValidationError
 from laeringsnettverk.scoring import (
     ACTIVITY_DETECTABLE_CHANGE,
@@ -20,7 +34,6 @@ from laeringsnettverk.scoring import (
     perceived_benefit,
     round_half_up,
 )
-from laeringsnettverk.toolkit._common import freeze_map, to_tuple
 
 __all__ = [
     "Activity",
@@ -34,6 +47,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class Scale:
     """The scoring scale of a form: ``minimum``..``maximum`` and which end is better.
 
@@ -48,27 +62,16 @@ class Scale:
     ```
     """
 
-    minimum: int = 1
+    minimum: int = attrs.field(default=1, metadata=rule(Integer()))
     """The lowest score allowed."""
-    maximum: int = 10
+    maximum: int = attrs.field(default=10, metadata=rule(Integer()))
     """The highest score allowed."""
-    higher_is_better: bool = True
+    higher_is_better: bool = attrs.field(default=True, metadata=rule(Boolean()))
     """True when a higher score means the activity is easier (the toolkit's form)."""
 
-    def __attrs_post_init__(self) -> None:
-        lo, hi = self.minimum, self.maximum
-        if type(lo) is int and type(hi) is int and lo < hi and type(self.higher_is_better) is bool:
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        ok = c.integer(("minimum",), self.minimum) & c.integer(("maximum",), self.maximum)
-        c.boolean(("higher_is_better",), self.higher_is_better)
-        if ok and self.minimum >= self.maximum:
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        if ok["minimum"] and ok["maximum"] and self.minimum >= self.maximum:
             c.add(("maximum",), f"must be above minimum {self.minimum}", self.maximum)
-        c.done()
 
     @property
     def span(self) -> int:
@@ -77,26 +80,14 @@ class Scale:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class Activity:
     """An area or activity the user wants help with, in the user's own words."""
 
-    name: str
+    name: str = attrs.field(metadata=rule(Text()))
     """The activity, as the user put it (free text; unique within a form)."""
-    area: str | None = None
+    area: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The conversation-wheel area it belongs to, by the area's name, if any."""
-
-    def __attrs_post_init__(self) -> None:
-        name, area = self.name, self.area
-        if isinstance(name, str) and name.strip() and (area is None or isinstance(area, str)):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("name",), self.name)
-        c.optional_text(("area",), self.area)
-        c.done()
 
 
 def _scores(values: Mapping[str, int]) -> Mapping[str, int]:
@@ -104,6 +95,7 @@ def _scores(values: Mapping[str, int]) -> Mapping[str, int]:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class Conversation:
     """One conversation (samtale): its date and the user's score per activity.
 
@@ -111,33 +103,15 @@ class Conversation:
     checks them against its scale.
     """
 
-    date: datetime.date
+    date: datetime.date = attrs.field(metadata=rule(Date()))
     """The day of the conversation."""
-    scores: Mapping[str, int] = attrs.field(factory=dict, converter=_scores, hash=False)
+    scores: Mapping[str, int] = attrs.field(
+        factory=dict,
+        converter=_scores,
+        hash=False,
+        metadata=rule(Map(Integer(), key_rule="must be an activity name (str)")),
+    )
     """Score per activity name; an activity left unscored is absent."""
-
-    def __attrs_post_init__(self) -> None:
-        if type(self.date) is datetime.date:
-            for name, score in self.scores.items():
-                if type(score) is not int or not isinstance(name, str):
-                    break
-            else:
-                return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.date(("date",), self.date)
-        # a score's path names its key by position: the key is an activity's name (free text)
-        for index, (name, score) in enumerate(self.scores.items()):
-            if not isinstance(name, str):
-                c.add(
-                    ("scores", Position(index)), "must be an activity name (str)", code="key_type"
-                )
-            else:
-                c.integer(("scores", Position(index)), score)
-        c.done()
 
     def mean(self) -> float | None:
         """Mean of the scores given, or ``None`` when none were given."""
@@ -247,6 +221,7 @@ class Benefit:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class WhatMattersForm:
     """The «Hva er viktig for meg»-form: activities and the conversations that scored them.
 
@@ -274,80 +249,38 @@ class WhatMattersForm:
     ```
     """
 
-    activities: tuple[Activity, ...] = attrs.field(converter=to_tuple)
+    activities: tuple[Activity, ...] = attrs.field(
+        converter=to_tuple, metadata=rule(Items(Instance(Activity)))
+    )
     """The activities, in the form's order (names unique, compared case-insensitively)."""
-    conversations: tuple[Conversation, ...] = attrs.field(default=(), converter=to_tuple)
+    conversations: tuple[Conversation, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(Conversation)))
+    )
     """The conversations in date order: the 1st, the 2nd and any later ones."""
-    scale: Scale = Scale()
+    scale: Scale = attrs.field(default=Scale(), metadata=rule(Instance(Scale)))
     """The scoring scale; default 1..10 with 10 the easiest."""
-    identifier: str | None = None
+    identifier: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """An identifier for the form in the caller's system (not a person's identity number)."""
-    team: str | None = None
+    team: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The improvement team that uses the form, by its identifier, if known."""
 
-    def __attrs_post_init__(self) -> None:
-        if self._valid():
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass :meth:`_valid` comes first)."""
-        c = Checker()
-        if c.instances(("activities",), self.activities, Activity):
-            seen: dict[str, int] = {}
-            for i, a in enumerate(self.activities):
-                folded = a.name.strip().casefold()
-                if folded in seen:
-                    c.add(
-                        ("activities", i, "name"),
-                        f"duplicates activities[{seen[folded]}].name",
-                        a.name,
-                        text=True,
-                    )
-                else:
-                    seen[folded] = i
-        names = {a.name for a in self.activities if isinstance(a, Activity)}
-        if not isinstance(self.scale, Scale):
-            c.add(("scale",), "must be a Scale", type(self.scale).__name__)
-        elif c.instances(("conversations",), self.conversations, Conversation):
-            self._check_conversations(c, names)
-        c.optional_text(("identifier",), self.identifier)
-        c.optional_text(("team",), self.team)
-        c.done()
-
-    def _valid(self) -> bool:
-        """True when the checks of ``__attrs_post_init__`` would find nothing.
-
-        A quick pass for the common, valid case (loading is a hot path); any doubt and
-        the full checks run, which report every problem.
-        """
-        seen: set[str] = set()
-        for a in self.activities:
-            if not isinstance(a, Activity):
-                return False
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        if not ok["activities"]:
+            return
+        seen: dict[str, int] = {}
+        for i, a in enumerate(self.activities):
             folded = a.name.strip().casefold()
             if folded in seen:
-                return False
-            seen.add(folded)
-        scale = self.scale
-        if not isinstance(scale, Scale):
-            return False
-        names = {a.name for a in self.activities}
-        lo, hi = scale.minimum, scale.maximum
-        previous: datetime.date | None = None
-        for conv in self.conversations:
-            if not isinstance(conv, Conversation):
-                return False
-            for name, score in conv.scores.items():
-                if name not in names or not lo <= score <= hi:
-                    return False
-            if previous is not None and conv.date <= previous:
-                return False
-            previous = conv.date
-        identifier, team = self.identifier, self.team
-        return (identifier is None or isinstance(identifier, str)) and (
-            team is None or isinstance(team, str)
-        )
+                c.add(
+                    ("activities", i, "name"),
+                    f"duplicates activities[{seen[folded]}].name",
+                    a.name,
+                    text=True,
+                )
+            else:
+                seen[folded] = i
+        if ok["scale"] and ok["conversations"]:
+            self._check_conversations(c, {a.name for a in self.activities})
 
     def _check_conversations(self, c: Checker, names: set[str]) -> None:
         lo, hi = self.scale.minimum, self.scale.maximum

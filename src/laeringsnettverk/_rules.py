@@ -1,0 +1,553 @@
+"""Field rules, declared once next to each field: the checks and the JSON Schema come from them.
+
+A model declares each field's rule in the field's metadata, and :func:`checked` gives the
+class the checks made from them::
+
+    @attrs.frozen(kw_only=True)
+    @checked
+    class Activity:
+        name: str = attrs.field(metadata=rule(Text()))
+        area: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
+
+From the one declaration come:
+
+- the quick pass for valid input (generated code, run by ``__attrs_post_init__``: loading
+  is a hot path), which returns at the first doubt;
+- the detailed pass, which reports every problem with its path (only run after a doubt);
+- the field's JSON Schema keywords (:meth:`Rule.schema`), read by the schema writer.
+
+Rules that span fields or values (dates in order, scores inside the form's scale,
+references by name) are one plain method per model, ``_check_across(self, c, ok)``: it
+reports through the :class:`~laeringsnettverk._checks.Checker` ``c`` and may rely on
+each field whose ``ok[name]`` is true having passed its own rule. The quick pass calls
+the same method with a checker that stops at the first problem, so a cross-field rule is
+written once as well.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections.abc import Callable, Iterable, Mapping
+from enum import Enum
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+import attrs
+
+from laeringsnettverk._checks import Checker, isfinite
+from laeringsnettverk.errors import Position, TypeName
+
+__all__ = [
+    "RULE",
+    "Boolean",
+    "Code",
+    "Custom",
+    "Date",
+    "Instance",
+    "Integer",
+    "Items",
+    "Map",
+    "Member",
+    "Number",
+    "Optional",
+    "Rule",
+    "Text",
+    "checked",
+    "freeze_map",
+    "quick_source",
+    "rule",
+    "rule_of",
+    "to_tuple",
+]
+
+RULE = "laeringsnettverk.rule"
+"""The key of a field's rule in its ``attrs`` metadata."""
+
+Path = tuple[Any, ...]
+C = TypeVar("C", bound=type)
+V = TypeVar("V")
+
+
+def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
+    """Any iterable as a tuple (a tuple is kept as it is).
+
+    Typed ``Any`` because the attrs mypy plugin cannot bind a generic converter; the
+    models check their elements at run time.
+    """
+    return values if type(values) is tuple else tuple(values)
+
+
+def freeze_map(values: Mapping[str, V]) -> Mapping[str, V]:
+    """A read-only copy of a mapping, keeping its order."""
+    if type(values) is MappingProxyType:
+        return values
+    return MappingProxyType(dict(values))
+
+
+class _Names:
+    """Fresh local names and the namespace of one generated function."""
+
+    def __init__(self) -> None:
+        self.ns: dict[str, Any] = {}
+        self._count = itertools.count()
+
+    def var(self) -> str:
+        return f"v{next(self._count)}"
+
+    def const(self, value: object) -> str:
+        name = f"_k{next(self._count)}"
+        self.ns[name] = value
+        return name
+
+
+class Rule:
+    """A field's rule: a check, its quick form, and its JSON Schema keywords."""
+
+    __slots__ = ()
+
+    def check(self, c: Checker, path: Path, value: object) -> bool:
+        """Report every problem of ``value`` at ``path``; True when there is none."""
+        raise NotImplementedError
+
+    def quick(self, v: str, names: _Names) -> list[str]:
+        """Statements that ``return False`` when the value in ``v`` may break the rule.
+
+        They may be stricter than :meth:`check` (a doubt only sends the object to the
+        detailed pass) but never more lenient.
+        """
+        raise NotImplementedError
+
+    def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
+        """The field's schema ``prop`` (from its type) with this rule's keywords added."""
+        return prop
+
+
+@attrs.frozen
+class Text(Rule):
+    """Text (``str``); not empty or blank unless ``blank``. Free text is never echoed."""
+
+    blank: bool = False
+    """Whether empty or blank text is allowed."""
+
+    def check(self, c: Checker, path: Path, value: object) -> bool:
+        return c.text(path, value, required=not self.blank)
+
+    def quick(self, v: str, names: _Names) -> list[str]:
+        if self.blank:
+            return [f"if type({v}) is not str: return False"]
+        return [f"if type({v}) is not str or not {v}.strip(): return False"]
+
+    def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
+        return prop if self.blank else {**prop, "minLength": 1, "pattern": r"\S"}
+
+
+@attrs.frozen
+class Code(Rule):
+    """A non-empty technical code or identifier (shown in messages)."""
+
+    def check(self, c: Checker, path: Path, value: object) -> bool:
+        return c.code(path, value)
+
+    def quick(self, v: str, names: _Names) -> list[str]:
+        return [f"if type({v}) is not str or not {v}.strip(): return False"]
+
+    def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
+        return {**prop, "minLength": 1, "pattern": r"\S"}
+
+
+@attrs.frozen
+class Integer(Rule):
+    """A whole number (``int``, not ``bool``), optionally within ``[ge, le]``."""
+
+    ge: int | None = None
+    """The smallest value allowed."""
+    le: int | None = None
+    """The largest value allowed."""
+
+    def check(self, c: Checker, path: Path, value: object) -> bool:
+        return c.integer(path, value, self.ge, self.le)
+
+    def quick(self, v: str, names: _Names) -> list[str]:
+        test = f"type({v}) is not int"
+        if self.ge is not None:
+            test += f" or {v} < {self.ge!r}"
+        if self.le is not None:
+            test += f" or {v} > {self.le!r}"
+        return [f"if {test}: return False"]
+
+    def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
+        return _bounds(prop, self.ge, self.le)
+
+
+@attrs.frozen
+class Number(Rule):
+    """A finite number (``int`` or ``float``, not ``bool``), optionally within ``[ge, le]``."""
+
+    ge: float | None = None
+    """The smallest value allowed."""
+    le: float | None = None
+    """The largest value allowed."""
+
+    def check(self, c: Checker, path: Path, value: object) -> bool:
+        return c.number(path, value, self.ge, self.le)
+
+    def quick(self, v: str, names: _Names) -> list[str]:
+        test = f"type({v}) not in {names.const((int, float))} or not {names.const(isfinite)}({v})"
+        if self.ge is not None:
+            test += f" or {v} < {self.ge!r}"
+        if self.le is not None:
+            test += f" or {v} > {self.le!r}"
+        return [f"if {test}: return False"]
+
+    def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
+        return _bounds(prop, self.ge, self.le)
+
+
+def _bounds(prop: dict[str, Any], ge: float | None, le: float | None) -> dict[str, Any]:
+    out = dict(prop)
+    if ge is not None:
+        out["minimum"] = ge
+    if le is not None:
+        out["maximum"] = le
+    return out
+
+
+@attrs.frozen
+class Boolean(Rule):
+    """``True`` or ``False``."""
+
+    def check(self, c: Checker, path: Path, value: object) -> bool:
+        return c.boolean(path, value)
+
+    def quick(self, v: str, names: _Names) -> list[str]:
+        return [f"if type({v}) is not bool: return False"]
+
+
+@attrs.frozen
+class Date(Rule):
+    """A ``datetime.date`` (not a datetime)."""
+
+    def check(self, c: Checker, path: Path, value: object) -> bool:
+        return c.date(path, value)
+
+    def quick(self, v: str, names: _Names) -> list[str]:
+        return [f"if type({v}) is not {names.const(datetime.date)}: return False"]
+
+
+@attrs.frozen
+class Member(Rule):
+    """A member of a coded enumeration (its code is refused: the loader converts it)."""
+
+    enum: type[Enum]
+    """The enumeration."""
+
+    def check(self, c: Checker, path: Path, value: object) -> bool:
+        return c.member(path, value, self.enum)
+
+    def quick(self, v: str, names: _Names) -> list[str]:
+        return [f"if type({v}) is not {names.const(self.enum)}: return False"]
+
+
+@attrs.frozen
+class Instance(Rule):
+    """An instance of a model class (its own checks ran when it was made)."""
+
+    cls: type
+    """The model class."""
+
+    def check(self, c: Checker, path: Path, value: object) -> bool:
+        if isinstance(value, self.cls):
+            return True
+        article = "an" if self.cls.__name__[0] in "AEIOU" else "a"
+        c.add(
+            path,
+            f"must be {article} {self.cls.__name__}",
+            TypeName(type(value).__name__),
+            code="model_type",
+            ctx={"expected": self.cls.__name__},
+        )
+        return False
+
+    def quick(self, v: str, names: _Names) -> list[str]:
+        return [f"if type({v}) is not {names.const(self.cls)}: return False"]
+
+
+@attrs.frozen
+class Optional(Rule):
+    """``None``, or a value that keeps ``rule``."""
+
+    rule: Rule
+    """The rule of a value that is given."""
+
+    def check(self, c: Checker, path: Path, value: object) -> bool:
+        return value is None or self.rule.check(c, path, value)
+
+    def quick(self, v: str, names: _Names) -> list[str]:
+        inner = self.rule.quick(v, names)
+        simple = [line for line in inner if not line.startswith((" ", "for "))]
+        if len(inner) == 1 and simple:  # "if <test>: return False" → one line
+            test = inner[0][3 : -len(": return False")]
+            return [f"if {v} is not None and ({test}): return False"]
+        return [f"if {v} is not None:", *("  " + line for line in inner)]
+
+    def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
+        kinds = prop.get("type")
+        if isinstance(kinds, list) and "null" in kinds:
+            rest = [k for k in kinds if k != "null"]
+            inner = self.rule.schema({**prop, "type": rest[0] if len(rest) == 1 else rest})
+            if inner == {**prop, "type": inner["type"]}:
+                return prop  # the rule adds nothing
+            if "enum" in inner and "enum" not in prop:
+                return {**inner, "type": kinds, "enum": [*inner["enum"], None]}
+            if set(inner) - {"type", "pattern", "minLength"} or len(rest) != 1:
+                return {**inner, "type": kinds}
+            return {"anyOf": [inner, {"type": "null"}]}
+        return self.rule.schema(prop)
+
+
+@attrs.frozen
+class Items(Rule):
+    """A tuple whose every element keeps ``rule``; optionally at least ``min_items``.
+
+    ``unique`` is the rule for an element equal to an earlier one, as a message with
+    ``{first}`` for the earlier one's index (``"duplicates forms[{first}]"``); the element
+    is shown.
+    """
+
+    rule: Rule
+    """The rule of each element."""
+    min_items: int = 0
+    """The fewest elements allowed."""
+    too_few: str = ""
+    """The message when there are fewer than ``min_items`` (``"needs at least one role"``)."""
+    unique: str = ""
+    """The message for a repeated element (``{first}``: the earlier index); empty: allowed."""
+
+    def check(self, c: Checker, path: Path, value: object) -> bool:
+        values: tuple[object, ...] = value if isinstance(value, tuple) else ()
+        ok = len(values) >= self.min_items
+        if not ok:
+            c.add(path, self.too_few or f"needs at least {self.min_items} items")
+        items_ok = True
+        for i, item in enumerate(values):
+            items_ok &= self.rule.check(c, (*path, i), item)
+        if self.unique and items_ok:
+            seen: dict[object, int] = {}
+            for i, item in enumerate(values):
+                if item in seen:
+                    shown = item.value if isinstance(item, Enum) else item
+                    c.add((*path, i), self.unique.format(first=seen[item]), shown)
+                    items_ok = False
+                else:
+                    seen[item] = i
+        return ok and items_ok
+
+    def quick(self, v: str, names: _Names) -> list[str]:
+        lines = []
+        if self.min_items:
+            lines.append(f"if len({v}) < {self.min_items}: return False")
+        x = names.var()
+        inner = self.rule.quick(x, names)
+        lines.append(f"for {x} in {v}:")
+        lines.extend("  " + line for line in inner)
+        if self.unique:
+            lines.append(f"if len(set({v})) != len({v}): return False")
+        return lines
+
+    def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
+        out = dict(prop)
+        items = prop.get("items")
+        if isinstance(items, dict):
+            out["items"] = self.rule.schema(items)
+        if self.min_items:
+            out["minItems"] = self.min_items
+        if self.unique:
+            out["uniqueItems"] = True
+        return out
+
+
+@attrs.frozen
+class Map(Rule):
+    """A mapping from free-text keys (never echoed: named by position) to ``rule``'s values."""
+
+    rule: Rule
+    """The rule of each value."""
+    key_rule: str = "must be text (str)"
+    """The message for a key that is not a ``str``."""
+
+    def check(self, c: Checker, path: Path, value: object) -> bool:
+        ok = True
+        items = value.items() if isinstance(value, Mapping) else ()
+        for index, (key, item) in enumerate(items):
+            if not isinstance(key, str):
+                c.add((*path, Position(index)), self.key_rule, code="key_type")
+                ok = False
+            else:
+                ok &= self.rule.check(c, (*path, Position(index)), item)
+        return ok
+
+    def quick(self, v: str, names: _Names) -> list[str]:
+        k, x = names.var(), names.var()
+        inner = self.rule.quick(x, names)
+        return [
+            f"for {k}, {x} in {v}.items():",
+            f"  if type({k}) is not str: return False",
+            *("  " + line for line in inner),
+        ]
+
+    def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
+        values = prop.get("additionalProperties")
+        if isinstance(values, dict):
+            return {**prop, "additionalProperties": self.rule.schema(values)}
+        return prop
+
+
+@attrs.frozen
+class Custom(Rule):
+    """A rule made of a check function, its quick test and its schema keywords.
+
+    For a rule shared by several fields (a municipality number, a technical identifier):
+    declared once as a constant, then used by each field.
+    """
+
+    check_with: Callable[[Checker, Path, Any], bool]
+    """Reports the problems of a value; True when there is none."""
+    quick_with: Callable[[Any], object]
+    """Truthy when the value surely keeps the rule (may be stricter than the check)."""
+    keywords: Mapping[str, Any] = attrs.field(factory=dict)
+    """The JSON Schema keywords the rule adds (``pattern``, ``enum``, …)."""
+
+    def check(self, c: Checker, path: Path, value: object) -> bool:
+        return self.check_with(c, path, value)
+
+    def quick(self, v: str, names: _Names) -> list[str]:
+        return [f"if not {names.const(self.quick_with)}({v}): return False"]
+
+    def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
+        return {**prop, **self.keywords}
+
+
+# -- declaring a field's rule, and the model decorator ----------------------------------------
+
+
+def rule(declared: Rule) -> dict[str, Rule]:
+    """A field's metadata holding its rule: ``attrs.field(metadata=rule(Text()))``.
+
+    Plain ``attrs.field`` keeps every other option (defaults, converters) and the
+    attrs plugin of mypy, which checks the models' constructors, sees the fields as usual.
+    """
+    return {RULE: declared}
+
+
+def rule_of(attribute: attrs.Attribute[Any]) -> Rule | None:
+    """The rule declared for a field, or ``None`` (a model that is not checked by rules)."""
+    rule: Rule | None = attribute.metadata.get(RULE)
+    return rule
+
+
+class _InvalidError(Exception):
+    """Raised by the quick pass's checker at the first problem."""
+
+
+class _FirstProblem(Checker):
+    """A checker that stops at the first problem: the quick pass of a cross-field rule."""
+
+    __slots__ = ()
+
+    def add(self, *args: Any, **kwargs: Any) -> None:
+        raise _InvalidError
+
+
+_STOP_AT_FIRST = _FirstProblem()
+
+
+class _AllOk(dict[str, bool]):
+    """Every field passed (the quick pass calls the cross-field rules after the fields')."""
+
+    def __missing__(self, key: str) -> bool:
+        return True
+
+
+_ALL_OK: Mapping[str, bool] = _AllOk()
+_RESERVED = ("__attrs_post_init__", "_full_check", "_valid")
+
+
+def checked(cls: C) -> C:
+    """Give a model class the checks made from its field rules.
+
+    Put it under ``attrs.frozen``::
+
+        @attrs.frozen(kw_only=True)
+        @checked
+        class Activity: ...
+
+    The class may define ``_check_across(self, c, ok)`` for its cross-field rules; it must
+    not define ``__attrs_post_init__`` (the checks are generated from the rules).
+    """
+    for name in _RESERVED:
+        if name in cls.__dict__:
+            raise TypeError(f"{cls.__qualname__}.{name}: the checks come from the field rules")
+    cls.__attrs_post_init__ = _post_init  # type: ignore[attr-defined]
+    cls._ln_quick = _first_quick  # type: ignore[attr-defined]
+    return cls
+
+
+def _post_init(self: Any) -> None:
+    if not self._ln_quick():
+        _full_check(self)
+
+
+def _full_check(self: Any) -> None:
+    """Every check, each problem reported with its path (after the quick pass doubted)."""
+    c = Checker()
+    ok: dict[str, bool] = {}
+    for attribute in attrs.fields(type(self)):
+        declared: Rule = attribute.metadata[RULE]
+        ok[attribute.name] = declared.check(c, (attribute.name,), getattr(self, attribute.name))
+    across = getattr(self, "_check_across", None)
+    if across is not None:
+        across(c, ok)
+    order = {name: i for i, name in enumerate(ok)}
+    c.problems.sort(key=lambda p: order.get(str(p.path[0]), len(order)) if p.path else -1)
+    c.done()
+
+
+def _first_quick(self: Any) -> bool:
+    """Build the class's quick pass on first use, then run it."""
+    cls = type(self)
+    quick = _compile_quick(cls)
+    cls._ln_quick = quick
+    result: bool = quick(self)
+    return result
+
+
+def _compile_quick(cls: type) -> Callable[[Any], bool]:
+    names = _Names()
+    lines = ["def quick(self):"]
+    for attribute in attrs.fields(cls):
+        declared = rule_of(attribute)
+        if declared is None:
+            raise TypeError(f"{cls.__qualname__}.{attribute.name} is declared without a rule")
+        v = names.var()
+        lines.append(f"  {v} = self.{attribute.name}")
+        lines.extend("  " + line for line in declared.quick(v, names))
+    if hasattr(cls, "_check_across"):
+        names.ns.update(_STOP=_STOP_AT_FIRST, _OK=_ALL_OK, _Invalid=_InvalidError)
+        lines += [
+            "  try:",
+            "    self._check_across(_STOP, _OK)",
+            "  except _Invalid:",
+            "    return False",
+        ]
+    lines.append("  return True")
+    source = "\n".join(lines) + "\n"
+    exec(compile(source, f"<quick pass of {cls.__qualname__}>", "exec"), names.ns)
+    quick: Callable[[Any], bool] = names.ns["quick"]
+    quick.__doc__ = source  # the generated code, for a reader with a debugger
+    return quick
+
+
+def quick_source(cls: type) -> str:
+    """The generated quick pass of a model class, as Python source (for tests and readers)."""
+    return _compile_quick(cls).__doc__ or ""
