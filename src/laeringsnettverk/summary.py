@@ -411,12 +411,10 @@ def _goal(doc: Any) -> Summary:
 
 def _kind(document: object) -> str:
     """The document's kind (or its type's name, for an object that is not a document)."""
-    from laeringsnettverk.serialization import kind_of
+    from laeringsnettverk.kinds import kind_of
 
-    try:
-        return kind_of(document)
-    except ValidationError:
-        return type(document).__name__
+    kind = kind_of(document)
+    return type(document).__name__ if kind is None else kind.code
 
 
 def summarize(document: object) -> Summary:
