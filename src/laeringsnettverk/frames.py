@@ -34,9 +34,9 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from laeringsnettverk._checks import Checker
 from laeringsnettverk.errors import LaeringsnettverkWarning
-from laeringsnettverk.scoring import MINIMAL_IMPORTANT_CHANGE, is_important_change
+from laeringsnettverk.scoring import MINIMAL_IMPORTANT_CHANGE
 from laeringsnettverk.stats import mean_estimate
-from laeringsnettverk.toolkit import CollaborationChecklist, WhatMattersForm, form_benefit
+from laeringsnettverk.toolkit import CollaborationChecklist, WhatMattersForm
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -204,62 +204,15 @@ def forms_frame(
     numbers are the object path's, exactly.
     """
     pd = _pandas()
-    towns = _municipalities(network)
-    bad: list[dict[str, object]] = []
-    keys = (
-        "form",
-        "team",
-        "municipality",
-        "conversations",
-        "date_1",
-        "date_2",
-        "mean_1",
-        "mean_2",
-        "benefit",
-        "paired",
-        "improved",
-        "important",
-    )
-    cols: dict[str, list[Any]] = {k: [] for k in keys}
-    for i, form in enumerate(_documents(forms, WhatMattersForm, bad)):
-        convs = form.conversations
-        benefit = (
-            form_benefit(form, minimal_important_change=minimal_important_change)
-            if len(convs) >= 2
-            else None
-        )
-        value = None if benefit is None else benefit.value
-        row = (
-            form.identifier if form.identifier is not None else str(i),
-            form.team,
-            towns.get(form.team or ""),
-            len(convs),
-            convs[0].date if convs else None,
-            convs[1].date if len(convs) > 1 else None,
-            convs[0].mean() if convs else None,
-            convs[1].mean() if len(convs) > 1 else None,
-            value,
-            None if benefit is None else benefit.paired,
-            None if value is None else value > 0,
-            None if value is None else is_important_change(value, minimal_important_change),
-        )
-        for key, cell in zip(keys, row, strict=True):
-            cols[key].append(cell)
-    dtypes = {
-        "form": _STRING,
-        "team": "category",
-        "municipality": "category",
-        "conversations": "Int64",
-        "date_1": "date",
-        "date_2": "date",
-        "mean_1": "Float64",
-        "mean_2": "Float64",
-        "benefit": "Float64",
-        "paired": "Int64",
-        "improved": "boolean",
-        "important": "boolean",
-    }
-    return _finish(_frame(pd, cols, dtypes), bad)
+    from laeringsnettverk._frames_columnar import FormColumns, fast_decoder
+
+    columns = FormColumns(fast_decoder(), minimal_important_change)
+    if isinstance(forms, str | os.PathLike):
+        with open(forms, "rb") as handle:
+            columns.fill(handle)
+    else:
+        columns.fill(forms)
+    return _finish(columns.frame(pd, _municipalities(network)), columns.bad)
 
 
 def checklists_frame(checklists: Source) -> pd.DataFrame:

@@ -1,0 +1,377 @@
+"""The per-form frame built column by column: forms scored without keeping a model per form.
+
+:func:`laeringsnettverk.frames.forms_frame` fills a :class:`FormColumns`. Each row's numbers
+go into typed buffers (``array.array``) and its two strings into per-chunk lists turned into
+Arrow arrays every ``_CHUNK`` rows, so what memory keeps is the columns, never one Python
+object per form.
+
+A JSON line takes one of two routes:
+
+- **the fast route** (the ``fast`` extra, msgspec, imported on first use): the line is
+  decoded into small typed structs in compiled code (types, required and unknown keys,
+  dates checked there); the few rules a type cannot say (non-blank names, unique names,
+  scores of the form's activities within its scale, dates in order, no repeated key) are
+  checked here, and the numbers are computed from the scores' integer sums, as
+  :func:`~laeringsnettverk.scoring.mean_score` and
+  :func:`~laeringsnettverk.scoring.perceived_benefit` compute them (an exact integer sum
+  divided once);
+- **the object route**: anything the fast route is not sure of (a check that fails, a line
+  msgspec refuses, a scale or a score beyond ±2³¹, a name holding a colon, a byte order
+  mark), and every line when msgspec is not installed, is loaded by
+  :func:`~laeringsnettverk.serialization.load_jsonl` and scored by the model's own methods.
+  So a line the object path refuses is reported with that path's problems, and the fast
+  route is never more lenient: it only skips building the objects of valid lines.
+
+No repeated key: a decoded struct cannot tell that a key appeared twice (the last one
+wins), so the line's colons are counted. Every key is followed by one, and a string's
+colons are only more, so a line whose colon count equals the keys decoded has no repeated
+key; any other line takes the object route.
+"""
+
+from __future__ import annotations
+
+import array
+import datetime
+import functools
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from laeringsnettverk._checks import Checker
+from laeringsnettverk.toolkit import Activity, Conversation, WhatMattersForm, form_benefit
+
+__all__ = ["FormColumns", "fast_decoder"]
+
+_CHUNK = 65536  # rows per Arrow chunk of the string columns
+_EPOCH = datetime.date(1970, 1, 1).toordinal()
+_NO_DATE = -(2**31)  # a missing date in the date buffers (no real date is this far back)
+_BOUND = 2**31  # fast route: scales within ±2**31, so every sum below is exact in a float
+_MAX_ACTIVITIES = 2**20  # ... and at most this many activities (2**20 * 2**32 < 2**53)
+_TINY = WhatMattersForm(
+    activities=[Activity(name="a")],
+    conversations=[
+        Conversation(date=datetime.date(2000, 1, 1)),
+        Conversation(date=datetime.date(2000, 1, 2)),
+    ],
+)
+
+
+def fast_decoder() -> tuple[Any, Any] | None:
+    """``(decode, UNSET)``: msgspec's decoder of a form line; ``None`` without msgspec.
+
+    ``None`` as well when a migration is registered for forms (their lines must be migrated,
+    which the object route does).
+    """
+    from laeringsnettverk.serialization._json import schema_version
+
+    module = _msgspec_module()
+    if module is None or schema_version("form") != 1:
+        return None
+    return module.decode, module.UNSET
+
+
+@functools.cache
+def _msgspec_module() -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module("laeringsnettverk._frames_msgspec")  # imports msgspec
+    except ImportError:
+        return None
+
+
+Row = tuple[
+    str | None, str | None, int, int, int, float, float, float, int
+]  # identifier, team, conversations, date_1, date_2, mean_1, mean_2, benefit, paired
+
+
+def _scores(conv: Any, names: set[str], lo: int, hi: int, unset: Any) -> tuple[Any, int] | None:
+    """A conversation's scores and how many keys they took; ``None``: not sure, give up."""
+    scores = conv.scores
+    if scores is unset:
+        return {}, 1  # the date
+    if scores and (
+        not scores.keys() <= names or min(scores.values()) < lo or max(scores.values()) > hi
+    ):
+        return None
+    return scores, 2 + len(scores)
+
+
+def _fast_row(f: Any, raw: str | bytes, unset: Any) -> Row | None:
+    """The row of a decoded form line, or ``None``: the object route decides."""
+    acts = f.activities
+    n = len(acts)
+    names = {a.name for a in acts}
+    if len(names) != n or n > _MAX_ACTIVITIES:
+        return None
+    folded = {name.strip().casefold() for name in names}
+    if len(folded) != n or "" in folded:
+        return None
+    keys = 3 + 2 * n - [a.area for a in acts].count(unset)  # kind, version, activities
+    scale = f.scale
+    lo, hi, better = 1, 10, True
+    if scale is not unset:
+        lo, hi, better, keys = _scale(scale, keys, unset)
+        if not -_BOUND <= lo < hi <= _BOUND:
+            return None
+    convs = f.conversations
+    if convs is unset:
+        convs = ()
+    else:
+        keys += 1
+    number = len(convs)
+    first = second = None
+    if number:
+        checked = _scores(convs[0], names, lo, hi, unset)
+        if checked is None:
+            return None
+        first, taken = checked
+        keys += taken
+        previous = convs[0].date
+        for conv in convs[1:]:
+            checked = _scores(conv, names, lo, hi, unset)
+            if checked is None or conv.date <= previous:
+                return None
+            if second is None:
+                second = checked[0]
+            keys += checked[1]
+            previous = conv.date
+    ident, team = f.identifier, f.team
+    if ident is unset:
+        ident = None
+    else:
+        keys += 1
+    if team is unset:
+        team = None
+    else:
+        keys += 1
+    if (ident and ":" in ident) or (team and ":" in team):
+        if ("\\" in raw) if isinstance(raw, str) else (b"\\" in raw):
+            return None  # an escape may stand for a colon: the object route decides
+        keys += (ident or "").count(":") + (team or "").count(":")
+    if (raw.count(":") if isinstance(raw, str) else raw.count(b":")) != keys:
+        return None  # a repeated key, or a colon in some text: the object route decides
+    mean_1, mean_2, benefit, paired = _numbers(first, second, better)
+    return (
+        ident,
+        team,
+        number,
+        convs[0].date.toordinal() - _EPOCH if number else _NO_DATE,
+        convs[1].date.toordinal() - _EPOCH if number > 1 else _NO_DATE,
+        mean_1,
+        mean_2,
+        benefit,
+        paired,
+    )
+
+
+def _numbers(first: Any, second: Any, better: bool) -> tuple[float, float, float, int]:
+    """Means of the 1st and 2nd conversation's scores, the benefit and the pairs.
+
+    What :func:`~laeringsnettverk.scoring.mean_score` and
+    :func:`~laeringsnettverk.scoring.perceived_benefit` compute for scores this small: the
+    exact integer sum divided once (NaN and -1 stand for none).
+    """
+    mean_1 = mean_2 = benefit = math.nan
+    paired = -1
+    sum_1 = 0
+    if first:
+        sum_1 = sum(first.values())
+        mean_1 = sum_1 / len(first)
+    if second is not None:
+        paired = 0
+        if second:
+            sum_2 = sum(second.values())
+            mean_2 = sum_2 / len(second)
+            both = first.keys() & second.keys()
+            paired = len(both)
+            if paired:
+                if paired == len(first) == len(second):
+                    diff = sum_2 - sum_1
+                else:
+                    diff = sum([second[k] - first[k] for k in both])
+                benefit = diff / paired if better else -(diff / paired)
+    return mean_1, mean_2, benefit, paired
+
+
+def _scale(scale: Any, keys: int, unset: Any) -> tuple[Any, Any, Any, int]:
+    """The scale's minimum, maximum and direction (defaults for absent keys), and the keys."""
+    lo, hi, better = scale.minimum, scale.maximum, scale.higher_is_better
+    keys += 4 - (lo, hi, better).count(unset)
+    return (
+        1 if lo is unset else lo,
+        10 if hi is unset else hi,
+        True if better is unset else better,
+        keys,
+    )
+
+
+def _object_row(form: WhatMattersForm) -> Row:
+    """The row of a model object: its own methods' numbers."""
+    convs = form.conversations
+    number = len(convs)
+    benefit = form_benefit(form) if number >= 2 else None
+    value = None if benefit is None else benefit.value
+    mean_1 = convs[0].mean() if number else None
+    mean_2 = convs[1].mean() if number > 1 else None
+    return (
+        form.identifier,
+        form.team,
+        number,
+        convs[0].date.toordinal() - _EPOCH if number else _NO_DATE,
+        convs[1].date.toordinal() - _EPOCH if number > 1 else _NO_DATE,
+        math.nan if mean_1 is None else mean_1,
+        math.nan if mean_2 is None else mean_2,
+        math.nan if value is None else value,
+        -1 if benefit is None else benefit.paired,
+    )
+
+
+class FormColumns:
+    """The per-form frame's columns, filled one form or one line at a time.
+
+    ``fast`` is :func:`fast_decoder`'s result, or ``None`` for the object route only.
+    """
+
+    def __init__(self, fast: tuple[Any, Any] | None, minimal_important_change: float) -> None:
+        self._fast = fast
+        self._mic = minimal_important_change
+        self._mic_checked = False
+        self._ids: list[str] = []
+        self._teams: list[str | None] = []
+        self._id_chunks: list[Any] = []
+        self._team_chunks: list[Any] = []
+        self._conversations = array.array("q")
+        self._date_1 = array.array("i")
+        self._date_2 = array.array("i")
+        self._mean_1 = array.array("d")
+        self._mean_2 = array.array("d")
+        self._benefit = array.array("d")
+        self._paired = array.array("q")
+        self.bad: list[dict[str, object]] = []
+
+    def fill(self, source: Iterable[object]) -> None:
+        """A row for every form or line of ``source``; bad lines go to :attr:`bad`.
+
+        Lines are numbered from 1 by their position in ``source``, as in ``load_jsonl``.
+
+        Raises:
+            ValidationError: an item that is neither a form nor a line.
+        """
+        fast, append = self._fast, self._append
+        decode, unset = fast if fast is not None else (None, None)
+        for i, item in enumerate(source):
+            if decode is not None and type(item) in (bytes, str):
+                try:
+                    row = _fast_row(decode(item), item, unset)  # type: ignore[arg-type]
+                except Exception:  # any refusal of the fast route: the object route decides
+                    row = None
+                if row is not None:
+                    if row[2] >= 2 and not self._mic_checked:
+                        self._check_mic()
+                    append(row)
+                    continue
+            if isinstance(item, str | bytes):
+                self._add_slow(i + 1, item)
+            elif isinstance(item, WhatMattersForm):
+                self._add_form(item)
+            else:
+                c = Checker()
+                c.add(("documents", i), "must be a WhatMattersForm or a line", type(item).__name__)
+                c.done()
+
+    def _add_form(self, form: WhatMattersForm) -> None:
+        if len(form.conversations) >= 2:
+            self._check_mic()
+        self._append(_object_row(form))
+
+    def _add_slow(self, number: int, raw: str | bytes) -> None:
+        from laeringsnettverk.serialization import load_jsonl
+
+        result = load_jsonl([raw], WhatMattersForm)  # type: ignore[arg-type]  # str or bytes alike
+        for error in result.errors:  # line numbers count from 1, as in load_jsonl
+            self.bad.append({"line": number, "problems": [str(p) for p in error.problems]})
+        for _, form in result.loaded:
+            self._add_form(form)
+
+    def _check_mic(self) -> None:
+        """Refuse a bad threshold as the object path does: only once a form has a benefit."""
+        if not self._mic_checked:
+            form_benefit(_TINY, minimal_important_change=self._mic)  # raises when it is bad
+            self._mic_checked = True
+
+    def _append(self, row: Row) -> None:
+        ident, team, conversations, date_1, date_2, mean_1, mean_2, benefit, paired = row
+        self._ids.append(ident if ident is not None else str(len(self._conversations)))
+        self._teams.append(team)
+        self._conversations.append(conversations)
+        self._date_1.append(date_1)
+        self._date_2.append(date_2)
+        self._mean_1.append(mean_1)
+        self._mean_2.append(mean_2)
+        self._benefit.append(benefit)
+        self._paired.append(paired)
+        if len(self._ids) >= _CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        self._id_chunks.append(pa.array(self._ids, type=pa.large_string()))
+        self._team_chunks.append(pa.array(self._teams, type=pa.large_string()))
+        self._ids, self._teams = [], []
+
+    def frame(self, pd: Any, towns: Mapping[str, str]) -> Any:
+        """The pandas frame of the rows added (``towns``: team → municipality)."""
+        import numpy as np
+        import pyarrow as pa
+
+        self._flush()
+        ids = pa.chunked_array(self._id_chunks, type=pa.large_string())
+        teams = pa.chunked_array(self._team_chunks, type=pa.large_string())
+        team = pd.Series(pd.arrays.ArrowStringArray(teams)).astype("category")
+        categories = list(team.cat.categories)
+        lookup = pa.array([towns.get(t) for t in categories], type=pa.large_string())
+        codes = pa.array(team.cat.codes.to_numpy(), mask=team.cat.codes.to_numpy() < 0)
+        town = lookup.take(codes) if categories else pa.nulls(len(codes), pa.large_string())
+        municipality = pd.Series(pd.arrays.ArrowStringArray(town)).astype("category")
+
+        def ints(buffer: array.array[int], missing: int | None = None) -> Any:
+            values = np.frombuffer(buffer, dtype=np.int64)
+            mask = values == missing if missing is not None else np.zeros(len(values), bool)
+            return pd.array(pd.arrays.IntegerArray(values, mask), dtype="Int64")
+
+        def floats(buffer: array.array[float]) -> Any:
+            values = np.frombuffer(buffer, dtype=np.float64)
+            return pd.arrays.FloatingArray(values, np.isnan(values))
+
+        def dates(buffer: array.array[int]) -> Any:
+            values = np.frombuffer(buffer, dtype=np.int32)
+            days = pa.array(values, type=pa.int32(), mask=values == _NO_DATE).cast(pa.date32())
+            return pd.Series(days, dtype=pd.ArrowDtype(pa.date32()))
+
+        benefit = floats(self._benefit)
+        value = np.frombuffer(self._benefit, dtype=np.float64)
+        known = ~np.isnan(value)
+        important = np.zeros(len(value), dtype=bool)
+        if known.any():  # some form has a benefit: the threshold was checked (_check_mic)
+            mic = self._mic
+            if float(mic) == mic:  # exact as a float: the comparison is the same in numpy
+                important = value >= float(mic)
+            else:  # an int that is not exact as a float (beyond 2**53): Python's comparison
+                important[known] = [v >= mic for v in value[known].tolist()]
+        columns = {
+            "form": pd.Series(pd.arrays.ArrowStringArray(ids)),
+            "team": team,
+            "municipality": municipality,
+            "conversations": ints(self._conversations),
+            "date_1": dates(self._date_1),
+            "date_2": dates(self._date_2),
+            "mean_1": floats(self._mean_1),
+            "mean_2": floats(self._mean_2),
+            "benefit": benefit,
+            "paired": ints(self._paired, -1),
+            "improved": pd.arrays.BooleanArray(value > 0, ~known),
+            "important": pd.arrays.BooleanArray(important & known, ~known),
+        }
+        return pd.DataFrame({k: pd.Series(v) for k, v in columns.items()})
