@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from laeringsnettverk import cli
+from laeringsnettverk.cli import _run as cli  # where the progress counter reads its limits
 from laeringsnettverk.cli import main
 from laeringsnettverk.errors import LaeringsnettverkWarning
 from laeringsnettverk.examples import example_text
