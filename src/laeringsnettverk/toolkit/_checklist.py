@@ -5,15 +5,27 @@ from __future__ import annotations
 import datetime
 import re
 import warnings
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from laeringsnettverk._checks import NUMBERS as _NUMBERS
 from laeringsnettverk._checks import Checker
-from laeringsnettverk._checks import isfinite as _isfinite
+from laeringsnettverk._rules import (
+    Custom,
+    Date,
+    Instance,
+    Integer,
+    Items,
+    Member,
+    Number,
+    Optional,
+    Text,
+    checked,
+    rule,
+    to_tuple,
+)
 from laeringsnettverk.scoring import fidelity_points, mean_score, program_fidelity, to_percent
-from laeringsnettverk.toolkit._common import to_tuple
 from laeringsnettverk.toolkit._enums import ItemStatus
 
 if TYPE_CHECKING:
@@ -27,6 +39,32 @@ ITEM_SET_CODE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 ITEM_SET_VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+_-]{0,31}$")
 """What an item set's version looks like: ASCII letters, digits, ``.``, ``+``, ``_`` and
 ``-``, at most 32 characters (the library's rule)."""
+
+
+def _pattern_rule(pattern: re.Pattern[str], message: str) -> Custom:
+    """``None``, or text that matches ``pattern``; ``message`` is the rule broken.
+
+    The value is shown when it is text (a code, never free text), else its type's name.
+    """
+
+    def check(c: Checker, path: tuple[Any, ...], value: object) -> bool:
+        if value is None or (type(value) is str and pattern.fullmatch(value)):
+            return True
+        c.add(path, message, value if type(value) is str else type(value).__name__)
+        return False
+
+    def quick(value: object) -> bool:
+        return value is None or (type(value) is str and pattern.fullmatch(value) is not None)
+
+    return Custom(check_with=check, quick_with=quick, keywords={"pattern": pattern.pattern})
+
+
+ITEM_SET_RULE = _pattern_rule(ITEM_SET_CODE, "must be a code: a-z, 0-9, '.', '_', '-', at most 64")
+"""The rule of an item set's code: ``None`` or :data:`ITEM_SET_CODE`."""
+ITEM_SET_VERSION_RULE = _pattern_rule(
+    ITEM_SET_VERSION, "must be a version: A-Z, a-z, 0-9, '.', '+', '_', '-', at most 32"
+)
+"""The rule of an item set's version: ``None`` or :data:`ITEM_SET_VERSION`."""
 PROPOSAL_ITEM_SET = "laeringsnettverk-forslag"
 """The code of the library's proposed ten items (:data:`DEFAULT_CHECKLIST_ITEMS`)."""
 PROPOSAL_ITEM_SET_VERSION = "1"
@@ -34,6 +72,7 @@ PROPOSAL_ITEM_SET_VERSION = "1"
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class ChecklistItem:
     """One item (tiltak) of the checklist, with its status.
 
@@ -41,51 +80,18 @@ class ChecklistItem:
     checklist) names it in ``carries_mean_of`` and holds the mean in ``value``.
     """
 
-    text: str
+    text: str = attrs.field(metadata=rule(Text()))
     """What the item asks, e.g. "Kriseplan er utarbeidet"."""
-    status: ItemStatus = ItemStatus.NOT_DONE
+    status: ItemStatus = attrs.field(default=ItemStatus.NOT_DONE, metadata=rule(Member(ItemStatus)))
     """Done, not relevant, or not done."""
-    note: str | None = None
+    note: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """A note (free text)."""
-    date: datetime.date | None = None
+    date: datetime.date | None = attrs.field(default=None, metadata=rule(Optional(Date())))
     """When the item was done or judged."""
-    value: float | None = None
+    value: float | None = attrs.field(default=None, metadata=rule(Optional(Number())))
     """A value the item carries, e.g. the mean score of a conversation."""
-    carries_mean_of: int | None = None
+    carries_mean_of: int | None = attrs.field(default=None, metadata=rule(Optional(Integer(ge=1))))
     """The number of the form's conversation whose mean this item carries (1 or 9's 2)."""
-
-    def __attrs_post_init__(self) -> None:
-        text, note, date, value, n = (
-            self.text,
-            self.note,
-            self.date,
-            self.value,
-            self.carries_mean_of,
-        )
-        if (
-            type(text) is str
-            and text.strip()
-            and isinstance(self.status, ItemStatus)
-            and (note is None or type(note) is str)
-            and (date is None or type(date) is datetime.date)
-            and (value is None or (type(value) in _NUMBERS and _isfinite(value)))
-            and (n is None or (type(n) is int and n >= 1))
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("text",), self.text)
-        c.member(("status",), self.status, ItemStatus)
-        c.optional_text(("note",), self.note)
-        c.optional_date(("date",), self.date)
-        if self.value is not None:
-            c.number(("value",), self.value)
-        if self.carries_mean_of is not None:
-            c.integer(("carries_mean_of",), self.carries_mean_of, 1)
-        c.done()
 
 
 DEFAULT_CHECKLIST_ITEMS: tuple[ChecklistItem, ...] = (
@@ -115,6 +121,7 @@ score of the 1st and 2nd conversation as the source fixes them. Teams replace th
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class CollaborationChecklist:
     """The collaboration checklist, scored as program fidelity (programoppfyllelse).
 
@@ -133,73 +140,34 @@ class CollaborationChecklist:
     ```
     """
 
-    items: tuple[ChecklistItem, ...] = attrs.field(converter=to_tuple)
+    items: tuple[ChecklistItem, ...] = attrs.field(
+        converter=to_tuple,
+        metadata=rule(
+            Items(Instance(ChecklistItem), min_items=1, too_few="needs at least one item")
+        ),
+    )
     """The items, in order (at least one)."""
-    date: datetime.date | None = None
+    date: datetime.date | None = attrs.field(default=None, metadata=rule(Optional(Date())))
     """The day the checklist was filled in."""
-    identifier: str | None = None
+    identifier: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """An identifier in the caller's system."""
-    team: str | None = None
+    team: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The improvement team, by its identifier, if known."""
-    form: str | None = None
+    form: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The identifier of the «Hva er viktig for meg»-form whose means items carry, if any."""
-    item_set: str | None = None
+    item_set: str | None = attrs.field(default=None, metadata=rule(ITEM_SET_RULE))
     """Which set of items the checklist uses, by a code: ``"laeringsnettverk-forslag"`` for
     the library's proposed ten items (:data:`DEFAULT_CHECKLIST_ITEMS`; the source's own
     items are lost), or a code of the team's or organisation's own set. ``None`` when not
     stated (documents written before the field existed). Lower-case ASCII letters, digits,
     ``.``, ``_`` and ``-``, at most 64 characters."""
-    item_set_version: str | None = None
+    item_set_version: str | None = attrs.field(default=None, metadata=rule(ITEM_SET_VERSION_RULE))
     """The version of the item set, e.g. ``"1"``; only with ``item_set``. ASCII letters,
     digits, ``.``, ``+``, ``_`` and ``-``, at most 32 characters."""
 
-    def __attrs_post_init__(self) -> None:
-        items, date = self.items, self.date
-        if (
-            items
-            and all(type(item) is ChecklistItem for item in items)
-            and (date is None or type(date) is datetime.date)
-            and (self.identifier is None or type(self.identifier) is str)
-            and (self.team is None or type(self.team) is str)
-            and (self.form is None or type(self.form) is str)
-            and (
-                self.item_set is None
-                or (type(self.item_set) is str and ITEM_SET_CODE.fullmatch(self.item_set))
-            )
-            and (
-                self.item_set_version is None
-                or (
-                    self.item_set is not None
-                    and type(self.item_set_version) is str
-                    and ITEM_SET_VERSION.fullmatch(self.item_set_version)
-                )
-            )
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        if c.instances(("items",), self.items, ChecklistItem) and not self.items:
-            c.add(("items",), "needs at least one item")
-        c.optional_date(("date",), self.date)
-        for name in ("identifier", "team", "form"):
-            c.optional_text((name,), getattr(self, name))
-        for name, pattern, rule in (
-            ("item_set", ITEM_SET_CODE, "must be a code: a-z, 0-9, '.', '_', '-', at most 64"),
-            (
-                "item_set_version",
-                ITEM_SET_VERSION,
-                "must be a version: A-Z, a-z, 0-9, '.', '+', '_', '-', at most 32",
-            ),
-        ):
-            value = getattr(self, name)
-            if value is not None and (type(value) is not str or not pattern.fullmatch(value)):
-                c.add((name,), rule, value if type(value) is str else type(value).__name__)
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
         if self.item_set_version is not None and self.item_set is None:
             c.add(("item_set",), "is required with an item_set_version")
-        c.done()
 
     @classmethod
     def default(cls, date: datetime.date | None = None) -> CollaborationChecklist:
