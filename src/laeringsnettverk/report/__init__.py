@@ -54,12 +54,11 @@ def render_report_example(*, lang: Lang = "nb", today: datetime.date = EXAMPLE_T
     """The report of the shipped example network (for ``laeringsnettverk report --example``).
 
     The example network with its forms and checklists
-    (:func:`~laeringsnettverk.network.load_example_network`), the example stakeholder map,
+    (:func:`~laeringsnettverk.examples.load_example_network`), the example stakeholder map,
     and the example series (one team's perceived benefit over 18 months, with a change
     tried and a shift), as of :data:`EXAMPLE_TODAY` unless ``today`` is given.
     """
-    from laeringsnettverk.examples import load_example
-    from laeringsnettverk.network import load_example_network
+    from laeringsnettverk.examples import load_example, load_example_network
 
     example = load_example_network()
     return render_report(
