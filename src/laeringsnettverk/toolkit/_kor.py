@@ -3,29 +3,51 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
 from laeringsnettverk._checks import Checker, fail
+from laeringsnettverk._rules import (
+    Date,
+    Instance,
+    Items,
+    Number,
+    Optional,
+    Text,
+    checked,
+    rule,
+    to_tuple,
+)
 from laeringsnettverk.scoring import ORS_CLINICAL_CUTOFF, ORS_RELIABLE_CHANGE, SRS_ALLIANCE_CUTOFF
-from laeringsnettverk.toolkit._common import to_tuple
 
 __all__ = ["KorRatings", "KorSession", "OrsChange", "OrsRatings", "SrsRatings"]
 
 
-def _check_rating(c: Checker, name: str, value: object) -> None:
-    if c.number((name,), value, 0, 10) and round(value * 10) != value * 10:  # type: ignore[operator]
-        c.add((name,), "must have at most one decimal (as measured on the 10 cm line)", value)
+@attrs.frozen
+class _Rating(Number):
+    """A KOR rating: a number within ``[ge, le]`` with at most one decimal.
+
+    The schema states the range (``minimum``, ``maximum``: :class:`Number`'s keywords); the
+    single decimal is checked by the library only (``multipleOf: 0.1`` misfires on floating
+    point in common validators, e.g. ``0.3``).
+    """
+
+    def check(self, c: Checker, path: tuple[Any, ...], value: object) -> bool:
+        if not super().check(c, path, value):
+            return False
+        if round(value * 10) != value * 10:  # type: ignore[operator]
+            c.add(path, "must have at most one decimal (as measured on the 10 cm line)", value)
+            return False
+        return True
+
+    def quick(self, v: str, names: Any) -> list[str]:
+        return [*super().quick(v, names), f"if round({v} * 10) != {v} * 10: return False"]
 
 
-def _ratings_valid(values: tuple[object, ...]) -> bool:
-    """True when :func:`_check_rating` would find nothing in any of ``values`` (a quick pass)."""
-    for v in values:
-        if (type(v) is not float and type(v) is not int) or not 0 <= v <= 10:
-            return False
-        if round(v * 10) != v * 10:
-            return False
-    return True
+RATING = _Rating(ge=0, le=10)
+"""The rule of every ORS and SRS item: 0..10, one decimal (the 10 cm line read to the mm)."""
 
 
 def _total(*values: float) -> float:
@@ -34,6 +56,7 @@ def _total(*values: float) -> float:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class OrsRatings:
     """Outcome Rating Scale (ORS), given at the start of a session: four items, 0..10 each.
 
@@ -45,26 +68,14 @@ class OrsRatings:
     ```
     """
 
-    individually: float
+    individually: float = attrs.field(metadata=rule(RATING))
     """Individually (personal well-being), 0..10, one decimal."""
-    interpersonally: float
+    interpersonally: float = attrs.field(metadata=rule(RATING))
     """Interpersonally (family, close relationships), 0..10, one decimal."""
-    socially: float
+    socially: float = attrs.field(metadata=rule(RATING))
     """Socially (work, school, friendships), 0..10, one decimal."""
-    overall: float
+    overall: float = attrs.field(metadata=rule(RATING))
     """Overall (general sense of well-being), 0..10, one decimal."""
-
-    def __attrs_post_init__(self) -> None:
-        if _ratings_valid((self.individually, self.interpersonally, self.socially, self.overall)):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        for name in ("individually", "interpersonally", "socially", "overall"):
-            _check_rating(c, name, getattr(self, name))
-        c.done()
 
     @property
     def total(self) -> float:
@@ -78,6 +89,7 @@ class OrsRatings:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class SrsRatings:
     """Session Rating Scale (SRS), given at the end of a session: four items, 0..10 each.
 
@@ -89,26 +101,14 @@ class SrsRatings:
     ```
     """
 
-    relationship: float
+    relationship: float = attrs.field(metadata=rule(RATING))
     """Relationship: felt heard, understood and respected, 0..10, one decimal."""
-    goals_and_topics: float
+    goals_and_topics: float = attrs.field(metadata=rule(RATING))
     """Goals and topics: worked on what the person wanted, 0..10, one decimal."""
-    approach: float
+    approach: float = attrs.field(metadata=rule(RATING))
     """Approach or method: the way of working fits, 0..10, one decimal."""
-    overall: float
+    overall: float = attrs.field(metadata=rule(RATING))
     """Overall: the session was right, 0..10, one decimal."""
-
-    def __attrs_post_init__(self) -> None:
-        if _ratings_valid((self.relationship, self.goals_and_topics, self.approach, self.overall)):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        for name in ("relationship", "goals_and_topics", "approach", "overall"):
-            _check_rating(c, name, getattr(self, name))
-        c.done()
 
     @property
     def total(self) -> float:
@@ -122,38 +122,24 @@ class SrsRatings:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class KorSession:
     """One session's KOR ratings: ORS at the start, SRS at the end (either may be missing)."""
 
-    date: datetime.date
+    date: datetime.date = attrs.field(metadata=rule(Date()))
     """The day of the session."""
-    ors: OrsRatings | None = None
+    ors: OrsRatings | None = attrs.field(
+        default=None, metadata=rule(Optional(Instance(OrsRatings)))
+    )
     """The ORS ratings, if taken."""
-    srs: SrsRatings | None = None
+    srs: SrsRatings | None = attrs.field(
+        default=None, metadata=rule(Optional(Instance(SrsRatings)))
+    )
     """The SRS ratings, if taken."""
 
-    def __attrs_post_init__(self) -> None:
-        ors, srs = self.ors, self.srs
-        if (
-            type(self.date) is datetime.date
-            and (ors is not None or srs is not None)
-            and (ors is None or isinstance(ors, OrsRatings))
-            and (srs is None or isinstance(srs, SrsRatings))
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.date(("date",), self.date)
-        if self.ors is not None and not isinstance(self.ors, OrsRatings):
-            c.add(("ors",), "must be OrsRatings or None", type(self.ors).__name__)
-        if self.srs is not None and not isinstance(self.srs, SrsRatings):
-            c.add(("srs",), "must be SrsRatings or None", type(self.srs).__name__)
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
         if self.ors is None and self.srs is None:
             c.add(("ors",), "a session needs ORS or SRS ratings (or both)")
-        c.done()
 
 
 @attrs.frozen(kw_only=True)
@@ -186,45 +172,31 @@ class OrsChange:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class KorRatings:
     """A person's KOR ratings over sessions, in date order."""
 
-    sessions: tuple[KorSession, ...] = attrs.field(converter=to_tuple)
+    sessions: tuple[KorSession, ...] = attrs.field(
+        converter=to_tuple, metadata=rule(Items(Instance(KorSession)))
+    )
     """The sessions, dates strictly increasing."""
-    identifier: str | None = None
+    identifier: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """An identifier in the caller's system."""
-    team: str | None = None
+    team: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The improvement team, by its identifier, if known."""
 
-    def __attrs_post_init__(self) -> None:
-        identifier, team = self.identifier, self.team
-        if (identifier is None or type(identifier) is str) and (team is None or type(team) is str):
-            previous: datetime.date | None = None
-            for session in self.sessions:
-                if type(session) is not KorSession or (
-                    previous is not None and session.date <= previous
-                ):
-                    break
-                previous = session.date
-            else:
-                return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        if c.instances(("sessions",), self.sessions, KorSession):
-            for i in range(1, len(self.sessions)):
-                prev, cur = self.sessions[i - 1].date, self.sessions[i].date
-                if cur <= prev:
-                    c.add(
-                        ("sessions", i, "date"),
-                        f"must be after the previous session's date {prev.isoformat()}",
-                        cur.isoformat(),
-                    )
-        c.optional_text(("identifier",), self.identifier)
-        c.optional_text(("team",), self.team)
-        c.done()
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        if not ok["sessions"]:
+            return
+        sessions = self.sessions
+        for i in range(1, len(sessions)):
+            prev, cur = sessions[i - 1].date, sessions[i].date
+            if cur <= prev:
+                c.add(
+                    ("sessions", i, "date"),
+                    f"must be after the previous session's date {prev.isoformat()}",
+                    cur.isoformat(),
+                )
 
     def ors_totals(self) -> tuple[float | None, ...]:
         """ORS total per session (``None`` where ORS was not taken)."""
