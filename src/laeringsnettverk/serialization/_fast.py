@@ -10,6 +10,12 @@ converter, which reports every problem with its path. The fast path is never mor
 than the detailed one, so results and errors are the same; only valid documents get faster.
 
 Types without a fast rule use the detailed converter's own structure hook for that value.
+
+Every generated function also counts the members (key-value pairs) of the JSON objects it
+reads, into a one-element list it is given: :meth:`FastStructurer.counted` returns that
+count, which the loader compares with the colons of the JSON text to refuse a repeated key
+without the cost of a parser hook (see ``_json._quick``). An object the count does not
+cover (one a detailed hook structures) only makes the count smaller, never larger.
 """
 
 from __future__ import annotations
@@ -73,22 +79,44 @@ class FastStructurer:
         self._detailed_source = detailed
         self._detailed_converter: Any = None
         self._envelope = frozenset(envelope)
-        self._fns: dict[tuple[type, bool], Callable[[Any], Any]] = {}
+        # (cls, top) -> fn(value, count): the model; ``count[0]`` grows by the members read
+        self._fns: dict[tuple[type, bool], Callable[[Any, list[int]], Any]] = {}
         self._counter = itertools.count()
 
     def structure(self, data: object, cls: type[T]) -> T | None:
         """The model built from ``data`` (with its envelope), or ``None``: give up."""
         fn = self._fns.get((cls, True))
         if fn is None:
-            fn = self.function(cls, top=True)
+            fn = self._function(cls, top=True)
         try:
-            obj: T = fn(data)
+            obj: T = fn(data, [0])
         except Exception:  # any failure: the detailed converter says what is wrong
             return None
         return obj
 
+    def counted(self, data: object, cls: type[T]) -> tuple[T, int] | None:
+        """:meth:`structure`, with how many object members the functions read.
+
+        Every member of every JSON object in ``data`` is counted when the fast path covers
+        the whole document (its types all have fast rules); the count is smaller where a
+        detailed hook structured a value. ``None``: give up.
+        """
+        fn = self._fns.get((cls, True))
+        if fn is None:
+            fn = self._function(cls, top=True)
+        count = [0]
+        try:
+            obj: T = fn(data, count)
+        except Exception:  # any failure: the detailed converter says what is wrong
+            return None
+        return obj, count[0]
+
     def function(self, cls: type, *, top: bool = False) -> Callable[[Any], Any]:
         """The generated function for ``cls``; it raises on anything unexpected."""
+        fn = self._function(cls, top)
+        return lambda o: fn(o, [0])
+
+    def _function(self, cls: type, top: bool) -> Callable[[Any, list[int]], Any]:
         fn = self._fns.get((cls, top))
         if fn is None:
             fn = self._generate(cls, top)
@@ -101,7 +129,7 @@ class FastStructurer:
         ns[name] = value
         return name
 
-    def _generate(self, cls: type, top: bool) -> Callable[[Any], Any]:
+    def _generate(self, cls: type, top: bool) -> Callable[[Any, list[int]], Any]:
         ns: dict[str, Any] = {"_GiveUpError": _GiveUpError, "_cls": cls}
         fields = attrs.fields(cls)
         envelope = self._envelope if top else frozenset()
@@ -109,11 +137,12 @@ class FastStructurer:
             return self._detailed_hook(cls)
         ns["_keys"] = frozenset(f.name for f in fields) | envelope
         # registered before the body is built: a model may refer to itself
-        self._fns[cls, top] = lambda o: ns["fast"](o)  # noqa: PLW0108 (bound below)
+        self._fns[cls, top] = lambda o, n: ns["fast"](o, n)  # noqa: PLW0108 (bound below)
         hints = typing.get_type_hints(cls)
         lines = [
-            "def fast(o):",
+            "def fast(o, n):",
             "  if type(o) is not dict or not o.keys() <= _keys: raise _GiveUpError",
+            "  n[0] += len(o)",
         ]
         args = []
         for i, f in enumerate(fields):
@@ -146,7 +175,7 @@ class FastStructurer:
         lines.append(f"  return _cls({', '.join(args)})")
         source = "\n".join(lines)
         exec(compile(source, f"<fast structure {cls.__qualname__}>", "exec"), ns)
-        fn: Callable[[Any], Any] = ns["fast"]
+        fn: Callable[[Any, list[int]], Any] = ns["fast"]
         self._fns[cls, top] = fn
         return fn
 
@@ -158,19 +187,24 @@ class FastStructurer:
             self._detailed_converter = source() if callable(source) else source
         return self._detailed_converter
 
-    def _detailed_hook(self, tp: Any) -> Callable[[Any], Any]:
+    def _detailed_hook(self, tp: Any) -> Callable[[Any, list[int]], Any]:
+        # what the hook reads is not counted: the count stays below the text's colons
         hook = self._detailed.get_structure_hook(tp)
-        return lambda o: hook(o, tp)
+        return lambda o, n: hook(o, tp)
 
-    def _item(self, tp: Any) -> Callable[[Any], Any]:
-        """A function checking and structuring one value of type ``tp``."""
-        if isinstance(tp, type) and attrs.has(tp):
-            return self.function(tp)
+    def _leaf(self, tp: Any) -> Callable[[Any], Any] | None:
+        """A one-argument function for a value that holds no JSON object, if ``tp`` has one."""
         if tp is datetime.date:
             return _date
         if isinstance(tp, type) and issubclass(tp, CodedEnum):
             members: dict[object, enum.Enum] = {m.value: m for m in tp}
             return members.__getitem__  # KeyError / TypeError: give up
+        return None
+
+    def _item(self, tp: Any) -> Callable[[Any, list[int]], Any]:
+        """A function checking and structuring one value of type ``tp`` (and counting)."""
+        if isinstance(tp, type) and attrs.has(tp):
+            return self._function(tp, False)
         members_of = _union_members(tp)
         if members_of and all(isinstance(a, type) and attrs.has(a) for a in members_of):
             union = self._union(members_of)
@@ -178,12 +212,12 @@ class FastStructurer:
                 return union
         ns: dict[str, Any] = {"_GiveUpError": _GiveUpError}
         body = self._check(tp, "v", ns)
-        source = "def item(v):\n" + "".join(f"  {x}\n" for x in body) + "  return v\n"
+        source = "def item(v, n):\n" + "".join(f"  {x}\n" for x in body) + "  return v\n"
         exec(compile(source, "<fast structure item>", "exec"), ns)
-        fn: Callable[[Any], Any] = ns["item"]
+        fn: Callable[[Any, list[int]], Any] = ns["item"]
         return fn
 
-    def _union(self, classes: tuple[type, ...]) -> Callable[[Any], Any] | None:
+    def _union(self, classes: tuple[type, ...]) -> Callable[[Any, list[int]], Any] | None:
         """Dispatch a union of models on each one's unique required field.
 
         The object is given to the first model whose unique required key it has; that
@@ -191,7 +225,7 @@ class FastStructurer:
         model is the one model whose fields admit the object's keys, which is the one the
         detailed converter picks as well. ``None`` when some model has no such field.
         """
-        picks: list[tuple[str, Callable[[Any], Any]]] = []
+        picks: list[tuple[str, Callable[[Any, list[int]], Any]]] = []
         for cls in classes:
             others = set().union(
                 *({f.name for f in attrs.fields(c)} for c in classes if c is not cls)
@@ -203,14 +237,14 @@ class FastStructurer:
             ]
             if not unique:
                 return None
-            picks.append((unique[0], self.function(cls)))
+            picks.append((unique[0], self._function(cls, False)))
 
-        def pick(o: Any) -> Any:
+        def pick(o: Any, n: list[int]) -> Any:
             if type(o) is not dict:
                 raise _GiveUpError
             for key, fn in picks:
                 if key in o:
-                    return fn(o)
+                    return fn(o, n)
             raise _GiveUpError
 
         return pick
@@ -240,8 +274,11 @@ class FastStructurer:
                     f"  if type(x) is not {_SIMPLE[item]}: raise _GiveUpError",
                     f"{v} = tuple({v})",
                 ]
+            leaf = self._leaf(item)
+            if leaf is not None:
+                return [head, f"{v} = tuple(map({self._name(ns, leaf)}, {v}))"]
             fn = self._name(ns, self._item(item))
-            return [head, f"{v} = tuple(map({fn}, {v}))"]
+            return [head, f"{v} = tuple([{fn}(x, n) for x in {v}])"]
         if (
             isinstance(origin, type)
             and issubclass(origin, Mapping)
@@ -251,6 +288,7 @@ class FastStructurer:
         ):
             return [
                 f"if type({v}) is not dict: raise _GiveUpError",
+                f"n[0] += len({v})",
                 f"for k, x in {v}.items():",
                 f"  if type(k) is not str or type(x) is not {_SIMPLE[args[1]]}: raise _GiveUpError",
                 f"{v} = dict({v})",
@@ -264,15 +302,15 @@ class FastStructurer:
                 f"{v} = {self._name(ns, _fromisoformat)}({v})",
             ]
         if isinstance(tp, type) and issubclass(tp, CodedEnum):
-            return [f"{v} = {self._name(ns, self._item(tp))}({v})"]
+            return [f"{v} = {self._name(ns, self._leaf(tp))}({v})"]
         if isinstance(tp, type) and attrs.has(tp):
-            return [f"{v} = {self._name(ns, self.function(tp))}({v})"]
+            return [f"{v} = {self._name(ns, self._function(tp, False))}({v}, n)"]
         if members is not None and all(isinstance(a, type) and attrs.has(a) for a in members):
             union = self._union(members)
             if union is not None:
-                return [f"{v} = {self._name(ns, union)}({v})"]
+                return [f"{v} = {self._name(ns, union)}({v}, n)"]
         # anything else: the detailed converter's own hook for this type
-        return [f"{v} = {self._name(ns, self._detailed_hook(tp))}({v})"]
+        return [f"{v} = {self._name(ns, self._detailed_hook(tp))}({v}, n)"]
 
 
 def _without_none(tp: Any) -> Any:

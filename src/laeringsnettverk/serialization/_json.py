@@ -13,10 +13,12 @@ from laeringsnettverk.errors import PathSegment, Problem, TypeName, ValidationEr
 from laeringsnettverk.kinds import _BY_CODE, KINDS
 from laeringsnettverk.kinds import DOCUMENT_KINDS as _DOCUMENT_KINDS
 from laeringsnettverk.kinds import kind_of as _kind_of
+from laeringsnettverk.serialization import _accel
 
 if TYPE_CHECKING:
     import cattrs
 
+    from laeringsnettverk.serialization._encode import Unstructurer
     from laeringsnettverk.serialization._fast import FastStructurer
 
 __all__ = [
@@ -129,10 +131,40 @@ def _fast() -> FastStructurer:
     return FastStructurer(_converter, envelope=("kind", "schema_version"))
 
 
+@functools.cache
+def _unstructurer() -> Unstructurer:
+    from laeringsnettverk.serialization._encode import Unstructurer
+
+    return Unstructurer(_converter)
+
+
+# the accelerator's unstructurer (floats as msgspec writes them as json does), for the
+# accelerator it was made for
+_accelerated: list[tuple[_accel.Accelerator, Unstructurer]] = []
+
+
+def _accelerated_unstructurer(acc: _accel.Accelerator) -> Unstructurer:
+    if _accelerated and _accelerated[0][0] is acc:
+        return _accelerated[0][1]
+    from laeringsnettverk.serialization._encode import Unstructurer
+
+    un = Unstructurer(_converter, float_hook=acc.float_hook())
+    _accelerated[:] = [(acc, un)]
+    return un
+
+
+_KIND_BY_TYPE: dict[type, str] = {}
+_STATE = _accel.STATE
+
+
 def kind_of(obj: object) -> str:
     """The document kind of a model object (``"form"`` for a WhatMattersForm, …)."""
+    code = _KIND_BY_TYPE.get(type(obj))
+    if code is not None:
+        return code
     kind = _kind_of(obj)
     if kind is not None:
+        _KIND_BY_TYPE[type(obj)] = kind.code
         return kind.code
     raise ValidationError.one(
         (),
@@ -145,7 +177,7 @@ def kind_of(obj: object) -> str:
 
 def to_dict(obj: object) -> dict[str, Any]:
     """A model object as plain JSON-ready data (no envelope)."""
-    data: dict[str, Any] = _converter().unstructure(obj)
+    data: dict[str, Any] = _unstructurer().unstructure(obj)
     return data
 
 
@@ -182,7 +214,50 @@ def _structured(data: dict[str, Any], cls: type[T], refused: list[Problem]) -> T
 
 def _document(obj: object) -> dict[str, Any]:
     kind = kind_of(obj)
-    return {"kind": kind, "schema_version": schema_version(kind), **to_dict(obj)}
+    return _unstructurer().document(obj, kind, schema_version(kind))
+
+
+def _writer(item_separator: str, key_separator: str) -> Callable[[Any], str]:
+    """:func:`json.dumps` on one line (``ensure_ascii=False, allow_nan=False``), made once.
+
+    json's C encoder, called directly: ``json.dumps`` makes a new encoder for every call.
+    Without the circular-reference check: the data of a model holds no cycle.
+    """
+    separators = (item_separator, key_separator)
+    encoder = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=separators)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pragma: no cover - CPython builds json's C accelerator
+        return encoder.encode
+    encode = make(
+        None,
+        encoder.default,
+        json.encoder.encode_basestring,
+        None,
+        key_separator,
+        item_separator,
+        False,  # sort_keys
+        False,  # skipkeys
+        False,  # allow_nan
+    )
+
+    def write(data: Any) -> str:
+        return "".join(encode(data, 0))
+
+    return write
+
+
+_write = _writer(", ", ": ")
+_compact = _writer(",", ":")
+
+
+def _checked(text: str, obj: object) -> str:
+    """``text`` when UTF-8 can write it; else the lone surrogates of ``obj`` are reported."""
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            check_unicode(obj)
+    return text
 
 
 def dumps(obj: object, *, indent: int | None = 2) -> str:
@@ -194,21 +269,31 @@ def dumps(obj: object, *, indent: int | None = 2) -> str:
     Raises:
         ValidationError: for text holding a lone surrogate, which UTF-8 cannot write.
     """
-    text = json.dumps(_document(obj), ensure_ascii=False, indent=indent, allow_nan=False)
-    if not text.isascii():
-        check_unicode(obj)
-    return text
-
-
-_compact = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+    kind = kind_of(obj)
+    version = schema_version(kind)
+    acc = _STATE.active if _STATE.countdown < 0 else _accel.get()
+    if acc is not None and (indent is None or (type(indent) is int and indent > 0)):
+        try:
+            return acc.dumps(_accelerated_unstructurer(acc).document(obj, kind, version), indent)
+        except Exception:  # the pure path writes it, or raises what is wrong
+            pass
+    data = _unstructurer().document(obj, kind, version)
+    if indent is None:
+        return _checked(_write(data), obj)
+    return _checked(json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False), obj)
 
 
 def document_line(obj: object) -> str:
     """A model object as one compact versioned document (no line break); as :func:`dumps`."""
-    text = _compact(_document(obj))
-    if not text.isascii():
-        check_unicode(obj)
-    return text
+    kind = kind_of(obj)
+    version = schema_version(kind)
+    acc = _STATE.active if _STATE.countdown < 0 else _accel.get()
+    if acc is not None:
+        try:
+            return acc.encode(_accelerated_unstructurer(acc).document(obj, kind, version)).decode()
+        except Exception:  # the pure path writes it, or raises what is wrong
+            pass
+    return _checked(_compact(_unstructurer().document(obj, kind, version)), obj)
 
 
 def dump(obj: object, fp: IO[str], *, indent: int | None = 2) -> None:
@@ -234,8 +319,103 @@ def loads(text: str | bytes, cls: type[Any] | None = None) -> Any:
             number too long to read), a key that appears twice in one object, text with a
             lone surrogate, an unknown kind or version, or bad fields.
     """
+    obj = _quick(text, cls)
+    if obj is not None:
+        return obj
     data, refused = parse_all(text)
     return checked_document(data, cls, refused)
+
+
+_scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_JSON_WHITESPACE = " \t\n\r"
+
+
+def _quick(text: object, cls: type[Any] | None) -> Any:
+    r"""The model, when ``text`` is a valid document of the current version; else ``None``.
+
+    The valid common case, with nothing to report: parsed without a hook (by json's C
+    scanner, or the accelerator), checked by the fast path, the model built. ``None`` on
+    anything else, and the reference path (:func:`parse_all`, :func:`checked_document`)
+    reads the text again and reports every problem.
+
+    A key repeated in an object is found without a parser hook: in JSON text each member
+    of an object has one colon, and the other colons stand inside strings. The fast path
+    counts the members of the objects it reads (``M``); the text's colons are
+    ``C = P + R``, with ``P`` the members written and ``R`` the colons inside string
+    literals. A repeated key leaves fewer members parsed than written, so ``M < P`` and
+    ``M < C``: ``M == C`` proves there is none (and no colon inside a string). When
+    ``M < C``, the colons inside the parsed strings (``S``) are counted too: with no colon
+    written as an escape (``\u003a``), ``S <= R``, equal when no member was dropped, so
+    ``M + S == C`` proves there is none; a repeated key drops a member and its strings,
+    and ``M + S < C``.
+    """
+    if type(text) is bytes:
+        try:
+            text = text.decode("utf-8")  # strict: a lone surrogate cannot come out of it
+        except UnicodeDecodeError:
+            return None
+        if "\\u" in text and ("\\ud" in text or "\\uD" in text):
+            return None
+    elif type(text) is not str or _may_hold_surrogates(text):
+        return None
+    if text.startswith(_BOM):
+        text = text[1:]
+    acc = _STATE.active if _STATE.countdown < 0 else _accel.get()
+    try:
+        if acc is not None:
+            data = acc.decode(text)
+        else:
+            data, end = _scan(text, 0)
+            if end != len(text) and text[end:].strip(_JSON_WHITESPACE):
+                return None  # more than whitespace after the document: not JSON
+    except Exception:  # not JSON, or not as json reads it: the reference path says
+        return None
+    if type(data) is not dict:
+        return None
+    kind: Any = data.get("kind")
+    known = _BY_CODE.get(kind) if type(kind) is str else None
+    if known is None:
+        return None
+    target = known.model
+    version = data.get("schema_version")
+    if (
+        (cls is not None and target is not cls)
+        or type(version) is not int
+        or version != SCHEMA_VERSION + len(_MIGRATIONS.get(kind, ()))
+    ):
+        return None
+    built: tuple[Any, int] | None = _fast().counted(data, target)
+    if built is None:
+        return None
+    obj, members = built
+    colons = text.count(":")
+    if members != colons and (
+        "u003a" in text or "u003A" in text or members + _string_colons(data) != colons
+    ):
+        return None  # perhaps a repeated key: the reference path finds it
+    return obj
+
+
+def _string_colons(data: Any) -> int:
+    """How many colons the strings (keys and values) in parsed JSON ``data`` hold."""
+    count = 0
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if type(value) is dict:
+            for key, v in value.items():
+                count += key.count(":")
+                if type(v) is str:
+                    count += v.count(":")
+                elif type(v) is dict or type(v) is list:
+                    stack.append(v)
+        else:  # a list
+            for v in value:
+                if type(v) is str:
+                    count += v.count(":")
+                elif type(v) is dict or type(v) is list:
+                    stack.append(v)
+    return count
 
 
 _BOM = "\ufeff"
