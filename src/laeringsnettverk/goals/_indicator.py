@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
-from laeringsnettverk._checks import NUMBERS, Checker, isfinite
+from laeringsnettverk._checks import Checker
 from laeringsnettverk._codes import CodedEnum
+from laeringsnettverk._rules import Boolean, Member, Number, Optional, Text, checked, rule
 
 __all__ = ["Frequency", "Indicator", "IndicatorKind", "IndicatorRole"]
 
@@ -96,11 +99,14 @@ class Frequency(CodedEnum):
     """Another rhythm, described in the operational definition."""
 
 
-def _check_bound(c: Checker, name: str, value: object) -> bool:
-    return value is None or c.number((name,), value)
+_OPTIONAL_TEXT = Optional(Text(blank=True))
+"""The rule of the indicator's optional free-text fields (unit, definition, data source)."""
+_BOUND = Optional(Number())
+"""The rule of a scale bound: a finite number, or ``None`` for an open end."""
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class Indicator:
     """What a goal is measured by, or one member of a project's family of measures.
 
@@ -116,74 +122,37 @@ class Indicator:
     ```
     """
 
-    name: str
+    name: str = attrs.field(metadata=rule(Text()))
     """What is measured, e.g. "Andel brukere med kriseplan"."""
-    kind: IndicatorKind = IndicatorKind.OTHER
+    kind: IndicatorKind = attrs.field(
+        default=IndicatorKind.OTHER, metadata=rule(Member(IndicatorKind))
+    )
     """The kind of number, and so the tool that produces it."""
-    unit: str | None = None
+    unit: str | None = attrs.field(default=None, metadata=rule(_OPTIONAL_TEXT))
     """The unit, e.g. ``"%"``, ``"poeng"``, ``"innleggelser"``."""
-    minimum: float | None = None
+    minimum: float | None = attrs.field(default=None, metadata=rule(_BOUND))
     """The lowest possible value, or ``None`` if there is none."""
-    maximum: float | None = None
+    maximum: float | None = attrs.field(default=None, metadata=rule(_BOUND))
     """The highest possible value, or ``None`` if there is none."""
-    higher_is_better: bool = True
+    higher_is_better: bool = attrs.field(default=True, metadata=rule(Boolean()))
     """True when a higher value is better (False for, say, hospital admissions)."""
-    role: IndicatorRole | None = None
+    role: IndicatorRole | None = attrs.field(
+        default=None, metadata=rule(Optional(Member(IndicatorRole)))
+    )
     """Its role in a family of measures: outcome, process or balancing (None outside one)."""
-    definition: str | None = None
+    definition: str | None = attrs.field(default=None, metadata=rule(_OPTIONAL_TEXT))
     """The operational definition: exactly what is counted, for whom, how."""
-    data_source: str | None = None
+    data_source: str | None = attrs.field(default=None, metadata=rule(_OPTIONAL_TEXT))
     """Where the data come from, e.g. "Sjekklisten, fylt ut av kontaktpersonen"."""
-    frequency: Frequency | None = None
+    frequency: Frequency | None = attrs.field(
+        default=None, metadata=rule(Optional(Member(Frequency)))
+    )
     """How often it is measured."""
 
-    def __attrs_post_init__(self) -> None:
-        name, lo, hi, role, frequency = (
-            self.name,
-            self.minimum,
-            self.maximum,
-            self.role,
-            self.frequency,
-        )
-        if (
-            type(name) is str
-            and name.strip()
-            and isinstance(self.kind, IndicatorKind)
-            and (self.unit is None or type(self.unit) is str)
-            and (lo is None or (type(lo) in NUMBERS and isfinite(lo)))
-            and (hi is None or (type(hi) in NUMBERS and isfinite(hi)))
-            and (lo is None or hi is None or lo < hi)
-            and type(self.higher_is_better) is bool
-            and (role is None or isinstance(role, IndicatorRole))
-            and (self.definition is None or type(self.definition) is str)
-            and (self.data_source is None or type(self.data_source) is str)
-            and (frequency is None or isinstance(frequency, Frequency))
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("name",), self.name)
-        c.member(("kind",), self.kind, IndicatorKind)
-        c.optional_text(("unit",), self.unit)
-        ok = _check_bound(c, "minimum", self.minimum) & _check_bound(c, "maximum", self.maximum)
-        if (
-            ok
-            and self.minimum is not None
-            and self.maximum is not None
-            and self.minimum >= self.maximum
-        ):
-            c.add(("maximum",), f"must be above minimum {self.minimum:g}", self.maximum)
-        c.boolean(("higher_is_better",), self.higher_is_better)
-        if self.role is not None:
-            c.member(("role",), self.role, IndicatorRole)
-        c.optional_text(("definition",), self.definition)
-        c.optional_text(("data_source",), self.data_source)
-        if self.frequency is not None:
-            c.member(("frequency",), self.frequency, Frequency)
-        c.done()
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        lo, hi = self.minimum, self.maximum
+        if lo is not None and hi is not None and ok["minimum"] and ok["maximum"] and lo >= hi:
+            c.add(("maximum",), f"must be above minimum {lo:g}", hi)
 
     @classmethod
     def for_kind(
