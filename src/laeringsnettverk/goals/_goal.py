@@ -3,63 +3,55 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 
 import attrs
 
-from laeringsnettverk._checks import NUMBERS, Checker, isfinite
+from laeringsnettverk._checks import Checker
+from laeringsnettverk._rules import (
+    Boolean,
+    Date,
+    Instance,
+    Items,
+    Number,
+    Optional,
+    Text,
+    checked,
+    rule,
+    to_tuple,
+)
 from laeringsnettverk.goals._indicator import Indicator
-from laeringsnettverk.toolkit._common import to_tuple
 
 __all__ = ["Observation", "Party", "SmartGoal"]
 
+_OPTIONAL_TEXT = Optional(Text(blank=True))
+"""The rule of the goal's optional free-text fields (who, where, owner, rationale, …)."""
+
 
 @attrs.frozen(kw_only=True)
+@checked
 class Observation:
     """A measured value of an indicator on a day: a baseline, or a later measurement."""
 
-    date: datetime.date
+    date: datetime.date = attrs.field(metadata=rule(Date()))
     """The day the value was measured (or the end of the period it covers)."""
-    value: float
+    value: float = attrs.field(metadata=rule(Number()))
     """The measured value, on the indicator's scale."""
-
-    def __attrs_post_init__(self) -> None:
-        value = self.value
-        if type(self.date) is datetime.date and type(value) in NUMBERS and isfinite(value):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.date(("date",), self.date)
-        c.number(("value",), self.value)
-        c.done()
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class Party:
     """A party that agreed to a goal: a person, a role or a group."""
 
-    name: str
+    name: str = attrs.field(metadata=rule(Text()))
     """Who, e.g. "Forbedringsteamet", "Enhetsleder psykisk helse og rus", "Brukerrådet"."""
-    user_representative: bool = False
+    user_representative: bool = attrs.field(default=False, metadata=rule(Boolean()))
     """True when the party is (or speaks for) the users: a user representative."""
-
-    def __attrs_post_init__(self) -> None:
-        name = self.name
-        if type(name) is str and name.strip() and type(self.user_representative) is bool:
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("name",), self.name)
-        c.boolean(("user_representative",), self.user_representative)
-        c.done()
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class SmartGoal:
     """A goal for improvement work, with what makes it SMART(E).
 
@@ -77,80 +69,49 @@ class SmartGoal:
     ```
     """
 
-    statement: str
+    statement: str = attrs.field(metadata=rule(Text()))
     """The goal as the team wrote it (what will be achieved)."""
-    population: str | None = None
+    population: str | None = attrs.field(default=None, metadata=rule(_OPTIONAL_TEXT))
     """Who: the users the goal is for, e.g. "Brukere med ROP-lidelser"."""
-    setting: str | None = None
+    setting: str | None = attrs.field(default=None, metadata=rule(_OPTIONAL_TEXT))
     """Where: the service or place, e.g. "Psykisk helse- og rustjenesten i kommunen"."""
-    indicator: Indicator | None = None
+    indicator: Indicator | None = attrs.field(
+        default=None, metadata=rule(Optional(Instance(Indicator)))
+    )
     """What the goal is measured by: name, unit, kind, scale bounds, better direction."""
-    baseline: Observation | None = None
+    baseline: Observation | None = attrs.field(
+        default=None, metadata=rule(Optional(Instance(Observation)))
+    )
     """The starting point: the indicator's value when the work began, and its date."""
-    target: float | None = None
+    target: float | None = attrs.field(default=None, metadata=rule(Optional(Number())))
     """The value the team aims to reach, on the indicator's scale."""
-    deadline: datetime.date | None = None
+    deadline: datetime.date | None = attrs.field(default=None, metadata=rule(Optional(Date())))
     """When the target should be reached (what the library's T, tidsbestemt, checks)."""
-    owner: str | None = None
+    owner: str | None = attrs.field(default=None, metadata=rule(_OPTIONAL_TEXT))
     """Who is responsible for the goal (a role or a name)."""
-    agreed_by: tuple[Party, ...] = attrs.field(default=(), converter=to_tuple)
+    agreed_by: tuple[Party, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(Party)))
+    )
     """The parties that agreed to the goal."""
-    rationale: str | None = None
+    rationale: str | None = attrs.field(default=None, metadata=rule(_OPTIONAL_TEXT))
     """Why this goal: the need it answers."""
-    identifier: str | None = None
+    identifier: str | None = attrs.field(default=None, metadata=rule(_OPTIONAL_TEXT))
     """An identifier, so a project can revise the goal (same identifier, new version)."""
 
-    def __attrs_post_init__(self) -> None:
-        statement, indicator, baseline = self.statement, self.indicator, self.baseline
-        target, deadline = self.target, self.deadline
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        indicator, baseline = self.indicator, self.baseline
         if (
-            type(statement) is str
-            and statement.strip()
-            and (self.population is None or type(self.population) is str)
-            and (self.setting is None or type(self.setting) is str)
-            and (self.owner is None or type(self.owner) is str)
-            and (self.rationale is None or type(self.rationale) is str)
-            and (self.identifier is None or type(self.identifier) is str)
-            and (indicator is None or type(indicator) is Indicator)
-            and (
-                baseline is None
-                or (
-                    type(baseline) is Observation
-                    and (indicator is None or indicator.within(baseline.value))
-                )
-            )
-            and (target is None or (type(target) in NUMBERS and isfinite(target)))
-            and (deadline is None or type(deadline) is datetime.date)
-            and all(type(party) is Party for party in self.agreed_by)
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("statement",), self.statement)
-        for name in ("population", "setting", "owner", "rationale", "identifier"):
-            c.optional_text((name,), getattr(self, name))
-        if self.indicator is not None and not isinstance(self.indicator, Indicator):
-            c.add(("indicator",), "must be an Indicator", type(self.indicator).__name__)
-        if self.baseline is not None and not isinstance(self.baseline, Observation):
-            c.add(("baseline",), "must be an Observation", type(self.baseline).__name__)
-        elif (
-            self.baseline is not None
-            and isinstance(self.indicator, Indicator)
-            and not self.indicator.within(self.baseline.value)
+            indicator is not None
+            and baseline is not None
+            and ok["indicator"]
+            and ok["baseline"]
+            and not indicator.within(baseline.value)
         ):
             c.add(
                 ("baseline", "value"),
-                f"is outside the indicator's scale {_scale(self.indicator)}",
-                self.baseline.value,
+                f"is outside the indicator's scale {_scale(indicator)}",
+                baseline.value,
             )
-        if self.target is not None:
-            c.number(("target",), self.target)
-        c.optional_date(("deadline",), self.deadline)
-        c.instances(("agreed_by",), self.agreed_by, Party)
-        c.done()
 
     @property
     def is_bare(self) -> bool:
