@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 
 import attrs
 
 from laeringsnettverk._checks import Checker
-from laeringsnettverk.toolkit._common import to_tuple
+from laeringsnettverk._rules import (
+    Date,
+    Instance,
+    Items,
+    Member,
+    Optional,
+    Text,
+    checked,
+    rule,
+    to_tuple,
+)
 from laeringsnettverk.toolkit._enums import LifeArea
 
 __all__ = ["ConversationWheel", "WheelArea"]
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class WheelArea:
     """A life area the user put into the wheel, in the user's own words.
 
@@ -21,32 +33,14 @@ class WheelArea:
     :class:`LifeArea` s, for comparing across users; it is never required.
     """
 
-    name: str
+    name: str = attrs.field(metadata=rule(Text()))
     """The area as the user put it (free text; unique within a wheel)."""
-    suggestion: LifeArea | None = None
+    suggestion: LifeArea | None = attrs.field(
+        default=None, metadata=rule(Optional(Member(LifeArea)))
+    )
     """The common life area it corresponds to, if any."""
-    note: str | None = None
+    note: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """A note on the area (free text)."""
-
-    def __attrs_post_init__(self) -> None:
-        name, suggestion, note = self.name, self.suggestion, self.note
-        if (
-            type(name) is str
-            and name.strip()
-            and (suggestion is None or isinstance(suggestion, LifeArea))
-            and (note is None or type(note) is str)
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("name",), self.name)
-        if self.suggestion is not None:
-            c.member(("suggestion",), self.suggestion, LifeArea)
-        c.optional_text(("note",), self.note)
-        c.done()
 
     @classmethod
     def suggested(cls, area: LifeArea, note: str | None = None) -> WheelArea:
@@ -62,6 +56,7 @@ class WheelArea:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class ConversationWheel:
     """The conversation wheel: the areas that matter to the user, in the user's priority.
 
@@ -69,46 +64,30 @@ class ConversationWheel:
     «Hva er viktig for meg»-form.
     """
 
-    date: datetime.date
+    date: datetime.date = attrs.field(metadata=rule(Date()))
     """The day the wheel was filled in."""
-    areas: tuple[WheelArea, ...] = attrs.field(converter=to_tuple)
+    areas: tuple[WheelArea, ...] = attrs.field(
+        converter=to_tuple, metadata=rule(Items(Instance(WheelArea)))
+    )
     """The chosen areas, most important first (names unique, compared case-insensitively)."""
-    identifier: str | None = None
+    identifier: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """An identifier in the caller's system."""
 
-    def __attrs_post_init__(self) -> None:
-        identifier = self.identifier
-        if type(self.date) is datetime.date and (identifier is None or type(identifier) is str):
-            seen: set[str] = set()
-            for area in self.areas:
-                if type(area) is not WheelArea:
-                    break
-                folded = area.name.strip().casefold()
-                if folded in seen:
-                    break
-                seen.add(folded)
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        if not ok["areas"]:
+            return
+        seen: dict[str, int] = {}
+        for i, area in enumerate(self.areas):
+            folded = area.name.strip().casefold()
+            if folded in seen:
+                c.add(
+                    ("areas", i, "name"),
+                    f"duplicates areas[{seen[folded]}].name",
+                    area.name,
+                    text=True,
+                )
             else:
-                return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.date(("date",), self.date)
-        if c.instances(("areas",), self.areas, WheelArea):
-            seen: dict[str, int] = {}
-            for i, area in enumerate(self.areas):
-                folded = area.name.strip().casefold()
-                if folded in seen:
-                    c.add(
-                        ("areas", i, "name"),
-                        f"duplicates areas[{seen[folded]}].name",
-                        area.name,
-                        text=True,
-                    )
-                seen.setdefault(folded, i)
-        c.optional_text(("identifier",), self.identifier)
-        c.done()
+                seen[folded] = i
 
     @property
     def area_names(self) -> tuple[str, ...]:
