@@ -6,83 +6,61 @@ import datetime
 
 import attrs
 
-from laeringsnettverk._checks import Checker
-from laeringsnettverk.toolkit._common import to_tuple
+from laeringsnettverk._rules import (
+    Boolean,
+    Date,
+    Instance,
+    Items,
+    Member,
+    Optional,
+    Text,
+    checked,
+    rule,
+    to_tuple,
+)
 from laeringsnettverk.toolkit._enums import MeasureStatus
 
 __all__ = ["ActionPlan", "Measure", "Responsible"]
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class Responsible:
     """Who holds the main responsibility for a measure: a role, optionally a name."""
 
-    role: str
+    role: str = attrs.field(metadata=rule(Text()))
     """The role, e.g. ``"koordinator"``, ``"fastlege"``, ``"brukeren"``."""
-    name: str | None = None
+    name: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The person's name, if given."""
-
-    def __attrs_post_init__(self) -> None:
-        role, name = self.role, self.name
-        if type(role) is str and role.strip() and (name is None or type(name) is str):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("role",), self.role)
-        c.optional_text(("name",), self.name)
-        c.done()
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class Measure:
     """A measure (tiltak) in the plan."""
 
-    description: str
+    description: str = attrs.field(metadata=rule(Text()))
     """What will be done (free text)."""
-    responsible: Responsible
+    responsible: Responsible = attrs.field(metadata=rule(Instance(Responsible)))
     """Who holds the main responsibility."""
-    serves: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    serves: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Text()))
+    )
     """The activities (form) or areas (wheel) it serves, by name."""
-    due: datetime.date | None = None
+    due: datetime.date | None = attrs.field(default=None, metadata=rule(Optional(Date())))
     """When it should be done."""
-    status: MeasureStatus = MeasureStatus.PLANNED
+    status: MeasureStatus = attrs.field(
+        default=MeasureStatus.PLANNED, metadata=rule(Member(MeasureStatus))
+    )
     """Planned, in progress, done or cancelled."""
-    comments: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    comments: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Text(blank=True)))
+    )
     """The user's comments on the measure (free text)."""
-
-    def __attrs_post_init__(self) -> None:
-        description, due = self.description, self.due
-        if (
-            type(description) is str
-            and description.strip()
-            and type(self.responsible) is Responsible
-            and (due is None or type(due) is datetime.date)
-            and isinstance(self.status, MeasureStatus)
-            and all(type(s) is str and s.strip() for s in self.serves)
-            and all(type(s) is str for s in self.comments)
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("description",), self.description)
-        if not isinstance(self.responsible, Responsible):
-            c.add(("responsible",), "must be a Responsible", type(self.responsible).__name__)
-        for i, s in enumerate(self.serves):
-            c.text(("serves", i), s)
-        c.optional_date(("due",), self.due)
-        c.member(("status",), self.status, MeasureStatus)
-        for i, s in enumerate(self.comments):
-            c.text(("comments", i), s, required=False)
-        c.done()
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class ActionPlan:
     """The user's plan: measures with responsibility and dates.
 
@@ -91,34 +69,16 @@ class ActionPlan:
     copy and may comment.
     """
 
-    measures: tuple[Measure, ...] = attrs.field(converter=to_tuple)
+    measures: tuple[Measure, ...] = attrs.field(
+        converter=to_tuple, metadata=rule(Items(Instance(Measure)))
+    )
     """The measures, in the plan's order."""
-    individual_plan: bool = False
+    individual_plan: bool = attrs.field(default=False, metadata=rule(Boolean()))
     """Whether this is the user's individual plan (IP)."""
-    date: datetime.date | None = None
+    date: datetime.date | None = attrs.field(default=None, metadata=rule(Optional(Date())))
     """The day the plan was made or last revised."""
-    identifier: str | None = None
+    identifier: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """An identifier in the caller's system."""
-
-    def __attrs_post_init__(self) -> None:
-        date, identifier = self.date, self.identifier
-        if (
-            all(type(m) is Measure for m in self.measures)
-            and type(self.individual_plan) is bool
-            and (date is None or type(date) is datetime.date)
-            and (identifier is None or type(identifier) is str)
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.instances(("measures",), self.measures, Measure)
-        c.boolean(("individual_plan",), self.individual_plan)
-        c.optional_date(("date",), self.date)
-        c.optional_text(("identifier",), self.identifier)
-        c.done()
 
     def overdue(self, today: datetime.date) -> tuple[Measure, ...]:
         """Measures past their due date and not done or cancelled, as of ``today``."""
