@@ -46,8 +46,9 @@ cannot show is replaced (``?``), not a crash.
 
 The command is a package of private modules, one per responsibility: the run
 (``_run``), reading (``_read``), the commands on documents (``_documents``,
-``_convert``) and on a network (``_status``, ``_review``), the arguments
-(``_commands``, ``_parser``) and :func:`main` (``_main``).
+``_convert``) and on a network (``_stream``, ``_status``, ``_review``), the arguments
+(``_arguments``, ``_commands``, ``_network_commands``, ``_parser``) and :func:`main`
+(``_main``).
 """  # noqa: E501
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ from laeringsnettverk.cli._run import _Run as _Run
 from laeringsnettverk.cli._status import (
     _status_table as _status_table,
 )
-from laeringsnettverk.cli._status import (
+from laeringsnettverk.cli._stream import (
     _streamed_status as _streamed_status,
 )
 

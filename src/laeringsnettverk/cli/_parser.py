@@ -6,11 +6,8 @@ import argparse
 from typing import cast
 
 from laeringsnettverk._version import __version__
-from laeringsnettverk.cli._commands import (
-    _add_document_commands,
-    _add_kind_commands,
-    _add_network_commands,
-)
+from laeringsnettverk.cli._commands import _add_document_commands
+from laeringsnettverk.cli._network_commands import _add_kind_commands, _add_network_commands
 from laeringsnettverk.cli._run import JSONL_SUFFIXES
 from laeringsnettverk.errors import ValidationError
 

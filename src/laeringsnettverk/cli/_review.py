@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from laeringsnettverk.cli._run import EXIT_FINDINGS, _Run
-from laeringsnettverk.cli._status import _batch, _read_network, _today
+from laeringsnettverk.cli._status import _today
+from laeringsnettverk.cli._stream import _batch, _read_network
 from laeringsnettverk.errors import ValidationError
 
 
