@@ -14,13 +14,14 @@ rows (:data:`MAX_ROWS`), with a line saying how many there are.
 A capability-layer package (see the layers in ``docs/explanation/design.md``): it formats the
 capabilities' objects and imports nothing above them; a batch of loaded documents is read by
 its attributes (duck-typed), not by importing the loader. One module per area: the pieces
-(``_html``), the toolkit, batches, networks and series, charts.
+(``_html``), forms, the other toolkit documents, batches, networks, series, charts.
 """
 
 from __future__ import annotations
 
 from laeringsnettverk._display._batch import batch, batch_repr
 from laeringsnettverk._display._charts import chart
+from laeringsnettverk._display._form import benefit, form
 from laeringsnettverk._display._html import (
     BATCH_LINE_NUMBERS,
     BATCH_ROWS,
@@ -39,14 +40,13 @@ from laeringsnettverk._display._html import (
     wrap,
     yes_no,
 )
-from laeringsnettverk._display._measurement import (
+from laeringsnettverk._display._network import (
     network_results,
     network_results_repr,
     network_status,
-    series,
-    series_repr,
 )
-from laeringsnettverk._display._toolkit import benefit, checklist, form, kor, smart_assessment
+from laeringsnettverk._display._series import series, series_repr
+from laeringsnettverk._display._toolkit import checklist, kor, smart_assessment
 
 __all__ = [
     "BATCH_LINE_NUMBERS",
