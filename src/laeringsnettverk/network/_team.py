@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
 from laeringsnettverk._checks import NUMBERS, Checker
+from laeringsnettverk._rules import (
+    Code,
+    Custom,
+    Date,
+    Instance,
+    Items,
+    Member,
+    Optional,
+    Text,
+    checked,
+    rule,
+    to_tuple,
+)
 from laeringsnettverk.improvement import ImprovementProject
 from laeringsnettverk.network._enums import MemberRole, OrganisationKind
-from laeringsnettverk.toolkit._common import to_tuple
 
 __all__ = [
     "PROGRESS_SCORES",
@@ -103,7 +117,52 @@ def check_municipality_number(c: Checker, path: tuple[str | int, ...], value: ob
     return True
 
 
+def _is_identifier(value: object) -> bool:
+    return type(value) is str and IDENTIFIER.fullmatch(value) is not None
+
+
+def _is_municipality_number(value: object) -> bool:
+    return (
+        type(value) is str
+        and _MUNICIPALITY_NUMBER.fullmatch(value) is not None
+        and value[:2] in _COUNTIES
+        and not value.endswith("00")
+    )
+
+
+IDENTIFIER_RULE = Custom(
+    check_with=check_identifier,
+    quick_with=_is_identifier,
+    keywords={"pattern": IDENTIFIER.pattern},
+)
+"""The rule of every field that holds a technical identifier (a team, a task code)."""
+
+MUNICIPALITY_NUMBER_RULE = Custom(
+    check_with=check_municipality_number,
+    quick_with=_is_municipality_number,
+    # four digits, the first two a county of 2024 or earlier, the last two not 00
+    keywords={
+        "pattern": "^(" + "|".join(sorted(_COUNTIES)) + ")([0-9][1-9]|[1-9][0-9])$",
+    },
+)
+"""The rule of a municipality number (see :func:`check_municipality_number`)."""
+
+
+@attrs.frozen
+class _Nullable(Optional):
+    """``None`` or a value that keeps ``rule``, its keywords beside the schema's two types.
+
+    :class:`~laeringsnettverk._rules.Optional` puts a pattern on the string branch of an
+    ``anyOf``; the shipped schemas have ``{"type": ["string", "null"], "pattern": …}``,
+    which says the same (a pattern ignores ``null``).
+    """
+
+    def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
+        return {**prop, **self.rule.schema({})}
+
+
 @attrs.frozen(kw_only=True)
+@checked
 class Organisation:
     """An organisation a team comes from: a municipality, a city district or a health trust.
 
@@ -121,54 +180,29 @@ class Organisation:
     ```
     """
 
-    name: str
+    name: str = attrs.field(metadata=rule(Text()))
     """The organisation's name, e.g. "Bodø kommune", "DPS Salten"."""
-    kind: OrganisationKind
+    kind: OrganisationKind = attrs.field(metadata=rule(Member(OrganisationKind)))
     """Municipality, city district, health trust, a unit of one, or other."""
-    municipality_number: str | None = None
+    municipality_number: str | None = attrs.field(
+        default=None, metadata=rule(_Nullable(MUNICIPALITY_NUMBER_RULE))
+    )
     """Four digits; required for a municipality and a city district, absent otherwise."""
-    part_of: str | None = None
+    part_of: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """What it belongs to: a city district's municipality, a unit's health trust (by name)."""
 
-    def __attrs_post_init__(self) -> None:
-        name, kind, number, part_of = self.name, self.kind, self.municipality_number, self.part_of
-        if (
-            type(name) is str
-            and name.strip()
-            and isinstance(kind, OrganisationKind)
-            and (part_of is None or type(part_of) is str)
-            and (
-                not kind.has_municipality_number
-                if number is None
-                else (
-                    kind.has_municipality_number
-                    and type(number) is str
-                    and _MUNICIPALITY_NUMBER.fullmatch(number)
-                    and number[:2] in _COUNTIES
-                    and not number.endswith("00")
-                )
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        if not ok["kind"]:
+            return
+        if self.municipality_number is None:
+            if self.kind.has_municipality_number:
+                c.add(("municipality_number",), f"is required for a {self.kind.label_en}")
+        elif not self.kind.has_municipality_number:
+            c.add(
+                ("municipality_number",),
+                f"must be absent for a {self.kind.label_en}",
+                self.municipality_number,
             )
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("name",), self.name)
-        kind_ok = c.member(("kind",), self.kind, OrganisationKind)
-        c.optional_text(("part_of",), self.part_of)
-        if self.municipality_number is not None:
-            check_municipality_number(c, ("municipality_number",), self.municipality_number)
-            if kind_ok and not self.kind.has_municipality_number:
-                c.add(
-                    ("municipality_number",),
-                    f"must be absent for a {self.kind.label_en}",
-                    self.municipality_number,
-                )
-        elif kind_ok and self.kind.has_municipality_number:
-            c.add(("municipality_number",), f"is required for a {self.kind.label_en}")
-        c.done()
 
     @property
     def county(self) -> str | None:
@@ -179,6 +213,7 @@ class Organisation:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class TeamMember:
     """A member of an improvement team, as in the application form's team table.
 
@@ -186,53 +221,30 @@ class TeamMember:
     phone and other (Annet); ``roles`` says what the member is in the team.
     """
 
-    name: str
+    name: str = attrs.field(metadata=rule(Text()))
     """The member's name."""
-    roles: tuple[MemberRole, ...] = attrs.field(converter=to_tuple)
+    roles: tuple[MemberRole, ...] = attrs.field(
+        converter=to_tuple,
+        metadata=rule(
+            Items(
+                Member(MemberRole),
+                min_items=1,
+                too_few="needs at least one role",
+                unique="is given twice",
+            )
+        ),
+    )
     """The member's roles in the team (at least one, each once)."""
-    unit: str | None = None
+    unit: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """Unit, department or position (Enhet/Avd/Stilling)."""
-    organisation: str | None = None
+    organisation: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The organisation the member comes from, by name."""
-    email: str | None = None
+    email: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """E-mail address."""
-    phone: str | None = None
+    phone: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """Phone number."""
-    other: str | None = None
+    other: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """Anything else (Annet)."""
-
-    def __attrs_post_init__(self) -> None:
-        name, roles = self.name, self.roles
-        if (
-            type(name) is str
-            and name.strip()
-            and roles
-            and all(type(role) is MemberRole for role in roles)
-            and len(set(roles)) == len(roles)
-            and (self.unit is None or type(self.unit) is str)
-            and (self.organisation is None or type(self.organisation) is str)
-            and (self.email is None or type(self.email) is str)
-            and (self.phone is None or type(self.phone) is str)
-            and (self.other is None or type(self.other) is str)
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("name",), self.name)
-        if not self.roles:
-            c.add(("roles",), "needs at least one role")
-        seen: set[MemberRole] = set()
-        for i, role in enumerate(self.roles):
-            if c.member(("roles", i), role, MemberRole):
-                if role in seen:
-                    c.add(("roles", i), "is given twice", role.value)
-                seen.add(role)
-        for name in ("unit", "organisation", "email", "phone", "other"):
-            c.optional_text((name,), getattr(self, name))
-        c.done()
 
     def has(self, role: MemberRole) -> bool:
         """True when the member has ``role``."""
@@ -240,6 +252,7 @@ class TeamMember:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class Application:
     """The application to join a learning network (søknadsskjema), field by field.
 
@@ -247,85 +260,59 @@ class Application:
     :attr:`ImprovementTeam.members`. Every answer is free text and may be left out.
     """
 
-    municipality: str
+    municipality: str = attrs.field(metadata=rule(Text()))
     """Kommune: the applicant municipality (or city district), by name."""
-    health_trust: str | None = None
+    health_trust: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """Helseforetak kommunen sogner til: the health trust the municipality belongs to."""
-    contact_person: str | None = None
+    contact_person: str | None = attrs.field(
+        default=None, metadata=rule(Optional(Text(blank=True)))
+    )
     """Kontaktperson i kommunen: the contact person."""
-    contact_email: str | None = None
+    contact_email: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The contact person's e-mail."""
-    contact_phone: str | None = None
+    contact_phone: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The contact person's phone number."""
-    goal: str | None = None
+    goal: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """A goal the team states for its work, if it gives one. The source's application form
     has no separate goal question ("Mål for forbedringsarbeidet" is the heading of the
     question answered in ``reason``); the field is the library's, kept so data that has it
     loads."""
-    reason: str | None = None
+    reason: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """Hvorfor: why the municipality wants to take part."""
-    anchoring: str | None = None
+    anchoring: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """How taking part is anchored in the administrative leadership (forankring)."""
-    user_representation: str | None = None
+    user_representation: str | None = attrs.field(
+        default=None, metadata=rule(Optional(Text(blank=True)))
+    )
     """How user representation / user involvement will be ensured."""
-    interdisciplinary_involvement: str | None = None
+    interdisciplinary_involvement: str | None = attrs.field(
+        default=None, metadata=rule(Optional(Text(blank=True)))
+    )
     """How interdisciplinary and inter-agency involvement will be ensured."""
-    individual_plans: str | None = None
+    individual_plans: str | None = attrs.field(
+        default=None, metadata=rule(Optional(Text(blank=True)))
+    )
     """The municipality's use of individual plans (IP) for the target group."""
-    specialist_involvement: str | None = None
+    specialist_involvement: str | None = attrs.field(
+        default=None, metadata=rule(Optional(Text(blank=True)))
+    )
     """How the cooperating DPS and / or substance use clinic will be involved."""
-    related_projects: str | None = None
+    related_projects: str | None = attrs.field(
+        default=None, metadata=rule(Optional(Text(blank=True)))
+    )
     """Other relevant projects for the target group, and how they cooperate."""
-    specialist_agreements: str | None = None
+    specialist_agreements: str | None = attrs.field(
+        default=None, metadata=rule(Optional(Text(blank=True)))
+    )
     """Status of the service / cooperation agreements with the specialist health services in
     mental health and substance use."""
-    resources: str | None = None
+    resources: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The resources that can be set aside for the improvement work."""
-    grants: str | None = None
+    grants: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """Grants received from the Directorate of Health (ACT team, local substance use work,
     cooperation models), if any."""
-    submitted: datetime.date | None = None
+    submitted: datetime.date | None = attrs.field(default=None, metadata=rule(Optional(Date())))
     """The day the application was sent."""
-
-    def __attrs_post_init__(self) -> None:
-        municipality, submitted = self.municipality, self.submitted
-        if (
-            type(municipality) is str
-            and municipality.strip()
-            and (submitted is None or type(submitted) is datetime.date)
-            and all(
-                v is None or type(v) is str
-                for v in (
-                    self.health_trust,
-                    self.contact_person,
-                    self.contact_email,
-                    self.contact_phone,
-                    self.goal,
-                    self.reason,
-                    self.anchoring,
-                    self.user_representation,
-                    self.interdisciplinary_involvement,
-                    self.individual_plans,
-                    self.specialist_involvement,
-                    self.related_projects,
-                    self.specialist_agreements,
-                    self.resources,
-                    self.grants,
-                )
-            )
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("municipality",), self.municipality)
-        for field in attrs.fields(Application):
-            if field.name not in ("municipality", "submitted"):
-                c.optional_text((field.name,), getattr(self, field.name))
-        c.optional_date(("submitted",), self.submitted)
-        c.done()
 
     @property
     def describes_anchoring(self) -> bool:
@@ -349,7 +336,34 @@ PROGRESS_SCORES: dict[float, tuple[str, str]] = {
 English. The Norwegian labels are the library's translation."""
 
 
+def _check_progress_score(c: Checker, path: tuple[str | int, ...], value: object) -> bool:
+    """A progress score: a number from 0.5 to 5.0 in steps of 0.5 (a key of PROGRESS_SCORES)."""
+    if not c.number(path, value, 0.5, 5.0):
+        return False
+    assert isinstance(value, int | float)
+    if (value * 2) % 1 != 0:
+        c.add(path, "must be a step of 0.5 (0.5, 1.0, …, 5.0)", value)
+        return False
+    return True
+
+
+_PROGRESS_SCORES = frozenset(PROGRESS_SCORES)
+
+
+def _is_progress_score(value: object) -> bool:
+    return type(value) in NUMBERS and value in _PROGRESS_SCORES
+
+
+PROGRESS_SCORE_RULE = Custom(
+    check_with=_check_progress_score,
+    quick_with=_is_progress_score,
+    keywords={"enum": sorted(PROGRESS_SCORES)},
+)
+"""The rule of a progress score: the keys of :data:`PROGRESS_SCORES`."""
+
+
 @attrs.frozen(kw_only=True)
+@checked
 class ProgressReport:
     """A team's periodic self-assessment on the IHI progress score, with a short narrative.
 
@@ -362,33 +376,12 @@ class ProgressReport:
     ```
     """
 
-    date: datetime.date
+    date: datetime.date = attrs.field(metadata=rule(Date()))
     """The day of the report."""
-    score: float
+    score: float = attrs.field(metadata=rule(PROGRESS_SCORE_RULE))
     """The progress score: 0.5 to 5.0 in steps of 0.5."""
-    narrative: str | None = None
+    narrative: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """What happened since the last report, in the team's words (free text)."""
-
-    def __attrs_post_init__(self) -> None:
-        score, narrative = self.score, self.narrative
-        if (
-            type(self.date) is datetime.date
-            and type(score) in NUMBERS
-            and 0.5 <= score <= 5.0
-            and (score * 2) % 1 == 0
-            and (narrative is None or type(narrative) is str)
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.date(("date",), self.date)
-        if c.number(("score",), self.score, 0.5, 5.0) and (self.score * 2) % 1 != 0:
-            c.add(("score",), "must be a step of 0.5 (0.5, 1.0, …, 5.0)", self.score)
-        c.optional_text(("narrative",), self.narrative)
-        c.done()
 
     @property
     def label_nb(self) -> str:
@@ -407,6 +400,7 @@ class ProgressReport:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class ImprovementTeam:
     """An improvement team (forbedringsteam) and everything the network knows of it.
 
@@ -429,52 +423,71 @@ class ImprovementTeam:
     ```
     """
 
-    identifier: str
+    identifier: str = attrs.field(metadata=rule(IDENTIFIER_RULE))
     """A stable technical identifier, e.g. ``"team-bodoe"`` (lower-case ASCII)."""
-    name: str
+    name: str = attrs.field(metadata=rule(Text()))
     """The team's name for people, e.g. "Bodø"."""
-    organisations: tuple[Organisation, ...] = attrs.field(converter=to_tuple)
+    organisations: tuple[Organisation, ...] = attrs.field(
+        converter=to_tuple,
+        metadata=rule(
+            Items(Instance(Organisation), min_items=1, too_few="needs at least one organisation")
+        ),
+    )
     """The organisations the team comes from (at least one)."""
-    members: tuple[TeamMember, ...] = attrs.field(default=(), converter=to_tuple)
+    members: tuple[TeamMember, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(TeamMember)))
+    )
     """The members and their roles (4-6 recommended: see the review)."""
-    application: Application | None = None
+    application: Application | None = attrs.field(
+        default=None, metadata=rule(Optional(Instance(Application)))
+    )
     """The team's application to join the network."""
-    projects: tuple[ImprovementProject, ...] = attrs.field(default=(), converter=to_tuple)
+    projects: tuple[ImprovementProject, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(ImprovementProject)))
+    )
     """The team's improvement projects; each names this team in its ``team`` field."""
-    progress: tuple[ProgressReport, ...] = attrs.field(default=(), converter=to_tuple)
+    progress: tuple[ProgressReport, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(ProgressReport)))
+    )
     """The team's progress reports, in date order."""
-    forms: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    forms: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        metadata=rule(Items(Code(), unique="duplicates forms[{first}]")),
+    )
     """Identifiers of the team's «Hva er viktig for meg»-forms."""
-    checklists: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    checklists: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=to_tuple,
+        metadata=rule(Items(Code(), unique="duplicates checklists[{first}]")),
+    )
     """Identifiers of the team's collaboration checklists."""
 
-    def __attrs_post_init__(self) -> None:
-        if self._valid():
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        check_identifier(c, ("identifier",), self.identifier)
-        c.text(("name",), self.name)
-        if c.instances(("organisations",), self.organisations, Organisation):
-            if not self.organisations:
-                c.add(("organisations",), "needs at least one organisation")
-            _unique(c, "organisations", [o.name.strip().casefold() for o in self.organisations])
-        c.instances(("members",), self.members, TeamMember)
-        if self.application is not None and not isinstance(self.application, Application):
-            c.add(("application",), "must be an Application", type(self.application).__name__)
-        if c.instances(("projects",), self.projects, ImprovementProject):
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        if ok["organisations"]:
+            seen: dict[str, int] = {}
+            for i, organisation in enumerate(self.organisations):
+                folded = organisation.name.strip().casefold()
+                if folded in seen:
+                    c.add(
+                        ("organisations", i, "name"),
+                        f"duplicates organisations[{seen[folded]}]",
+                        folded,
+                        text=True,
+                    )
+                else:
+                    seen[folded] = i
+        if ok["projects"]:
+            identifier = self.identifier
             for i, project in enumerate(self.projects):
-                if project.team != self.identifier:
+                if project.team != identifier:
                     c.add(
                         ("projects", i, "team"),
-                        f"must be the team's identifier {self.identifier!r}",
+                        f"must be the team's identifier {identifier!r}",
                         project.team,
                         text=True,
                     )
-        if c.instances(("progress",), self.progress, ProgressReport):
+        if ok["progress"]:
             for i in range(1, len(self.progress)):
                 before, report = self.progress[i - 1], self.progress[i]
                 if report.date <= before.date:
@@ -483,56 +496,6 @@ class ImprovementTeam:
                         f"must be after the previous report's date {before.date.isoformat()}",
                         report.date.isoformat(),
                     )
-        for name in ("forms", "checklists"):
-            values = getattr(self, name)
-            checked = [c.code((name, i), v) for i, v in enumerate(values)]
-            if all(checked):
-                _unique(c, name, list(values), show=True)
-        c.done()
-
-    def _valid(self) -> bool:
-        """True when :meth:`_full_check` would find nothing (a quick pass)."""
-        identifier, name, organisations, application = (
-            self.identifier,
-            self.name,
-            self.organisations,
-            self.application,
-        )
-        if not (
-            type(identifier) is str
-            and IDENTIFIER.fullmatch(identifier)
-            and type(name) is str
-            and name.strip()
-            and organisations
-            and (application is None or type(application) is Application)
-            and all(type(m) is TeamMember for m in self.members)
-        ):
-            return False
-        names: set[str] = set()
-        for o in organisations:
-            if type(o) is not Organisation:
-                return False
-            folded = o.name.strip().casefold()
-            if folded in names:
-                return False
-            names.add(folded)
-        for project in self.projects:
-            if type(project) is not ImprovementProject or project.team != identifier:
-                return False
-        previous: datetime.date | None = None
-        for report in self.progress:
-            if type(report) is not ProgressReport or (
-                previous is not None and report.date <= previous
-            ):
-                return False
-            previous = report.date
-        for values in (self.forms, self.checklists):
-            for v in values:
-                if type(v) is not str or not v.strip():
-                    return False
-            if len(set(values)) != len(values):
-                return False
-        return True
 
     def has_role(self, role: MemberRole) -> bool:
         """True when some member has ``role``."""
@@ -551,13 +514,3 @@ class ImprovementTeam:
     def latest_progress(self) -> ProgressReport | None:
         """The latest progress report, or ``None``."""
         return self.progress[-1] if self.progress else None
-
-
-def _unique(c: Checker, name: str, keys: list[str], *, show: bool = False) -> None:
-    seen: dict[str, int] = {}
-    for i, key in enumerate(keys):
-        if key in seen:
-            path = (name, i) if show else (name, i, "name")
-            c.add(path, f"duplicates {name}[{seen[key]}]", key, text=not show)
-        else:
-            seen[key] = i
