@@ -41,6 +41,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "laeringsnettverk._codes",
             "laeringsnettverk._rules",
             "laeringsnettverk._numbers",
+            "laeringsnettverk._rounding",
             "laeringsnettverk._version",
             # field helpers (to_tuple, freeze_map): a leaf module in the toolkit's folder
             "laeringsnettverk.toolkit._common",

@@ -27,12 +27,12 @@ True
 
 from __future__ import annotations
 
-import math
-from decimal import ROUND_HALF_UP, Context, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-from laeringsnettverk._checks import Checker, fail, isfinite
+from laeringsnettverk._checks import Checker
+from laeringsnettverk._rounding import round_half_up, to_percent
 
 __all__ = [
     "DASH",
@@ -42,8 +42,6 @@ __all__ = [
     "check_lang",
     "fmt_number",
     "fmt_percent",
-    "round_half_up",
-    "to_percent",
 ]
 
 Lang = Literal["nb", "en"]
@@ -131,66 +129,3 @@ def fmt_percent(fraction: float | Fraction | None, lang: Lang = "nb") -> str:
     if fraction is None:
         return DASH
     return fmt_number(to_percent(fraction), 1, lang, trim=True) + NBSP + "%"
-
-
-# Display rounding, re-exported by laeringsnettverk.scoring (its public home): here, in the
-# base layer, so the formatting above and every capability can use it.
-
-_TOO_LARGE = "is too large for a number (beyond ±1.8e308)"
-
-
-def to_percent(fraction: float | Fraction) -> float:
-    """A fraction as a percent, rounded half up to one decimal for display (0.8 → 80.0).
-
-    Computed exactly, never as ``fraction * 100`` in floating point: 23 of 80 is 28.75 %
-    and shows as 28.8. Give a :class:`fractions.Fraction` (``Fraction(23, 80)``) to round
-    the exact ratio; a float is taken as the decimal it prints as (``0.2875``).
-
-    ```pycon
-    >>> to_percent(23 / 80)
-    28.8
-    >>> from fractions import Fraction
-    >>> to_percent(Fraction(23, 80))
-    28.8
-
-    ```
-    """
-    if isinstance(fraction, Fraction):
-        # tenths of a percent, half away from zero, in integers: exact for any ratio
-        tenths = (2 * abs(fraction.numerator) * 1000 + fraction.denominator) // (
-            2 * fraction.denominator
-        )
-        return math.copysign(float(Fraction(tenths, 10)), fraction.numerator)
-    checker = Checker()
-    checker.number(("fraction",), fraction)
-    checker.done()
-    percent = float(Decimal(repr(fraction)).scaleb(2))
-    if not math.isfinite(percent):
-        fail(("fraction",), "is too large to show as a percent", fraction)
-    return round_half_up(percent, 1)
-
-
-def round_half_up(value: float, decimals: int = 1) -> float:
-    """Round for display, half up as on a paper form (never banker's rounding).
-
-    ```pycon
-    >>> round_half_up(2.25)
-    2.3
-    >>> round_half_up(-2.25)
-    -2.3
-    >>> round(2.25, 1)  # Python's own rounding gives 2.2
-    2.2
-
-    ```
-    """
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        fail(("value",), "must be a number", value)
-    if not isfinite(value):
-        too_large = isinstance(value, int)
-        fail(("value",), _TOO_LARGE if too_large else "must be a finite number", value)
-    exact = Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
-    if int(exact.as_tuple().exponent) >= -decimals:  # nothing to round (a large float, an int)
-        return float(exact)
-    quantum = Decimal(1).scaleb(-decimals)
-    context = Context(prec=max(28, exact.adjusted() + decimals + 3))
-    return float(exact.quantize(quantum, rounding=ROUND_HALF_UP, context=context))

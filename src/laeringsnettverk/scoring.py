@@ -26,7 +26,7 @@ from fractions import Fraction
 from typing import Any
 
 from laeringsnettverk._checks import Checker, fail
-from laeringsnettverk._numbers import round_half_up, to_percent
+from laeringsnettverk._rounding import round_half_up, to_percent
 
 __all__ = [
     "ACTIVITY_DETECTABLE_CHANGE",

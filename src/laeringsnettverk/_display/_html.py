@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from laeringsnettverk._numbers import round_half_up
+from laeringsnettverk._rounding import round_half_up
 
 MAX_ROWS = 100
 """The most rows a table shows (the library's choice); the rest are counted, not shown."""

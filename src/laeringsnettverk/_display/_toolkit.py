@@ -12,7 +12,7 @@ from laeringsnettverk._display._html import (
     titled,
     wrap,
 )
-from laeringsnettverk._numbers import round_half_up
+from laeringsnettverk._rounding import round_half_up
 
 if TYPE_CHECKING:
     from laeringsnettverk.goals import SmartAssessment
