@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
 from laeringsnettverk._checks import Checker
+from laeringsnettverk._rules import Instance, Items, checked, rule, to_tuple
 from laeringsnettverk.findings import Finding, Severity
 from laeringsnettverk.goals import Indicator, IndicatorKind, IndicatorRole
-from laeringsnettverk.toolkit._common import to_tuple
 
 __all__ = ["MeasurementPlan"]
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class MeasurementPlan:
     """A family of measures: outcome, process and balancing indicators, each with its plan.
 
@@ -37,44 +40,31 @@ class MeasurementPlan:
     ```
     """
 
-    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=to_tuple)
+    indicators: tuple[Indicator, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(Indicator)))
+    )
     """The family's members, each with a role (names unique)."""
 
-    def __attrs_post_init__(self) -> None:
-        seen: set[str] = set()
-        for ind in self.indicators:
-            if type(ind) is not Indicator or ind.role is None:
-                break
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        if not ok["indicators"]:
+            return
+        seen: dict[str, int] = {}
+        for i, ind in enumerate(self.indicators):
+            if ind.role is None:
+                c.add(
+                    ("indicators", i, "role"),
+                    "is required in a measurement plan (outcome, process or balancing)",
+                )
             folded = ind.name.strip().casefold()
             if folded in seen:
-                break
-            seen.add(folded)
-        else:
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        if c.instances(("indicators",), self.indicators, Indicator):
-            seen: dict[str, int] = {}
-            for i, ind in enumerate(self.indicators):
-                if ind.role is None:
-                    c.add(
-                        ("indicators", i, "role"),
-                        "is required in a measurement plan (outcome, process or balancing)",
-                    )
-                folded = ind.name.strip().casefold()
-                if folded in seen:
-                    c.add(
-                        ("indicators", i, "name"),
-                        f"duplicates indicators[{seen[folded]}].name",
-                        ind.name,
-                        text=True,
-                    )
-                else:
-                    seen[folded] = i
-        c.done()
+                c.add(
+                    ("indicators", i, "name"),
+                    f"duplicates indicators[{seen[folded]}].name",
+                    ind.name,
+                    text=True,
+                )
+            else:
+                seen[folded] = i
 
     def by_role(self, role: IndicatorRole) -> tuple[Indicator, ...]:
         """The indicators with ``role``, in order."""
