@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from laeringsnettverk._checks import Checker, fail
+from laeringsnettverk._rules import Custom, Date, Items, Optional, Text, checked, rule, to_tuple
 from laeringsnettverk.goals import IndicatorKind, SmartGoal
 from laeringsnettverk.improvement._events import (
     EVENT_TYPES,
@@ -24,7 +26,6 @@ from laeringsnettverk.improvement._events import (
 )
 from laeringsnettverk.improvement._phases import Phase, PhaseActivity
 from laeringsnettverk.improvement._plan import MeasurementPlan
-from laeringsnettverk.toolkit._common import to_tuple
 
 if TYPE_CHECKING:
     from dateutil.relativedelta import relativedelta
@@ -34,6 +35,17 @@ __all__ = ["ImprovementProject", "PhaseStay", "PhaseTime"]
 E = TypeVar("E")
 
 _EVENT_TYPES = frozenset(EVENT_TYPES)
+
+
+def _check_event(c: Checker, path: tuple[Any, ...], value: object) -> bool:
+    if isinstance(value, EVENT_TYPES):
+        return True
+    c.add(path, "must be a project event", type(value).__name__)
+    return False
+
+
+EVENT_RULE = Custom(check_with=_check_event, quick_with=lambda v: type(v) in _EVENT_TYPES)
+"""The rule of a history's element: an event of one of :data:`EVENT_TYPES`."""
 
 
 def _describe(rd: relativedelta) -> tuple[str, str]:
@@ -96,6 +108,7 @@ class PhaseTime:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class ImprovementProject:
     """An improvement project (forbedringsarbeid) and its append-only history of dated events.
 
@@ -122,76 +135,25 @@ class ImprovementProject:
     ```
     """
 
-    title: str
+    title: str = attrs.field(metadata=rule(Text()))
     """The project's title."""
-    team: str
+    team: str = attrs.field(metadata=rule(Text()))
     """The improvement team, by its identifier."""
-    area: str
+    area: str = attrs.field(metadata=rule(Text()))
     """The improvement area (forbedringsområde) the team chose."""
-    start: datetime.date
+    start: datetime.date = attrs.field(metadata=rule(Date()))
     """The day the project started; no event is earlier."""
-    history: tuple[ProjectEvent, ...] = attrs.field(default=(), converter=to_tuple)
+    history: tuple[ProjectEvent, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(EVENT_RULE))
+    )
     """The events, in date order (same-day events keep their order). If not empty, the first
     is a :class:`PhaseEntered`."""
-    identifier: str | None = None
+    identifier: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """An identifier in the caller's system."""
 
-    def __attrs_post_init__(self) -> None:
-        title, team, area, start, identifier = (
-            self.title,
-            self.team,
-            self.area,
-            self.start,
-            self.identifier,
-        )
-        if (
-            type(title) is str
-            and title.strip()
-            and type(team) is str
-            and team.strip()
-            and type(area) is str
-            and area.strip()
-            and type(start) is datetime.date
-            and (identifier is None or type(identifier) is str)
-            and self._history_valid(start)
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("title",), self.title)
-        c.text(("team",), self.team)
-        c.text(("area",), self.area)
-        start_ok = c.date(("start",), self.start)
-        c.optional_text(("identifier",), self.identifier)
-        events_ok = True
-        for i, event in enumerate(self.history):
-            if not isinstance(event, EVENT_TYPES):
-                c.add(("history", i), "must be a project event", type(event).__name__)
-                events_ok = False
-        if events_ok and start_ok:
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        if ok["history"] and ok["start"]:
             self._check_history(c)
-        c.done()
-
-    def _history_valid(self, start: datetime.date) -> bool:
-        """True when :meth:`_check_history` would find nothing (a quick pass)."""
-        history = self.history
-        if history and type(history[0]) is not PhaseEntered:
-            return False
-        previous = start
-        current: Phase | None = None
-        for event in history:
-            kind = type(event)
-            if kind not in _EVENT_TYPES or event.date < previous:
-                return False
-            previous = event.date
-            if kind is PhaseEntered:
-                if event.phase is current:  # type: ignore[union-attr]
-                    return False
-                current = event.phase  # type: ignore[union-attr]
-        return True
 
     def _check_history(self, c: Checker) -> None:
         previous = self.start
