@@ -4,17 +4,44 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, cast
 
 import attrs
 
 from laeringsnettverk._checks import Checker
 from laeringsnettverk._codes import CodedEnum
+from laeringsnettverk._rules import Custom, Date, checked, rule
 
 __all__ = ["MeasurementPeriod", "PeriodUnit", "action_periods", "periods_between"]
 
 CODE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 """A period's code: lower-case ASCII letters, digits, ``_`` and ``-``."""
+_NOT_CODE = "must be lower-case ASCII letters, digits, '_' or '-'"
+
+
+def _check_code(c: Checker, path: tuple[Any, ...], value: object) -> bool:
+    if not c.code(path, value):
+        return False
+    if not CODE.fullmatch(cast(str, value)):
+        c.add(path, _NOT_CODE, value)
+        return False
+    return True
+
+
+def _is_code(value: object) -> bool:
+    return type(value) is str and CODE.fullmatch(value) is not None
+
+
+CODE_RULE = Custom(check_with=_check_code, quick_with=_is_code, keywords={"pattern": CODE.pattern})
+"""The rule of a period's code: :data:`CODE` (a non-empty string first)."""
+OPTIONAL_CODE_RULE = Custom(
+    check_with=lambda c, path, value: value is None or _check_code(c, path, value),
+    quick_with=lambda value: value is None or _is_code(value),
+    keywords={"pattern": CODE.pattern},
+)
+"""``None`` or :data:`CODE_RULE` (a series' team); the schema keeps ``null`` beside the
+pattern, which applies to text only."""
 
 
 class PeriodUnit(CodedEnum):
@@ -35,27 +62,20 @@ class PeriodUnit(CodedEnum):
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class MeasurementPeriod:
     """A stretch of days, ``start`` to ``end`` (both included), with a code for data."""
 
-    code: str
+    code: str = attrs.field(metadata=rule(CODE_RULE))
     """The period's code, e.g. ``"2015-02"``, ``"2015-k1"``, ``"handlingsperiode-1"``."""
-    start: datetime.date
+    start: datetime.date = attrs.field(metadata=rule(Date()))
     """The first day."""
-    end: datetime.date
+    end: datetime.date = attrs.field(metadata=rule(Date()))
     """The last day (equal to ``start`` for a single day)."""
 
-    def __attrs_post_init__(self) -> None:
-        self._full_check()  # not a hot path: the one full pass reports every problem
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported."""
-        c = Checker()
-        if c.code(("code",), self.code) and not CODE.fullmatch(self.code):
-            c.add(("code",), "must be lower-case ASCII letters, digits, '_' or '-'", self.code)
-        if c.date(("start",), self.start) & c.date(("end",), self.end) and self.end < self.start:
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        if ok["start"] and ok["end"] and self.end < self.start:
             c.add(("end",), f"must not be before start {self.start.isoformat()}", self.end)
-        c.done()
 
     def contains(self, day: datetime.date) -> bool:
         """True when ``day`` falls in the period."""
