@@ -4,15 +4,34 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import attrs
 
 from laeringsnettverk._checks import Checker
+from laeringsnettverk._rules import (
+    Boolean,
+    Code,
+    Date,
+    Instance,
+    Integer,
+    Items,
+    Member,
+    Number,
+    Optional,
+    Text,
+    checked,
+    rule,
+    to_tuple,
+)
 from laeringsnettverk.goals import Indicator
 from laeringsnettverk.goals import Observation as GoalObservation
-from laeringsnettverk.measurement._periods import CODE, MeasurementPeriod, PeriodUnit
-from laeringsnettverk.toolkit._common import to_tuple
+from laeringsnettverk.measurement._periods import (
+    OPTIONAL_CODE_RULE,
+    MeasurementPeriod,
+    PeriodUnit,
+)
 
 if TYPE_CHECKING:
     from laeringsnettverk.charts import ChartData
@@ -21,6 +40,7 @@ __all__ = ["ChangeNote", "Observation", "Series"]
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class Observation:
     """One point of a series: a period and its value, or its numerator and denominator.
 
@@ -30,46 +50,36 @@ class Observation:
     checklists) the value is over, so nobody reads a mean without its denominator.
     """
 
-    period: MeasurementPeriod
+    period: MeasurementPeriod = attrs.field(metadata=rule(Instance(MeasurementPeriod)))
     """When: the period the value belongs to (a single day has ``start == end``)."""
-    value: float | None = None
+    value: float | None = attrs.field(default=None, metadata=rule(Optional(Number())))
     """The measured value, or ``None`` for a proportion or a missing observation."""
-    numerator: int | None = None
+    numerator: int | None = attrs.field(default=None, metadata=rule(Optional(Integer(ge=0))))
     """For a proportion: how many of ``denominator`` counted."""
-    denominator: int | None = None
+    denominator: int | None = attrs.field(default=None, metadata=rule(Optional(Integer(ge=1))))
     """For a proportion: how many there were (at least 1)."""
-    n: int | None = None
+    n: int | None = attrs.field(default=None, metadata=rule(Optional(Integer(ge=0))))
     """How many units the value is over (0 for an empty period), if known."""
-    excluded: bool = False
+    excluded: bool = attrs.field(default=False, metadata=rule(Boolean()))
     """True to leave the point out of the centre line and limits (it is still drawn)."""
-    reason: str | None = None
+    reason: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """Why the point is excluded (free text; never shown in an error)."""
 
-    def __attrs_post_init__(self) -> None:
-        self._full_check()  # not a hot path: the one full pass reports every problem
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported."""
-        c = Checker()
-        if not isinstance(self.period, MeasurementPeriod):
-            c.add(("period",), "must be a MeasurementPeriod", type(self.period).__name__)
-        if self.value is not None:
-            c.number(("value",), self.value)
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
         num, den = self.numerator, self.denominator
-        ok_num = num is None or c.integer(("numerator",), num, 0)
-        ok_den = den is None or c.integer(("denominator",), den, 1)
         if (num is None) != (den is None):
             missing = "denominator" if den is None else "numerator"
             c.add((missing,), "is required with " + ("numerator" if den is None else "denominator"))
-        elif num is not None and den is not None and ok_num and ok_den and num > den:
+        elif (
+            num is not None
+            and den is not None
+            and ok["numerator"]
+            and ok["denominator"]
+            and num > den
+        ):
             c.add(("numerator",), f"must not be above the denominator {den}", num)
         if self.value is not None and num is not None:
             c.add(("value",), "must be left out when numerator and denominator are given")
-        if self.n is not None:
-            c.integer(("n",), self.n, 0)
-        c.boolean(("excluded",), self.excluded)
-        c.optional_text(("reason",), self.reason)
-        c.done()
 
     @property
     def missing(self) -> bool:
@@ -90,26 +100,18 @@ class Observation:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class ChangeNote:
     """A change tried (a PDSA test, a new routine), shown on charts as an annotation."""
 
-    date: datetime.date
+    date: datetime.date = attrs.field(metadata=rule(Date()))
     """The day the change was made."""
-    text: str
+    text: str = attrs.field(metadata=rule(Text()))
     """What was changed (free text; never shown in an error)."""
-
-    def __attrs_post_init__(self) -> None:
-        self._full_check()  # not a hot path: the one full pass reports every problem
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported."""
-        c = Checker()
-        c.date(("date",), self.date)
-        c.text(("text",), self.text)
-        c.done()
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class Series:
     """A measure followed over time for a team or a network: the document kind ``series``.
 
@@ -139,53 +141,43 @@ class Series:
     ```
     """
 
-    indicator: Indicator | None = None
+    indicator: Indicator | None = attrs.field(
+        default=None, metadata=rule(Optional(Instance(Indicator)))
+    )
     """What is measured, inline (the goals' :class:`~laeringsnettverk.goals.Indicator`)."""
-    indicator_ref: str | None = None
+    indicator_ref: str | None = attrs.field(default=None, metadata=rule(Optional(Code())))
     """What is measured, by reference: a code or identifier in the caller's system, e.g.
     a SMART goal's identifier. At least one of ``indicator`` and ``indicator_ref``."""
-    team: str | None = None
+    team: str | None = attrs.field(default=None, metadata=rule(OPTIONAL_CODE_RULE))
     """The team the series is for, by its identifier; ``None`` for a whole network."""
-    network: str | None = None
+    network: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The network's code or name, if any."""
-    unit: PeriodUnit | None = None
+    unit: PeriodUnit | None = attrs.field(default=None, metadata=rule(Optional(Member(PeriodUnit))))
     """How the periods were made (months, quarters, action periods), if by one unit."""
-    observations: tuple[Observation, ...] = attrs.field(default=(), converter=to_tuple)
+    observations: tuple[Observation, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(Observation)))
+    )
     """The observations in time order."""
-    changes: tuple[ChangeNote, ...] = attrs.field(default=(), converter=to_tuple)
+    changes: tuple[ChangeNote, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(ChangeNote)))
+    )
     """Changes tried, in date order (annotations on charts)."""
-    identifier: str | None = None
+    identifier: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """An identifier for the series in the caller's system."""
 
-    def __attrs_post_init__(self) -> None:
-        self._full_check()  # not a hot path: the one full pass reports every problem
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported."""
-        c = Checker()
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
         if self.indicator is None and self.indicator_ref is None:
             c.add(("indicator",), "is required when indicator_ref is not given")
-        if self.indicator is not None and not isinstance(self.indicator, Indicator):
-            c.add(("indicator",), "must be an Indicator", type(self.indicator).__name__)
-        if self.indicator_ref is not None:
-            c.code(("indicator_ref",), self.indicator_ref)
-        if self.team is not None and c.code(("team",), self.team) and not CODE.fullmatch(self.team):
-            c.add(("team",), "must be lower-case ASCII letters, digits, '_' or '-'", self.team)
-        c.optional_text(("network",), self.network)
-        if self.unit is not None:
-            c.member(("unit",), self.unit, PeriodUnit)
-        if c.instances(("observations",), self.observations, Observation):
-            self._check_observations(c)
-        if c.instances(("changes",), self.changes, ChangeNote):
-            for i in range(1, len(self.changes)):
-                if self.changes[i].date < self.changes[i - 1].date:
+        if ok["observations"]:
+            self._check_observations(c, self.indicator if ok["indicator"] else None)
+        if ok["changes"]:
+            changes = self.changes
+            for i in range(1, len(changes)):
+                if changes[i].date < changes[i - 1].date:
                     c.add(("changes", i, "date"), "must not be before the previous change")
-        c.optional_text(("identifier",), self.identifier)
-        c.done()
 
-    def _check_observations(self, c: Checker) -> None:
+    def _check_observations(self, c: Checker, indicator: Indicator | None) -> None:
         kinds: set[bool] = set()
-        indicator = self.indicator if isinstance(self.indicator, Indicator) else None
         for i, obs in enumerate(self.observations):
             if i and obs.period.start <= self.observations[i - 1].period.end:
                 c.add(
