@@ -62,3 +62,10 @@ def follow_a_team(forms: list[ln.WhatMattersForm]) -> tuple[bool, float | None]:
     control = i_chart([obs.chart_value for obs in series.observations])
     estimate = mean_estimate([v for v in series.values() if v is not None])
     return chart.signal or control.signal, estimate.lower
+
+
+def everyday_and_capabilities(text: str) -> tuple[ln.Series, str, float]:
+    series: ln.Series = ln.loads(text, ln.Series)
+    team: type[ln.network.ImprovementTeam] = ln.network.ImprovementTeam  # from its capability
+    fidelity: float = ln.program_fidelity([ln.toolkit.ItemStatus.DONE])
+    return series, team.__name__, fidelity + ln.form_benefit(build_form()).paired
