@@ -37,6 +37,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "laeringsnettverk.errors",
             "laeringsnettverk._error_codes",
             "laeringsnettverk._error_values",
+            "laeringsnettverk._error_show",
             "laeringsnettverk._checks",
             "laeringsnettverk._codes",
             "laeringsnettverk._rules",

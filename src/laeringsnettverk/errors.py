@@ -51,19 +51,8 @@ import attrs
 
 from laeringsnettverk import _error_values
 from laeringsnettverk._error_codes import ERROR_CODES, MAX_PROBLEMS, ErrorCode, error_code_table
-from laeringsnettverk._error_values import (
-    WITHHELD,
-    Key,
-    PathSegment,
-    Position,
-    TypeName,
-    _Ctx,
-    _freeze_ctx,
-    _input_of,
-    _safe_path,
-    _show_value,
-    _Withheld,
-)
+from laeringsnettverk._error_show import _Ctx, _freeze_ctx, _input_of, _safe_path, _show_value
+from laeringsnettverk._error_values import WITHHELD, Key, PathSegment, Position, TypeName, _Withheld
 
 __all__ = [
     "ERROR_CODES",
