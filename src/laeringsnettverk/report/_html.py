@@ -1,17 +1,16 @@
 """The report as one self-contained HTML file: inline CSS, inline SVG, no script.
 
 Each section is built by its own module (``_overview``, ``_teams``, ``_goals``,
-``_charts``, ``_stakeholders``) from the pieces in ``_page``; this module checks the
-arguments and puts the page together.
+``_charts``, ``_stakeholders``) from the pieces in ``_page``, after ``_arguments``
+has checked the arguments; this module puts the page together.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from laeringsnettverk._checks import Checker
-from laeringsnettverk._numbers import Lang, check_lang
+from laeringsnettverk._numbers import Lang
 from laeringsnettverk._version import __version__
 from laeringsnettverk.measurement import (
     Series,
@@ -20,6 +19,7 @@ from laeringsnettverk.network import (
     LearningNetwork,
     review_network,
 )
+from laeringsnettverk.report._arguments import _check, _concerns_team
 from laeringsnettverk.report._charts import _charts
 from laeringsnettverk.report._goals import _goals, _results
 from laeringsnettverk.report._overview import _gatherings, _overview
@@ -33,45 +33,6 @@ from laeringsnettverk.stakeholders import (
 from laeringsnettverk.toolkit import CollaborationChecklist, WhatMattersForm
 
 __all__ = ["render_report"]
-
-
-# -- the whole --------------------------------------------------------------------------------
-
-
-def _concerns_team(concerns: str, team: str) -> bool:
-    """Whether a finding belongs in one team's report: the team's own, or the network's."""
-    if not concerns.startswith("team:"):
-        return True
-    return concerns == f"team:{team}" or concerns.startswith(f"team:{team}/")
-
-
-def _check(
-    network: object,
-    *,
-    forms: Sequence[object],
-    checklists: Sequence[object],
-    maps: Sequence[object],
-    series: Sequence[object],
-    today: object,
-    lang: object,
-    team: object,
-    title: object,
-) -> None:
-    c = Checker()
-    if not isinstance(network, LearningNetwork):
-        c.add(("network",), "must be a LearningNetwork", type(network).__name__)
-    c.instances(("forms",), tuple(forms), WhatMattersForm)
-    c.instances(("checklists",), tuple(checklists), CollaborationChecklist)
-    c.instances(("stakeholder_maps",), tuple(maps), StakeholderMap)
-    c.instances(("series",), tuple(series), Series)
-    c.date(("today",), today)
-    check_lang(c, lang)
-    if title is not None:
-        c.text(("title",), title)
-    known = {t.identifier for t in network.teams} if isinstance(network, LearningNetwork) else None
-    if team is not None and known is not None and team not in known:
-        c.add(("team",), "is not a team of the network", team)
-    c.done()
 
 
 def render_report(
