@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping, Sequence
 
 import attrs
 
 from laeringsnettverk._checks import Checker
+from laeringsnettverk._rules import (
+    Boolean,
+    Custom,
+    Date,
+    Instance,
+    Items,
+    Member,
+    Optional,
+    Text,
+    checked,
+    rule,
+    to_tuple,
+)
+from laeringsnettverk.errors import PathSegment
 from laeringsnettverk.stakeholders._enums import (
     Attitude,
     OwnerKind,
@@ -16,7 +31,6 @@ from laeringsnettverk.stakeholders._enums import (
     StakeholderCategory,
     StakeholderLevel,
 )
-from laeringsnettverk.toolkit._common import to_tuple
 
 __all__ = [
     "HIGH_RATING",
@@ -40,7 +54,28 @@ actor of middling influence is one to reckon with.
 """
 
 
+def _check_rating(c: Checker, path: Sequence[PathSegment], value: object) -> bool:
+    return c.integer(path, value, RATING_MIN, RATING_MAX, "the rating scale's ")
+
+
+def _is_rating(value: object) -> bool:
+    return type(value) is int and RATING_MIN <= value <= RATING_MAX
+
+
+RATING_RULE = Custom(
+    check_with=_check_rating,
+    quick_with=_is_rating,
+    keywords={"minimum": RATING_MIN, "maximum": RATING_MAX},
+)
+"""The rule of a rating of influence or interest: a whole number from 1 to 5."""
+_OPTIONAL_RATING = Optional(RATING_RULE)
+_OPTIONAL_TEXT = Optional(Text(blank=True))
+_OPTIONAL_LEVEL = Optional(Member(SituationalLevel))
+_OPTIONAL_BOOLEAN = Optional(Boolean())
+
+
 @attrs.frozen(kw_only=True)
+@checked
 class Relation:
     """The relation between the map's owner and an actor: its strength and quality.
 
@@ -51,26 +86,12 @@ class Relation:
     ```
     """
 
-    strength: RelationStrength
+    strength: RelationStrength = attrs.field(metadata=rule(Member(RelationStrength)))
     """How strong the relation is: none, weak, moderate or strong."""
-    quality: RelationQuality | None = None
+    quality: RelationQuality | None = attrs.field(
+        default=None, metadata=rule(Optional(Member(RelationQuality)))
+    )
     """How good it is (good, mixed, poor), if assessed."""
-
-    def __attrs_post_init__(self) -> None:
-        quality = self.quality
-        if isinstance(self.strength, RelationStrength) and (
-            quality is None or isinstance(quality, RelationQuality)
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.member(("strength",), self.strength, RelationStrength)
-        if self.quality is not None:
-            c.member(("quality",), self.quality, RelationQuality)
-        c.done()
 
     @property
     def label(self) -> str:
@@ -84,6 +105,7 @@ class Relation:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class Stakeholder:
     """An actor (aktør) that the user, or the service, is affected by.
 
@@ -101,89 +123,42 @@ class Stakeholder:
     ```
     """
 
-    name: str
+    name: str = attrs.field(metadata=rule(Text()))
     """Who the actor is, as the team wrote it (free text; unique within a map)."""
-    category: StakeholderCategory
+    category: StakeholderCategory = attrs.field(metadata=rule(Member(StakeholderCategory)))
     """What kind of actor: next of kin, GP, NAV, DPS, …"""
-    level: StakeholderLevel | None = None
+    level: StakeholderLevel | None = attrs.field(
+        default=None, metadata=rule(Optional(Member(StakeholderLevel)))
+    )
     """Where the actor belongs: the user's own network, municipal, specialist, …"""
-    relation: Relation | None = None
+    relation: Relation | None = attrs.field(
+        default=None, metadata=rule(Optional(Instance(Relation)))
+    )
     """The relation to the actor (strength and quality); ``None`` when not yet mapped."""
-    influence: int | None = None
+    influence: int | None = attrs.field(default=None, metadata=rule(_OPTIONAL_RATING))
     """Influence (power) over the user's situation or the change, 1..5."""
-    interest: int | None = None
+    interest: int | None = attrs.field(default=None, metadata=rule(_OPTIONAL_RATING))
     """Interest in the user's situation or the change, 1..5."""
-    attitude: Attitude | None = None
+    attitude: Attitude | None = attrs.field(default=None, metadata=rule(Optional(Member(Attitude))))
     """Supportive, neutral or opposed."""
-    problem_recognition: SituationalLevel | None = None
+    problem_recognition: SituationalLevel | None = attrs.field(
+        default=None, metadata=rule(_OPTIONAL_LEVEL)
+    )
     """Grunig: how far the actor recognises the problem (high/low)."""
-    constraint_recognition: SituationalLevel | None = None
+    constraint_recognition: SituationalLevel | None = attrs.field(
+        default=None, metadata=rule(_OPTIONAL_LEVEL)
+    )
     """Grunig: how far the actor sees obstacles to doing something about it (high/low)."""
-    involvement: SituationalLevel | None = None
+    involvement: SituationalLevel | None = attrs.field(default=None, metadata=rule(_OPTIONAL_LEVEL))
     """Grunig: how far the actor feels personally involved (high/low)."""
-    power: bool | None = None
+    power: bool | None = attrs.field(default=None, metadata=rule(_OPTIONAL_BOOLEAN))
     """Mitchell, Agle & Wood: the actor can impose its will on the others."""
-    legitimacy: bool | None = None
+    legitimacy: bool | None = attrs.field(default=None, metadata=rule(_OPTIONAL_BOOLEAN))
     """Mitchell, Agle & Wood: the actor's claim is proper, by norms, law or role."""
-    urgency: bool | None = None
+    urgency: bool | None = attrs.field(default=None, metadata=rule(_OPTIONAL_BOOLEAN))
     """Mitchell, Agle & Wood: the actor's claim is time-sensitive and critical to it."""
-    note: str | None = None
+    note: str | None = attrs.field(default=None, metadata=rule(_OPTIONAL_TEXT))
     """A note on the actor (free text)."""
-
-    def __attrs_post_init__(self) -> None:
-        name, influence, interest, note = self.name, self.influence, self.interest, self.note
-        level, relation, attitude = self.level, self.relation, self.attitude
-        problem, constraint, involvement = (
-            self.problem_recognition,
-            self.constraint_recognition,
-            self.involvement,
-        )
-        power, legitimacy, urgency = self.power, self.legitimacy, self.urgency
-        if (
-            type(name) is str
-            and name.strip()
-            and isinstance(self.category, StakeholderCategory)
-            and (level is None or isinstance(level, StakeholderLevel))
-            and (relation is None or type(relation) is Relation)
-            and (influence is None or (type(influence) is int and 1 <= influence <= 5))
-            and (interest is None or (type(interest) is int and 1 <= interest <= 5))
-            and (attitude is None or isinstance(attitude, Attitude))
-            and (problem is None or isinstance(problem, SituationalLevel))
-            and (constraint is None or isinstance(constraint, SituationalLevel))
-            and (involvement is None or isinstance(involvement, SituationalLevel))
-            and (power is None or type(power) is bool)
-            and (legitimacy is None or type(legitimacy) is bool)
-            and (urgency is None or type(urgency) is bool)
-            and (note is None or type(note) is str)
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("name",), self.name)
-        c.member(("category",), self.category, StakeholderCategory)
-        if self.level is not None:
-            c.member(("level",), self.level, StakeholderLevel)
-        if self.relation is not None and not isinstance(self.relation, Relation):
-            c.add(("relation",), "must be a Relation", type(self.relation).__name__)
-        for field in ("influence", "interest"):
-            value = getattr(self, field)
-            if value is not None:
-                c.integer((field,), value, RATING_MIN, RATING_MAX, "the rating scale's ")
-        if self.attitude is not None:
-            c.member(("attitude",), self.attitude, Attitude)
-        for field in ("problem_recognition", "constraint_recognition", "involvement"):
-            value = getattr(self, field)
-            if value is not None:
-                c.member((field,), value, SituationalLevel)
-        for field in ("power", "legitimacy", "urgency"):
-            value = getattr(self, field)
-            if value is not None:
-                c.boolean((field,), value)
-        c.optional_text(("note",), self.note)
-        c.done()
 
     @property
     def key(self) -> str:
@@ -192,6 +167,7 @@ class Stakeholder:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class MapOwner:
     """Whose map it is: a user, a team, a service or a municipality.
 
@@ -199,26 +175,14 @@ class MapOwner:
     an identifier in the caller's system); never a national identity number.
     """
 
-    kind: OwnerKind
+    kind: OwnerKind = attrs.field(metadata=rule(Member(OwnerKind)))
     """A user's, a team's, a service's or a municipality's map."""
-    name: str
+    name: str = attrs.field(metadata=rule(Text()))
     """The owner's name or identifier (free text)."""
-
-    def __attrs_post_init__(self) -> None:
-        name = self.name
-        if isinstance(self.kind, OwnerKind) and type(name) is str and name.strip():
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.member(("kind",), self.kind, OwnerKind)
-        c.text(("name",), self.name)
-        c.done()
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class StakeholderMap:
     """A stakeholder map (aktørkartlegging): the actors around its owner, at a date.
 
@@ -242,53 +206,32 @@ class StakeholderMap:
     ```
     """
 
-    owner: MapOwner
+    owner: MapOwner = attrs.field(metadata=rule(Instance(MapOwner)))
     """Whose map it is."""
-    date: datetime.date
+    date: datetime.date = attrs.field(metadata=rule(Date()))
     """The day the map was made (or last revised)."""
-    stakeholders: tuple[Stakeholder, ...] = attrs.field(default=(), converter=to_tuple)
+    stakeholders: tuple[Stakeholder, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(Stakeholder)))
+    )
     """The actors, in the team's order (names unique, compared case-insensitively)."""
-    notes: str | None = None
+    notes: str | None = attrs.field(default=None, metadata=rule(_OPTIONAL_TEXT))
     """Notes on the map as a whole (free text)."""
 
-    def __attrs_post_init__(self) -> None:
-        notes = self.notes
-        if (
-            type(self.owner) is MapOwner
-            and type(self.date) is datetime.date
-            and (notes is None or type(notes) is str)
-        ):
-            seen: set[str] = set()
-            for s in self.stakeholders:
-                if type(s) is not Stakeholder:
-                    break
-                key = s.name.strip().casefold()
-                if key in seen:
-                    break
-                seen.add(key)
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        if not ok["stakeholders"]:
+            return
+        seen: dict[str, int] = {}
+        for i, s in enumerate(self.stakeholders):
+            key = s.key
+            if key in seen:
+                c.add(
+                    ("stakeholders", i, "name"),
+                    f"duplicates stakeholders[{seen[key]}].name",
+                    s.name,
+                    text=True,
+                )
             else:
-                return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        if not isinstance(self.owner, MapOwner):
-            c.add(("owner",), "must be a MapOwner", type(self.owner).__name__)
-        c.date(("date",), self.date)
-        if c.instances(("stakeholders",), self.stakeholders, Stakeholder):
-            seen: dict[str, int] = {}
-            for i, s in enumerate(self.stakeholders):
-                if s.key in seen:
-                    c.add(
-                        ("stakeholders", i, "name"),
-                        f"duplicates stakeholders[{seen[s.key]}].name",
-                        s.name,
-                        text=True,
-                    )
-                seen.setdefault(s.key, i)
-        c.optional_text(("notes",), self.notes)
-        c.done()
+                seen[key] = i
 
     @property
     def names(self) -> tuple[str, ...]:
