@@ -182,6 +182,15 @@ VALID = [
     (_form(scale={"maximum": 12}), True),
     (_form(scale={}), True),
     (_form(scale={"minimum": -(2**31), "maximum": 2**31}), True),
+    # a wide scale is checked by its ends, not by a set of its scores; empty scores pass
+    (_form(scale={"minimum": 0, "maximum": 1000}, conversations=[{"date": "2015-02-05"}]), True),
+    (
+        _form(
+            scale={"minimum": 0, "maximum": 1000},
+            conversations=[{"date": "2015-02-05", "scores": {}}, FORM["conversations"][1]],
+        ),
+        True,
+    ),
     # one conversation; an empty and an absent set of scores
     (_form(conversations=FORM["conversations"][:1]), True),
     (_form(conversations=[{"date": "2015-02-05"}, {"date": "2015-05-07", "scores": {}}]), True),
@@ -290,6 +299,24 @@ BAD = [
         _line(_form(conversations=[{"date": "2015-02-05", "scores": {"Sove": True}}])),
         "a bool score",
     ),
+    (
+        _line(
+            _form(
+                scale={"minimum": 0, "maximum": 1000},
+                conversations=[{"date": "2015-02-05", "scores": {"Sove": 1001}}],
+            )
+        ),
+        "a score above a wide scale",
+    ),
+    (
+        _line(
+            _form(
+                scale={"minimum": 0, "maximum": 1000},
+                conversations=[{"date": "2015-02-05", "scores": {"Sove": -1}}],
+            )
+        ),
+        "a score below a wide scale",
+    ),
     (_line(_form(conversations=[*FORM["conversations"][::-1]])), "dates out of order"),
     (
         _line(_form(conversations=[*FORM["conversations"], {"date": "2015-05-07"}])),
@@ -357,6 +384,17 @@ def test_models_and_lines_mix_in_one_source(routes: Routes) -> None:
     # the long frame and the checklist frame refuse what is neither a model nor a line
     with pytest.raises(ValidationError, match=r"documents\[0\]: 'int' must be a WhatMattersForm"):
         scores_frame([5])
+
+
+def test_the_long_frame_reports_bad_lines_as_the_per_form_frame_does() -> None:
+    lines = [_line(FORM), _line(_form(extra=1))]
+    with pytest.warns(LaeringsnettverkWarning, match="1 bad lines"):
+        long = scores_frame(lines)
+    with pytest.warns(LaeringsnettverkWarning, match="1 bad lines"):
+        per_form = forms_frame(lines)
+    assert long.attrs["bad_lines"] == per_form.attrs["bad_lines"]
+    assert [b["line"] for b in long.attrs["bad_lines"]] == [2]
+    assert len(long) == 6
 
 
 def test_str_and_bytes_subclasses_take_the_object_route(routes: Routes) -> None:

@@ -34,7 +34,7 @@ import array
 import datetime
 import functools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from laeringsnettverk._checks import Checker
@@ -42,7 +42,8 @@ from laeringsnettverk.toolkit import Activity, Conversation, WhatMattersForm, fo
 
 __all__ = ["FormColumns", "fast_decoder"]
 
-_CHUNK = 65536  # rows per Arrow chunk of the string columns
+_CHUNK = 65536  # rows per chunk: kept as tuples, then turned into columns
+_CODES = "qiidddq"  # the buffers' types: conversations, date_1, date_2, means, benefit, paired
 _EPOCH = datetime.date(1970, 1, 1).toordinal()
 _NO_DATE = -(2**31)  # a missing date in the date buffers (no real date is this far back)
 _BOUND = 2**31  # fast route: scales within ±2**31, so every sum below is exact in a float
@@ -85,19 +86,7 @@ Row = tuple[
 ]  # identifier, team, conversations, date_1, date_2, mean_1, mean_2, benefit, paired
 
 
-def _scores(conv: Any, names: set[str], lo: int, hi: int, unset: Any) -> tuple[Any, int] | None:
-    """A conversation's scores and how many keys they took; ``None``: not sure, give up."""
-    scores = conv.scores
-    if scores is unset:
-        return {}, 1  # the date
-    if scores and (
-        not scores.keys() <= names or min(scores.values()) < lo or max(scores.values()) > hi
-    ):
-        return None
-    return scores, 2 + len(scores)
-
-
-def _fast_row(f: Any, raw: str | bytes, unset: Any) -> Row | None:
+def _fast_row(f: Any, raw: str | bytes, unset: Any) -> Row | None:  # noqa: PLR0915
     """The row of a decoded form line, or ``None``: the object route decides."""
     acts = f.activities
     n = len(acts)
@@ -109,10 +98,10 @@ def _fast_row(f: Any, raw: str | bytes, unset: Any) -> Row | None:
         return None
     keys = 3 + 2 * n - [a.area for a in acts].count(unset)  # kind, version, activities
     scale = f.scale
-    lo, hi, better = 1, 10, True
+    allowed, better = _ONE_TO_TEN, True
     if scale is not unset:
-        lo, hi, better, keys = _scale(scale, keys, unset)
-        if not -_BOUND <= lo < hi <= _BOUND:
+        allowed, better, keys = _scale(scale, keys, unset)
+        if allowed is None:
             return None
     convs = f.conversations
     if convs is unset:
@@ -121,21 +110,23 @@ def _fast_row(f: Any, raw: str | bytes, unset: Any) -> Row | None:
         keys += 1
     number = len(convs)
     first = second = None
-    if number:
-        checked = _scores(convs[0], names, lo, hi, unset)
-        if checked is None:
-            return None
-        first, taken = checked
-        keys += taken
-        previous = convs[0].date
-        for conv in convs[1:]:
-            checked = _scores(conv, names, lo, hi, unset)
-            if checked is None or conv.date <= previous:
+    previous = _DAY_ZERO
+    for conv in convs:
+        scores = conv.scores
+        if scores is unset:
+            scores = {}
+            keys += 1  # the date
+        else:
+            keys += 2 + len(scores)
+            if not (scores.keys() <= names and allowed.issuperset(scores.values())):
                 return None
-            if second is None:
-                second = checked[0]
-            keys += checked[1]
-            previous = conv.date
+        if conv.date <= previous:
+            return None
+        previous = conv.date
+        if first is None:
+            first = scores
+        elif second is None:
+            second = scores
     ident, team = f.identifier, f.team
     if ident is unset:
         ident = None
@@ -151,7 +142,18 @@ def _fast_row(f: Any, raw: str | bytes, unset: Any) -> Row | None:
         keys += (ident or "").count(":") + (team or "").count(":")
     if (raw.count(":") if isinstance(raw, str) else raw.count(b":")) != keys:
         return None  # a repeated key, or a colon in some text: the object route decides
-    mean_1, mean_2, benefit, paired = _numbers(first, second, better)
+    mean_1 = mean_2 = benefit = math.nan
+    paired = -1
+    if first:
+        sum_1 = sum(first.values())
+        mean_1 = sum_1 / len(first)
+    if second is not None:
+        paired = 0
+        if second:
+            sum_2 = sum(second.values())
+            mean_2 = sum_2 / len(second)
+            if first:
+                benefit, paired = _benefit(first, second, sum_1, sum_2, better)
     return (
         ident,
         team,
@@ -165,45 +167,59 @@ def _fast_row(f: Any, raw: str | bytes, unset: Any) -> Row | None:
     )
 
 
-def _numbers(first: Any, second: Any, better: bool) -> tuple[float, float, float, int]:
-    """Means of the 1st and 2nd conversation's scores, the benefit and the pairs.
+def _benefit(
+    first: Mapping[str, int], second: Mapping[str, int], sum_1: int, sum_2: int, better: bool
+) -> tuple[float, int]:
+    """The benefit over the activities scored at both, and how many those are.
 
-    What :func:`~laeringsnettverk.scoring.mean_score` and
-    :func:`~laeringsnettverk.scoring.perceived_benefit` compute for scores this small: the
-    exact integer sum divided once (NaN and -1 stand for none).
+    What :func:`~laeringsnettverk.scoring.perceived_benefit` computes for scores this
+    small: the exact integer sum of the changes divided once (NaN for none paired).
     """
-    mean_1 = mean_2 = benefit = math.nan
-    paired = -1
-    sum_1 = 0
-    if first:
-        sum_1 = sum(first.values())
-        mean_1 = sum_1 / len(first)
-    if second is not None:
-        paired = 0
-        if second:
-            sum_2 = sum(second.values())
-            mean_2 = sum_2 / len(second)
-            both = first.keys() & second.keys()
-            paired = len(both)
-            if paired:
-                if paired == len(first) == len(second):
-                    diff = sum_2 - sum_1
-                else:
-                    diff = sum([second[k] - first[k] for k in both])
-                benefit = diff / paired if better else -(diff / paired)
-    return mean_1, mean_2, benefit, paired
+    if first.keys() == second.keys():
+        diff, paired = sum_2 - sum_1, len(first)
+    else:
+        both = first.keys() & second.keys()
+        paired = len(both)
+        if not paired:
+            return math.nan, 0
+        diff = sum([second[k] - first[k] for k in both])
+    return (diff / paired if better else -(diff / paired)), paired
 
 
-def _scale(scale: Any, keys: int, unset: Any) -> tuple[Any, Any, Any, int]:
-    """The scale's minimum, maximum and direction (defaults for absent keys), and the keys."""
+_ONE_TO_TEN = frozenset(range(1, 11))
+_DAY_ZERO = datetime.date.min  # before every date: the first conversation passes
+
+
+@functools.lru_cache(maxsize=64)
+def _allowed(lo: int, hi: int) -> frozenset[int] | _Span:
+    """The scores a scale allows: a set when it is small (a quick membership test)."""
+    return frozenset(range(lo, hi + 1)) if hi - lo <= 100 else _Span(lo, hi)
+
+
+class _Span:
+    """The scores from ``lo`` to ``hi``, for a scale too wide to list."""
+
+    __slots__ = ("hi", "lo")
+
+    def __init__(self, lo: int, hi: int) -> None:
+        self.lo, self.hi = lo, hi
+
+    def issuperset(self, values: Collection[int]) -> bool:
+        return not values or (self.lo <= min(values) and max(values) <= self.hi)
+
+
+def _scale(scale: Any, keys: int, unset: Any) -> tuple[Any, bool, int]:
+    """The scores the scale allows, its direction, and the keys counted.
+
+    ``None`` for the scores when the scale is beyond the fast route's bounds.
+    """
     lo, hi, better = scale.minimum, scale.maximum, scale.higher_is_better
     keys += 4 - (lo, hi, better).count(unset)
-    return (
-        1 if lo is unset else lo,
-        10 if hi is unset else hi,
-        True if better is unset else better,
-        keys,
-    )
+    lo = 1 if lo is unset else lo
+    hi = 10 if hi is unset else hi
+    if not -_BOUND <= lo < hi <= _BOUND:
+        return None, True, keys
+    return _allowed(lo, hi), True if better is unset else better, keys
 
 
 def _object_row(form: WhatMattersForm) -> Row:
@@ -237,17 +253,11 @@ class FormColumns:
         self._fast = fast
         self._mic = minimal_important_change
         self._mic_checked = False
-        self._ids: list[str] = []
-        self._teams: list[str | None] = []
+        self._rows: list[Row] = []  # the rows of the chunk under way
+        self._count = 0  # rows in the chunks done
         self._id_chunks: list[Any] = []
         self._team_chunks: list[Any] = []
-        self._conversations = array.array("q")
-        self._date_1 = array.array("i")
-        self._date_2 = array.array("i")
-        self._mean_1 = array.array("d")
-        self._mean_2 = array.array("d")
-        self._benefit = array.array("d")
-        self._paired = array.array("q")
+        self._numbers = tuple(array.array(code) for code in _CODES)
         self.bad: list[dict[str, object]] = []
 
     def fill(self, source: Iterable[object]) -> None:
@@ -258,8 +268,8 @@ class FormColumns:
         Raises:
             ValidationError: an item that is neither a form nor a line.
         """
-        fast, append = self._fast, self._append
-        decode, unset = fast if fast is not None else (None, None)
+        decode, unset = self._fast if self._fast is not None else (None, None)
+        rows = self._rows
         for i, item in enumerate(source):
             if decode is not None and type(item) in (bytes, str):
                 try:
@@ -269,7 +279,10 @@ class FormColumns:
                 if row is not None:
                     if row[2] >= 2 and not self._mic_checked:
                         self._check_mic()
-                    append(row)
+                    rows.append(row)
+                    if len(rows) >= _CHUNK:
+                        self._flush()
+                        rows = self._rows
                     continue
             if isinstance(item, str | bytes):
                 self._add_slow(i + 1, item)
@@ -301,25 +314,27 @@ class FormColumns:
             self._mic_checked = True
 
     def _append(self, row: Row) -> None:
-        ident, team, conversations, date_1, date_2, mean_1, mean_2, benefit, paired = row
-        self._ids.append(ident if ident is not None else str(len(self._conversations)))
-        self._teams.append(team)
-        self._conversations.append(conversations)
-        self._date_1.append(date_1)
-        self._date_2.append(date_2)
-        self._mean_1.append(mean_1)
-        self._mean_2.append(mean_2)
-        self._benefit.append(benefit)
-        self._paired.append(paired)
-        if len(self._ids) >= _CHUNK:
+        self._rows.append(row)
+        if len(self._rows) >= _CHUNK:
             self._flush()
 
     def _flush(self) -> None:
+        """The chunk's rows into the columns: Arrow arrays of strings, typed buffers."""
         import pyarrow as pa
 
-        self._id_chunks.append(pa.array(self._ids, type=pa.large_string()))
-        self._team_chunks.append(pa.array(self._teams, type=pa.large_string()))
-        self._ids, self._teams = [], []
+        rows, base = self._rows, self._count
+        if not rows:
+            return
+        columns = list(zip(*rows, strict=True))
+        ids = columns[0]
+        if None in ids:  # a form without an identifier is known by its position
+            ids = tuple(str(base + k) if x is None else x for k, x in enumerate(ids))
+        self._id_chunks.append(pa.array(ids, type=pa.large_string()))
+        self._team_chunks.append(pa.array(columns[1], type=pa.large_string()))
+        for buffer, values in zip(self._numbers, columns[2:], strict=True):
+            buffer.extend(values)
+        self._count += len(rows)
+        self._rows = []
 
     def frame(self, pd: Any, towns: Mapping[str, str]) -> Any:
         """The pandas frame of the rows added (``towns``: team → municipality)."""
@@ -327,6 +342,7 @@ class FormColumns:
         import pyarrow as pa
 
         self._flush()
+        conversations, date_1, date_2, mean_1, mean_2, benefit, paired = self._numbers
         ids = pa.chunked_array(self._id_chunks, type=pa.large_string())
         teams = pa.chunked_array(self._team_chunks, type=pa.large_string())
         team = pd.Series(pd.arrays.ArrowStringArray(teams)).astype("category")
@@ -336,22 +352,21 @@ class FormColumns:
         town = lookup.take(codes) if categories else pa.nulls(len(codes), pa.large_string())
         municipality = pd.Series(pd.arrays.ArrowStringArray(town)).astype("category")
 
-        def ints(buffer: array.array[int], missing: int | None = None) -> Any:
+        def ints(buffer: array.array[Any], missing: int | None = None) -> Any:
             values = np.frombuffer(buffer, dtype=np.int64)
             mask = values == missing if missing is not None else np.zeros(len(values), bool)
             return pd.array(pd.arrays.IntegerArray(values, mask), dtype="Int64")
 
-        def floats(buffer: array.array[float]) -> Any:
+        def floats(buffer: array.array[Any]) -> Any:
             values = np.frombuffer(buffer, dtype=np.float64)
             return pd.arrays.FloatingArray(values, np.isnan(values))
 
-        def dates(buffer: array.array[int]) -> Any:
+        def dates(buffer: array.array[Any]) -> Any:
             values = np.frombuffer(buffer, dtype=np.int32)
             days = pa.array(values, type=pa.int32(), mask=values == _NO_DATE).cast(pa.date32())
             return pd.Series(days, dtype=pd.ArrowDtype(pa.date32()))
 
-        benefit = floats(self._benefit)
-        value = np.frombuffer(self._benefit, dtype=np.float64)
+        value = np.frombuffer(benefit, dtype=np.float64)
         known = ~np.isnan(value)
         important = np.zeros(len(value), dtype=bool)
         if known.any():  # some form has a benefit: the threshold was checked (_check_mic)
@@ -364,13 +379,13 @@ class FormColumns:
             "form": pd.Series(pd.arrays.ArrowStringArray(ids)),
             "team": team,
             "municipality": municipality,
-            "conversations": ints(self._conversations),
-            "date_1": dates(self._date_1),
-            "date_2": dates(self._date_2),
-            "mean_1": floats(self._mean_1),
-            "mean_2": floats(self._mean_2),
-            "benefit": benefit,
-            "paired": ints(self._paired, -1),
+            "conversations": ints(conversations),
+            "date_1": dates(date_1),
+            "date_2": dates(date_2),
+            "mean_1": floats(mean_1),
+            "mean_2": floats(mean_2),
+            "benefit": floats(benefit),
+            "paired": ints(paired, -1),
             "improved": pd.arrays.BooleanArray(value > 0, ~known),
             "important": pd.arrays.BooleanArray(important & known, ~known),
         }

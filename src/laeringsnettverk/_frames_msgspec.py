@@ -17,23 +17,23 @@ from msgspec import UNSET, UnsetType
 __all__ = ["UNSET", "decode"]
 
 
-class _Activity(msgspec.Struct, forbid_unknown_fields=True):
+class _Activity(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     name: str
     area: str | UnsetType | None = UNSET
 
 
-class _Conversation(msgspec.Struct, forbid_unknown_fields=True):
+class _Conversation(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     date: datetime.date
     scores: dict[str, int] | UnsetType = UNSET
 
 
-class _Scale(msgspec.Struct, forbid_unknown_fields=True):
+class _Scale(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     minimum: int | UnsetType = UNSET
     maximum: int | UnsetType = UNSET
     higher_is_better: bool | UnsetType = UNSET
 
 
-class _Form(msgspec.Struct, forbid_unknown_fields=True):
+class _Form(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     kind: Literal["form"]
     schema_version: Literal[1]
     activities: list[_Activity]
