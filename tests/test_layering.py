@@ -393,10 +393,5 @@ def test_no_module_is_over_the_limit(name: str) -> None:
     assert _lines(SRC / name) <= MAX_LINES
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="median 184 lines on 2026-11-30: more modules split by responsibility are needed, "
-    "most of them outside the layering helper's files (see its report to the lead)",
-)
 def test_the_median_module_is_short() -> None:
     assert statistics.median(_lines(p) for p in MODULES.values()) < MEDIAN_LINES

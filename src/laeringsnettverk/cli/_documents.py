@@ -7,8 +7,9 @@ from functools import partial
 from typing import Any, cast
 
 from laeringsnettverk._numbers import Lang
+from laeringsnettverk.cli._messages import _name, _problems
 from laeringsnettverk.cli._read import _inputs
-from laeringsnettverk.cli._run import RULE, _Input, _name, _problems, _Run
+from laeringsnettverk.cli._run import RULE, _Input, _Run
 from laeringsnettverk.errors import ValidationError
 
 # -- score -----------------------------------------------------------------------------------

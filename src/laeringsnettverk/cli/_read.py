@@ -6,7 +6,8 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO, cast
 
-from laeringsnettverk.cli._run import _Input, _name, _Run
+from laeringsnettverk.cli._messages import _name
+from laeringsnettverk.cli._run import _Input, _Run
 from laeringsnettverk.errors import ValidationError
 
 # -- reading ---------------------------------------------------------------------------------

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import warnings
 from collections.abc import Callable
 from typing import Any, NamedTuple, TextIO, TypeVar
 
 from laeringsnettverk._numbers import Lang, fmt_number
+from laeringsnettverk.cli._messages import _clean_warning, _where
 from laeringsnettverk.errors import LaeringsnettverkWarning, ValidationError
 
 EXIT_OK = 0
@@ -142,30 +142,3 @@ class _Run:
 def _isatty(stream: object) -> bool:
     isatty = getattr(stream, "isatty", None)
     return bool(isatty()) if callable(isatty) else False
-
-
-def _name(path: str) -> str:
-    return "<stdin>" if path == "-" else path
-
-
-def _where(item: _Input) -> str:
-    return item.name if item.line is None else f"{item.name}: line {item.line}"
-
-
-_SILENCE = re.compile(
-    r",? or silence (?:this|it) with warnings\.filterwarnings\([^)]*\)"
-    r"|\s*Silence (?:this|it) with warnings\.filterwarnings\([^)]*\)\.?",
-    re.I,
-)
-
-
-def _clean_warning(message: str) -> str:
-    """The warning as one line, without the Python advice on silencing it."""
-    return " ".join(_SILENCE.sub("", message).split())
-
-
-def _problems(error: ValidationError | None) -> tuple[list[dict[str, Any]], int]:
-    """An error's problems for a machine, and how many more were only counted."""
-    if error is None:
-        return [], 0
-    return list(error.to_dicts()), error.omitted
