@@ -23,7 +23,7 @@ from laeringsnettverk.stakeholders._enums import (
     SituationalBehaviour,
     SituationalLevel,
 )
-from laeringsnettverk.stakeholders._model import HIGH_RATING, RATING_MAX, RATING_MIN, Stakeholder
+from laeringsnettverk.stakeholders._model import HIGH_RATING, RATING_RULE, Stakeholder
 from laeringsnettverk.toolkit._common import to_tuple
 
 __all__ = [
@@ -143,7 +143,7 @@ def is_high_rating(rating: int) -> bool:
     ```
     """
     c = Checker()
-    c.integer(("rating",), rating, RATING_MIN, RATING_MAX, "the rating scale's ")
+    RATING_RULE.check(c, ("rating",), rating)
     c.done()
     return rating >= HIGH_RATING
 
