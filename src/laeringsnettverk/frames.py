@@ -5,8 +5,10 @@ The ``dataframe`` extra: pandas and pyarrow are imported on first use
 iterable of models) or JSON Lines (a path, an open file, or an iterable of lines such as a
 Dask bag's partition): lines are read one at a time, each checked as by
 :func:`~laeringsnettverk.serialization.load_jsonl` and let go once its row is made, so memory
-holds the frame, not the documents. Bad lines are never dropped silently: they are listed in
-``frame.attrs["bad_lines"]`` (line number, path and rule, never the text) and a
+holds the frame, not the documents. :func:`forms_frame` scores JSON Lines without building
+the models when the ``fast`` extra (msgspec) is installed, with the same result. Bad lines
+are never dropped silently: they are listed in ``frame.attrs["bad_lines"]`` (line number,
+path and rule, never the text) and a
 :class:`~laeringsnettverk.errors.LaeringsnettverkWarning` says how many.
 
 Columns have proper types: nullable integers (``Int64``), booleans (``boolean``), floats
@@ -202,6 +204,22 @@ def forms_frame(
     :func:`~laeringsnettverk.toolkit.form_benefit` computes it), ``paired``, ``improved``
     (benefit above 0) and ``important`` (reaches ``minimal_important_change``). The
     numbers are the object path's, exactly.
+
+    JSON Lines are scored without keeping a model per form: each row goes straight into
+    typed column buffers. With the ``fast`` extra (msgspec, ``pip install
+    "laeringsnettverk[fast]"``) a line is decoded into small typed structs in compiled
+    code, checked by the same rules as :func:`~laeringsnettverk.serialization.load_jsonl`
+    and scored from its integer sums, without building the models; any line that this fast
+    route is not sure of (one that breaks a rule, or that it cannot check as cheaply: a
+    colon in an activity's name, a scale beyond ±2³¹, a byte order mark) is loaded and
+    scored by the models, so its row or its reported problems are the object path's.
+    Without msgspec every line takes that route; the frame is the same either way.
+
+    Raises:
+        ValidationError: an item of ``forms`` that is neither a form nor a line, or a
+            ``minimal_important_change`` that is not a finite number above 0 (checked, as
+            by :func:`~laeringsnettverk.toolkit.form_benefit`, once a form has two
+            conversations).
     """
     pd = _pandas()
     from laeringsnettverk._frames_columnar import FormColumns, fast_decoder
