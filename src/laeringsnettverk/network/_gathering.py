@@ -5,14 +5,30 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
+from collections.abc import Mapping
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
 from laeringsnettverk._checks import Checker
+from laeringsnettverk._rules import (
+    Custom,
+    Date,
+    Instance,
+    Integer,
+    Items,
+    Member,
+    Optional,
+    Rule,
+    Text,
+    _Names,
+    checked,
+    rule,
+    to_tuple,
+)
 from laeringsnettverk.network._enums import ProgrammeItemKind
-from laeringsnettverk.network._team import IDENTIFIER, check_identifier
-from laeringsnettverk.toolkit._common import to_tuple
+from laeringsnettverk.network._team import IDENTIFIER_RULE
 
 __all__ = [
     "DEFAULT_PREPARATION_PACKAGES",
@@ -28,7 +44,78 @@ _CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 _DAY_MINUTES = 24 * 60
 
 
+def _check_clock(c: Checker, path: tuple[str | int, ...], value: object) -> bool:
+    if isinstance(value, str) and _CLOCK.fullmatch(value):
+        return True
+    c.add(path, "must be a clock time 'HH:MM' (00:00 to 23:59)", value)
+    return False
+
+
+def _is_clock(value: object) -> bool:
+    return type(value) is str and _CLOCK.fullmatch(value) is not None
+
+
+CLOCK_RULE = Custom(
+    check_with=_check_clock, quick_with=_is_clock, keywords={"pattern": _CLOCK.pattern}
+)
+"""The rule of a clock time ``"HH:MM"`` (24 hours)."""
+
+
+def _check_minutes(c: Checker, path: tuple[str | int, ...], value: object) -> bool:
+    return c.integer(path, value, 1)
+
+
+def _is_minutes(value: object) -> bool:
+    return type(value) is int and 1 <= value <= _DAY_MINUTES
+
+
+MINUTES_RULE = Custom(
+    check_with=_check_minutes,
+    quick_with=_is_minutes,
+    # an item may not run past midnight (checked with its start), so it never lasts more
+    # than a day
+    keywords={"minimum": 1, "maximum": _DAY_MINUTES},
+)
+"""The rule of a programme item's duration: whole minutes, at least 1.
+
+Its upper limit depends on the start ("runs past midnight"), so the check leaves it to the
+item; the schema states the limit that holds whatever the start: a day's minutes."""
+
+
+@attrs.frozen
+class _Ascending(Rule):
+    """Items that keep ``rule``, each after the one before (so none is given twice)."""
+
+    rule: Items
+    """The rule of the items (each element's rule, how many)."""
+    after: str
+    """The message for an item not after the one before (``{previous}``: that one, in ISO)."""
+
+    def check(self, c: Checker, path: tuple[Any, ...], value: object) -> bool:
+        if not self.rule.check(c, path, value):
+            return False
+        assert isinstance(value, tuple)
+        ok = True
+        for i in range(1, len(value)):
+            if value[i] <= value[i - 1]:
+                previous = value[i - 1].isoformat()
+                c.add((*path, i), self.after.format(previous=previous), value[i].isoformat())
+                ok = False
+        return ok
+
+    def quick(self, v: str, names: _Names) -> list[str]:
+        return [*self.rule.quick(v, names), f"if not {names.const(_ascending)}({v}): return False"]
+
+    def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
+        return {**self.rule.schema(prop), "uniqueItems": True}
+
+
+def _ascending(values: tuple[Any, ...]) -> bool:
+    return all(a < b for a, b in itertools.pairwise(values))
+
+
 @attrs.frozen(kw_only=True)
+@checked
 class ProgrammeItem:
     """One item of a gathering's programme: a lecture, group work or plenary.
 
@@ -36,47 +123,20 @@ class ProgrammeItem:
     is the duration in whole minutes, so time splits add up exactly.
     """
 
-    title: str
+    title: str = attrs.field(metadata=rule(Text()))
     """What the item is, e.g. "Hva er viktig for deg?"."""
-    kind: ProgrammeItemKind
+    kind: ProgrammeItemKind = attrs.field(metadata=rule(Member(ProgrammeItemKind)))
     """Lecture by the organisers, external lecture, group work or plenary."""
-    start: str
+    start: str = attrs.field(metadata=rule(CLOCK_RULE))
     """The clock time it starts, ``"HH:MM"`` (24 hours)."""
-    minutes: int
+    minutes: int = attrs.field(metadata=rule(MINUTES_RULE))
     """How long it lasts, in whole minutes (at least 1, not past midnight)."""
-    day: int = 1
+    day: int = attrs.field(default=1, metadata=rule(Integer(ge=1)))
     """Which day of the gathering: 1 for the first."""
 
-    def __attrs_post_init__(self) -> None:
-        title, start, minutes, day = self.title, self.start, self.minutes, self.day
-        if (
-            type(title) is str
-            and title.strip()
-            and isinstance(self.kind, ProgrammeItemKind)
-            and type(start) is str
-            and _CLOCK.fullmatch(start)
-            and type(minutes) is int
-            and minutes >= 1
-            and int(start[:2]) * 60 + int(start[3:5]) + minutes <= _DAY_MINUTES
-            and type(day) is int
-            and day >= 1
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("title",), self.title)
-        c.member(("kind",), self.kind, ProgrammeItemKind)
-        start_ok = isinstance(self.start, str) and bool(_CLOCK.fullmatch(self.start))
-        if not start_ok:
-            c.add(("start",), "must be a clock time 'HH:MM' (00:00 to 23:59)", self.start)
-        minutes_ok = c.integer(("minutes",), self.minutes, 1)
-        if minutes_ok and start_ok and self.start_minute + self.minutes > _DAY_MINUTES:
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        if ok["start"] and ok["minutes"] and self.start_minute + self.minutes > _DAY_MINUTES:
             c.add(("minutes",), "runs past midnight", self.minutes)
-        c.integer(("day",), self.day, 1)
-        c.done()
 
     @property
     def start_minute(self) -> int:
@@ -173,6 +233,7 @@ class TimeSplit:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class Gathering:
     """A gathering (samling, a learning session): its number, days, place and programme.
 
@@ -193,80 +254,30 @@ class Gathering:
     ```
     """
 
-    number: int
+    number: int = attrs.field(metadata=rule(Integer(ge=1)))
     """The gathering's number in the network: 1 for the first."""
-    days: tuple[datetime.date, ...] = attrs.field(converter=to_tuple)
+    days: tuple[datetime.date, ...] = attrs.field(
+        converter=to_tuple,
+        metadata=rule(
+            _Ascending(
+                Items(Date(), min_items=1, too_few="needs at least one day"),
+                after="must be after the previous day {previous}",
+            )
+        ),
+    )
     """The days it runs, in order (usually two consecutive days)."""
-    place: str
+    place: str = attrs.field(metadata=rule(Text()))
     """Where it is held."""
-    programme: tuple[ProgrammeItem, ...] = attrs.field(default=(), converter=to_tuple)
+    programme: tuple[ProgrammeItem, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(ProgrammeItem)))
+    )
     """The programme's items."""
-    title: str | None = None
+    title: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """A title or theme, e.g. "Felles konferanse"."""
 
-    def __attrs_post_init__(self) -> None:
-        number, days, place, title = self.number, self.days, self.place, self.title
-        if (
-            type(number) is int
-            and number >= 1
-            and days
-            and type(place) is str
-            and place.strip()
-            and (title is None or type(title) is str)
-            and self._days_valid()
-            and self._programme_valid()
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.integer(("number",), self.number, 1)
-        if not self.days:
-            c.add(("days",), "needs at least one day")
-        checked = [c.date(("days", i), d) for i, d in enumerate(self.days)]
-        if all(checked):
-            for i in range(1, len(self.days)):
-                if self.days[i] <= self.days[i - 1]:
-                    c.add(
-                        ("days", i),
-                        f"must be after the previous day {self.days[i - 1].isoformat()}",
-                        self.days[i].isoformat(),
-                    )
-        c.text(("place",), self.place)
-        c.optional_text(("title",), self.title)
-        if c.instances(("programme",), self.programme, ProgrammeItem):
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        if ok["programme"]:
             self._check_programme(c)
-        c.done()
-
-    def _days_valid(self) -> bool:
-        """True when the checks of ``days`` would find nothing (a quick pass)."""
-        previous: datetime.date | None = None
-        for day in self.days:
-            if type(day) is not datetime.date or (previous is not None and day <= previous):
-                return False
-            previous = day
-        return True
-
-    def _programme_valid(self) -> bool:
-        """True when :meth:`_check_programme` would find nothing (a quick pass).
-
-        The items in order of (day, start): each must end before the next one on its day
-        starts (items that start together always overlap, whatever their order).
-        """
-        last = len(self.days)
-        spans: list[tuple[int, int, int]] = []
-        for item in self.programme:
-            if type(item) is not ProgrammeItem or item.day > last:
-                return False
-            start = item.start_minute
-            spans.append((item.day, start, start + item.minutes))
-        spans.sort()
-        for (day, _, end), (next_day, next_start, _) in itertools.pairwise(spans):
-            if day == next_day and next_start < end:
-                return False
-        return True
 
     def _check_programme(self, c: Checker) -> None:
         for i, item in enumerate(self.programme):
@@ -313,70 +324,33 @@ class Gathering:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class PreparationTask:
     """A task in a preparation package, done by each team before the gathering."""
 
-    code: str
+    code: str = attrs.field(metadata=rule(IDENTIFIER_RULE))
     """A technical code, unique in its package, e.g. ``"etablere_team"``."""
-    title: str
+    title: str = attrs.field(metadata=rule(Text()))
     """What to do, e.g. "Etablere forbedringsteamet"."""
-    description: str | None = None
+    description: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """More about the task."""
-
-    def __attrs_post_init__(self) -> None:
-        code, title, description = self.code, self.title, self.description
-        if (
-            type(code) is str
-            and IDENTIFIER.fullmatch(code)
-            and type(title) is str
-            and title.strip()
-            and (description is None or type(description) is str)
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        check_identifier(c, ("code",), self.code)
-        c.text(("title",), self.title)
-        c.optional_text(("description",), self.description)
-        c.done()
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class TaskCompletion:
     """A team completed a task of a preparation package on a day."""
 
-    team: str
+    team: str = attrs.field(metadata=rule(IDENTIFIER_RULE))
     """The team, by its identifier."""
-    task: str
+    task: str = attrs.field(metadata=rule(IDENTIFIER_RULE))
     """The task, by its code."""
-    date: datetime.date
+    date: datetime.date = attrs.field(metadata=rule(Date()))
     """The day the team completed it."""
-
-    def __attrs_post_init__(self) -> None:
-        team, task = self.team, self.task
-        if (
-            type(team) is str
-            and IDENTIFIER.fullmatch(team)
-            and type(task) is str
-            and IDENTIFIER.fullmatch(task)
-            and type(self.date) is datetime.date
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        check_identifier(c, ("team",), self.team)
-        check_identifier(c, ("task",), self.task)
-        c.date(("date",), self.date)
-        c.done()
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class PreparationPackage:
     """A preparation package (forberedelsespakke) and each team's completion of its tasks.
 
@@ -389,71 +363,42 @@ class PreparationPackage:
     ```
     """
 
-    number: int
+    number: int = attrs.field(metadata=rule(Integer(ge=1)))
     """The package's number: 1 for the first."""
-    gathering: int
+    gathering: int = attrs.field(metadata=rule(Integer(ge=1)))
     """The number of the gathering it prepares."""
-    tasks: tuple[PreparationTask, ...] = attrs.field(converter=to_tuple)
+    tasks: tuple[PreparationTask, ...] = attrs.field(
+        converter=to_tuple,
+        metadata=rule(
+            Items(Instance(PreparationTask), min_items=1, too_few="needs at least one task")
+        ),
+    )
     """The tasks (at least one; codes unique)."""
-    completions: tuple[TaskCompletion, ...] = attrs.field(default=(), converter=to_tuple)
+    completions: tuple[TaskCompletion, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(TaskCompletion)))
+    )
     """Each team's completion of each task (at most one per team and task)."""
 
-    def __attrs_post_init__(self) -> None:
-        number, gathering, tasks = self.number, self.gathering, self.tasks
-        if (
-            type(number) is int
-            and number >= 1
-            and type(gathering) is int
-            and gathering >= 1
-            and tasks
-            and self._tasks_valid()
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.integer(("number",), self.number, 1)
-        c.integer(("gathering",), self.gathering, 1)
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
         codes: set[str] = set()
-        if c.instances(("tasks",), self.tasks, PreparationTask):
-            if not self.tasks:
-                c.add(("tasks",), "needs at least one task")
+        if ok["tasks"]:
             for i, task in enumerate(self.tasks):
                 if task.code in codes:
                     c.add(("tasks", i, "code"), "is given twice", task.code)
                 codes.add(task.code)
-        if c.instances(("completions",), self.completions, TaskCompletion):
+        if ok["completions"]:
             done: set[tuple[str, str]] = set()
             for i, comp in enumerate(self.completions):
                 if comp.task not in codes:
                     c.add(("completions", i, "task"), "is not a task of the package", comp.task)
-                if (comp.team, comp.task) in done:
+                key = (comp.team, comp.task)
+                if key in done:
                     c.add(
                         ("completions", i),
                         "repeats a completion of the same task by the same team",
                         f"{comp.team}/{comp.task}",
                     )
-                done.add((comp.team, comp.task))
-        c.done()
-
-    def _tasks_valid(self) -> bool:
-        """True when the checks of tasks and completions would find nothing (a quick pass)."""
-        codes: set[str] = set()
-        for task in self.tasks:
-            if type(task) is not PreparationTask or task.code in codes:
-                return False
-            codes.add(task.code)
-        done: set[tuple[str, str]] = set()
-        for comp in self.completions:
-            if type(comp) is not TaskCompletion or comp.task not in codes:
-                return False
-            key = (comp.team, comp.task)
-            if key in done:
-                return False
-            done.add(key)
-        return True
+                done.add(key)
 
     def completion(self, team: str, task: str) -> TaskCompletion | None:
         """The team's completion of a task, or ``None``."""
