@@ -138,7 +138,9 @@ def test_json_lines_give_the_models_numbers_exactly(
     frame = routes.same(lines)
     # a colon in a name or an area is left to the object route (see the module's docstring)
     assert routes.slow == sum(
-        any(":" in a.name or ":" in (a.area or "") for a in f.activities) for f in items
+        any(":" in a.name or ":" in (a.area or "") for a in f.activities)
+        or getattr(f, "municipality", None) is not None
+        for f in items
     )
     assert len(frame) == len(items)
     for i, form in enumerate(items):
@@ -463,7 +465,56 @@ def test_a_registered_migration_sends_lines_to_the_object_route(
     assert columnar.fast_decoder() is None
 
 
+def test_a_model_of_another_shape_turns_the_fast_route_off() -> None:
+    import attrs
+
+    @attrs.frozen(kw_only=True)
+    class Wider:
+        name: str
+        area: str | None = None
+        mood: int = 0  # a field the fast route does not know
+
+    assert columnar._shape_known(columnar._MODELS)
+    assert columnar._shape_known({"Activity": Wider}) is False
+    assert columnar._shape_known({"Scale": Wider}) is False
+
+
+def test_a_line_with_a_municipality_takes_the_object_route(routes: Routes) -> None:
+    frame = routes.same([_line(_form(municipality="1804")), _line(FORM)])
+    assert routes.slow == 1
+    assert len(frame) + len(frame.attrs["bad_lines"]) == 2  # read, or refused as the model does
+
+
 def test_dates_of_the_frame_are_the_conversations_dates(routes: Routes) -> None:
     frame = routes.same([_line(FORM)])
     assert frame["date_1"].iloc[0] == datetime.date(2015, 2, 5)
     assert frame["date_2"].iloc[0] == datetime.date(2015, 5, 7)
+
+
+# -- never more lenient: lines mutated at random get the object path's verdict -------------------
+
+_PIECES = st.sampled_from(
+    [":", ",", '"', "{", "}", "[", "]", " ", "\\", "\\u003a", "0", "1", "11", "-1", "1.0", "true",
+     "null", '"a"', '"Sove"', '"Sove": 3', '"team": "x"', '"area": null', '"scale": {}',
+     '"scores": {}', '"2015-02-30"', "\ufeff", "\u00a0", "\x0c", "\ud800", "é"]
+)  # fmt: skip
+
+
+@st.composite
+def mutated_lines(draw: st.DrawFn) -> str:
+    """A valid form's line with a few pieces inserted, deleted or replaced."""
+    form = draw(forms(max_conversations=3))
+    line = _line(json.loads(ln.dumps(form, indent=None)), compact=draw(st.booleans()))
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(line)))
+        cut = draw(st.integers(0, 3))
+        line = line[:at] + draw(st.just("") | _PIECES) + line[at + cut :]
+    return line
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(mutated_lines(), min_size=1, max_size=4))
+def test_mutated_lines_get_the_object_paths_verdict(routes: Routes, lines: list[str]) -> None:
+    frame = routes.same(lines)  # the same rows and the same bad lines, line for line
+    as_bytes = [x.encode("utf-8", "surrogatepass") for x in lines]
+    pd.testing.assert_frame_equal(routes.same(as_bytes), frame)

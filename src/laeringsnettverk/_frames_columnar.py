@@ -37,8 +37,16 @@ import math
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
+import attrs
+
 from laeringsnettverk._checks import Checker
-from laeringsnettverk.toolkit import Activity, Conversation, WhatMattersForm, form_benefit
+from laeringsnettverk.toolkit import (
+    Activity,
+    Conversation,
+    Scale,
+    WhatMattersForm,
+    form_benefit,
+)
 
 __all__ = ["FormColumns", "fast_decoder"]
 
@@ -66,9 +74,37 @@ def fast_decoder() -> tuple[Any, Any] | None:
     from laeringsnettverk.serialization._json import schema_version
 
     module = _msgspec_module()
-    if module is None or schema_version("form") != 1:
+    if module is None or schema_version("form") != 1 or not _shape_known(_MODELS):
         return None
     return module.decode, module.UNSET
+
+
+_MODELS = {
+    "WhatMattersForm": WhatMattersForm,
+    "Activity": Activity,
+    "Conversation": Conversation,
+    "Scale": Scale,
+}
+_SHAPE = {
+    "WhatMattersForm": {"activities", "conversations", "scale", "identifier", "team"},
+    "Activity": {"name", "area"},
+    "Conversation": {"date", "scores"},
+    "Scale": {"minimum", "maximum", "higher_is_better"},
+}
+_LEFT_TO_OBJECTS = {"municipality"}  # decoded, but a line that has it takes the object route
+
+
+def _shape_known(models: Mapping[str, type]) -> bool:
+    """Whether the models have the fields the fast route's structs and checks know.
+
+    A field added to a model, or taken away, turns the fast route off (every line then takes
+    the object route) until the structs in :mod:`laeringsnettverk._frames_msgspec` and the
+    checks here learn it: never a line accepted that the models refuse.
+    """
+    return all(
+        {f.name for f in attrs.fields(cls)} - _LEFT_TO_OBJECTS == _SHAPE[name]
+        for name, cls in models.items()
+    )
 
 
 @functools.cache
@@ -88,6 +124,8 @@ Row = tuple[
 
 def _fast_row(f: Any, raw: str | bytes, unset: Any) -> Row | None:  # noqa: PLR0915
     """The row of a decoded form line, or ``None``: the object route decides."""
+    if f.municipality is not unset:
+        return None  # its rule is the model's: the object route
     acts = f.activities
     n = len(acts)
     names = {a.name for a in acts}

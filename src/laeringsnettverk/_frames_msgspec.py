@@ -5,7 +5,8 @@ msgspec is never imported with the library. The structs refuse unknown keys and 
 types in compiled code: strings, integers (never a bool or a float), ``YYYY-MM-DD`` dates,
 the kind and the schema version. Fields that the object path lets be absent default to
 ``UNSET``, so the keys present can be counted; ``null`` is allowed exactly where the object
-path allows it (``area``, ``identifier``, ``team``).
+path allows it (``area``, ``identifier``, ``team``). A line with a ``municipality`` is left
+to the object route, which knows its rule.
 """
 
 import datetime
@@ -41,6 +42,7 @@ class _Form(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     scale: _Scale | UnsetType = UNSET
     identifier: str | UnsetType | None = UNSET
     team: str | UnsetType | None = UNSET
+    municipality: str | UnsetType | None = UNSET  # present: left to the object route
 
 
 decode = msgspec.json.Decoder(_Form).decode
