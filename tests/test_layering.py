@@ -30,8 +30,9 @@ PACKAGE = "laeringsnettverk"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         # Depends on nothing of the library's own: the error types and their codes, the
-        # checker every model reports through, coded enumerations, field rules, field
-        # helpers, numbers for people (display rounding included), the version.
+        # checker every model reports through, coded enumerations, field rules (the
+        # municipality number's among them), field helpers, numbers for people and display
+        # rounding, the version.
         "base",
         (
             "laeringsnettverk.errors",
@@ -41,6 +42,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "laeringsnettverk._checks",
             "laeringsnettverk._codes",
             "laeringsnettverk._rules",
+            "laeringsnettverk._municipality",
             "laeringsnettverk._numbers",
             "laeringsnettverk._rounding",
             "laeringsnettverk._version",
