@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import datetime
 import itertools
+from collections.abc import Mapping
 
 import attrs
 
 from laeringsnettverk._checks import Checker
+from laeringsnettverk._rules import (
+    Date,
+    Instance,
+    Items,
+    Member,
+    Optional,
+    Text,
+    checked,
+    rule,
+    to_tuple,
+)
 from laeringsnettverk.goals import SmartGoal
 from laeringsnettverk.network._enums import ContactChannel, GroupKind, Initiator, PeriodKind
 from laeringsnettverk.network._gathering import Gathering, PreparationPackage
-from laeringsnettverk.network._team import IDENTIFIER, ImprovementTeam, check_identifier
-from laeringsnettverk.toolkit._common import to_tuple
+from laeringsnettverk.network._team import IDENTIFIER_RULE, ImprovementTeam
 
 __all__ = [
     "FollowUpContact",
@@ -28,101 +39,55 @@ _PERIOD_ORDER: dict[PeriodKind, int] = {kind: i for i, kind in enumerate(PeriodK
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class GroupMember:
     """A person (or a seat) in one of the organisers' groups, with the role it has."""
 
-    role: str
+    role: str = attrs.field(metadata=rule(Text()))
     """The role, e.g. "Prosessveileder", "Representant for KS"."""
-    name: str | None = None
+    name: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The person's name, if known (a seat may not be filled yet)."""
-    organisation: str | None = None
+    organisation: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The organisation the person represents, e.g. "Statsforvalteren i Trøndelag"."""
-
-    def __attrs_post_init__(self) -> None:
-        role, name, organisation = self.role, self.name, self.organisation
-        if (
-            type(role) is str
-            and role.strip()
-            and (name is None or type(name) is str)
-            and (organisation is None or type(organisation) is str)
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("role",), self.role)
-        c.optional_text(("name",), self.name)
-        c.optional_text(("organisation",), self.organisation)
-        c.done()
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class OrganiserGroup:
     """A group in the network's organisation.
 
     A steering group, a working group, an extended working group or a reference group.
     """
 
-    kind: GroupKind
+    kind: GroupKind = attrs.field(metadata=rule(Member(GroupKind)))
     """Which kind of group."""
-    members: tuple[GroupMember, ...] = attrs.field(default=(), converter=to_tuple)
+    members: tuple[GroupMember, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(GroupMember)))
+    )
     """The people (or seats) and their roles."""
-    name: str | None = None
+    name: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The group's own name, e.g. "Fagråd for psykisk helse og rus"."""
-
-    def __attrs_post_init__(self) -> None:
-        name = self.name
-        if (
-            isinstance(self.kind, GroupKind)
-            and (name is None or type(name) is str)
-            and all(type(m) is GroupMember for m in self.members)
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.member(("kind",), self.kind, GroupKind)
-        c.instances(("members",), self.members, GroupMember)
-        c.optional_text(("name",), self.name)
-        c.done()
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class Period:
     """One of the network's three periods, from ``start`` to ``end`` (both included).
 
     Continuation (videreføring) is open-ended: its ``end`` may be ``None``.
     """
 
-    kind: PeriodKind
+    kind: PeriodKind = attrs.field(metadata=rule(Member(PeriodKind)))
     """Preparation, execution or continuation."""
-    start: datetime.date
+    start: datetime.date = attrs.field(metadata=rule(Date()))
     """The period's first day."""
-    end: datetime.date | None = None
+    end: datetime.date | None = attrs.field(default=None, metadata=rule(Optional(Date())))
     """The period's last day, or ``None`` when open-ended."""
 
-    def __attrs_post_init__(self) -> None:
-        start, end = self.start, self.end
-        if (
-            isinstance(self.kind, PeriodKind)
-            and type(start) is datetime.date
-            and (end is None or (type(end) is datetime.date and end >= start))
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.member(("kind",), self.kind, PeriodKind)
-        ok = c.date(("start",), self.start) & c.optional_date(("end",), self.end)
-        if ok and self.end is not None and self.end < self.start:
-            c.add(("end",), f"must not be before start {self.start.isoformat()}", self.end)
-        c.done()
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        end = self.end
+        if ok["start"] and ok["end"] and end is not None and end < self.start:
+            c.add(("end",), f"must not be before start {self.start.isoformat()}", end)
 
     def contains(self, day: datetime.date) -> bool:
         """True when ``day`` falls in the period."""
@@ -130,6 +95,7 @@ class Period:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class NetworkGoal:
     """An overarching goal of the network: a SMART goal, or a goal as plain text.
 
@@ -142,26 +108,14 @@ class NetworkGoal:
     ```
     """
 
-    text: str | None = None
+    text: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The goal as plain text."""
-    goal: SmartGoal | None = None
+    goal: SmartGoal | None = attrs.field(default=None, metadata=rule(Optional(Instance(SmartGoal))))
     """The goal as a SMART goal."""
 
-    def __attrs_post_init__(self) -> None:
-        text, goal = self.text, self.goal
-        if (goal is None and type(text) is str) or (text is None and type(goal) is SmartGoal):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.optional_text(("text",), self.text)
-        if self.goal is not None and not isinstance(self.goal, SmartGoal):
-            c.add(("goal",), "must be a SmartGoal", type(self.goal).__name__)
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
         if (self.text is None) == (self.goal is None):
             c.add(("text",), "exactly one of text and goal must be given")
-        c.done()
 
     @property
     def statement(self) -> str:
@@ -173,50 +127,26 @@ class NetworkGoal:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class FollowUpContact:
     """Coaching or follow-up between gatherings (veiledning / oppfølging)."""
 
-    date: datetime.date
+    date: datetime.date = attrs.field(metadata=rule(Date()))
     """The day of the contact."""
-    team: str
+    team: str = attrs.field(metadata=rule(IDENTIFIER_RULE))
     """The team, by its identifier."""
-    who: str
+    who: str = attrs.field(metadata=rule(Text()))
     """Who from the organisers took part, by role or name."""
-    channel: ContactChannel
+    channel: ContactChannel = attrs.field(metadata=rule(Member(ContactChannel)))
     """Meeting, video, phone, e-mail or visit."""
-    initiated_by: Initiator
+    initiated_by: Initiator = attrs.field(metadata=rule(Member(Initiator)))
     """The team (it asked for help) or the organisers (systematic follow-up)."""
-    topic: str | None = None
+    topic: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """What it was about (free text)."""
-
-    def __attrs_post_init__(self) -> None:
-        team, who, topic = self.team, self.who, self.topic
-        if (
-            type(self.date) is datetime.date
-            and type(team) is str
-            and IDENTIFIER.fullmatch(team)
-            and type(who) is str
-            and who.strip()
-            and isinstance(self.channel, ContactChannel)
-            and isinstance(self.initiated_by, Initiator)
-            and (topic is None or type(topic) is str)
-        ):
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.date(("date",), self.date)
-        check_identifier(c, ("team",), self.team)
-        c.text(("who",), self.who)
-        c.member(("channel",), self.channel, ContactChannel)
-        c.member(("initiated_by",), self.initiated_by, Initiator)
-        c.optional_text(("topic",), self.topic)
-        c.done()
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class LearningNetwork:
     """A learning network (læringsnettverk) as its organisers plan and run it.
 
@@ -227,142 +157,72 @@ class LearningNetwork:
     See :func:`~laeringsnettverk.network.load_example_network` for a whole example.
     """
 
-    name: str
+    name: str = attrs.field(metadata=rule(Text()))
     """The network's name."""
-    theme: str
+    theme: str = attrs.field(metadata=rule(Text()))
     """The theme, e.g. "Gode pasientforløp for brukere med psykiske helse- og rusproblemer"."""
-    target_group: str
+    target_group: str = attrs.field(metadata=rule(Text()))
     """Who the improvement work is for."""
-    vision: str | None = None
+    vision: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The vision, e.g. from «Hva er i veien med deg?» to «Hva er viktig for deg?»."""
-    goals: tuple[NetworkGoal, ...] = attrs.field(default=(), converter=to_tuple)
+    goals: tuple[NetworkGoal, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(NetworkGoal)))
+    )
     """The overarching goals, SMART or as text."""
-    groups: tuple[OrganiserGroup, ...] = attrs.field(default=(), converter=to_tuple)
+    groups: tuple[OrganiserGroup, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(OrganiserGroup)))
+    )
     """The organisation: steering group, working group, extended working group, reference
     groups (one of each kind, except reference groups)."""
-    teams: tuple[ImprovementTeam, ...] = attrs.field(default=(), converter=to_tuple)
+    teams: tuple[ImprovementTeam, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(ImprovementTeam)))
+    )
     """The improvement teams (identifiers unique)."""
-    gatherings: tuple[Gathering, ...] = attrs.field(default=(), converter=to_tuple)
+    gatherings: tuple[Gathering, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(Gathering)))
+    )
     """The gatherings (numbers unique)."""
-    packages: tuple[PreparationPackage, ...] = attrs.field(default=(), converter=to_tuple)
+    packages: tuple[PreparationPackage, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(PreparationPackage)))
+    )
     """The preparation packages (numbers unique), each for a gathering of the network."""
-    contacts: tuple[FollowUpContact, ...] = attrs.field(default=(), converter=to_tuple)
+    contacts: tuple[FollowUpContact, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(FollowUpContact)))
+    )
     """Follow-up contacts with the teams between gatherings."""
-    periods: tuple[Period, ...] = attrs.field(default=(), converter=to_tuple)
+    periods: tuple[Period, ...] = attrs.field(
+        default=(), converter=to_tuple, metadata=rule(Items(Instance(Period)))
+    )
     """The periods (forberedelse, gjennomføring, videreføring), each at most once, in order
     and without overlap."""
-    identifier: str | None = None
+    identifier: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """An identifier in the caller's system."""
 
-    def __attrs_post_init__(self) -> None:
-        if self._valid():
-            return  # valid: the full checks would find nothing (loading is a hot path)
-        self._full_check()
-
-    def _full_check(self) -> None:
-        """Every check, each problem reported (the quick pass above returns early)."""
-        c = Checker()
-        c.text(("name",), self.name)
-        c.text(("theme",), self.theme)
-        c.text(("target_group",), self.target_group)
-        c.optional_text(("vision",), self.vision)
-        c.optional_text(("identifier",), self.identifier)
-        c.instances(("goals",), self.goals, NetworkGoal)
-        if c.instances(("groups",), self.groups, OrganiserGroup):
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        if ok["groups"]:
             seen_kinds: set[GroupKind] = set()
             for i, group in enumerate(self.groups):
                 if group.kind in seen_kinds and group.kind is not GroupKind.REFERENCE_GROUP:
                     c.add(("groups", i, "kind"), "is given twice", group.kind.value)
                 seen_kinds.add(group.kind)
+        # a reference is checked against the teams and gatherings that passed their rules
         teams: set[str] = set()
-        if c.instances(("teams",), self.teams, ImprovementTeam):
+        if ok["teams"]:
             for i, team in enumerate(self.teams):
                 if team.identifier in teams:
                     c.add(("teams", i, "identifier"), "is given twice", team.identifier)
                 teams.add(team.identifier)
         numbers: set[int] = set()
-        if c.instances(("gatherings",), self.gatherings, Gathering):
+        if ok["gatherings"]:
             self._check_gatherings(c, numbers)
-        if c.instances(("packages",), self.packages, PreparationPackage):
+        if ok["packages"]:
             self._check_packages(c, numbers, teams)
-        if c.instances(("contacts",), self.contacts, FollowUpContact):
+        if ok["contacts"]:
             for i, contact in enumerate(self.contacts):
                 if contact.team not in teams:
                     c.add(("contacts", i, "team"), "is not a team of the network", contact.team)
-        if c.instances(("periods",), self.periods, Period):
+        if ok["periods"]:
             self._check_periods(c)
-        c.done()
-
-    def _valid(self) -> bool:
-        """True when :meth:`_full_check` would find nothing (a quick pass)."""
-        name, theme, target_group, vision, identifier = (
-            self.name,
-            self.theme,
-            self.target_group,
-            self.vision,
-            self.identifier,
-        )
-        if not (
-            type(name) is str
-            and name.strip()
-            and type(theme) is str
-            and theme.strip()
-            and type(target_group) is str
-            and target_group.strip()
-            and (vision is None or type(vision) is str)
-            and (identifier is None or type(identifier) is str)
-            and all(type(goal) is NetworkGoal for goal in self.goals)
-        ):
-            return False
-        kinds: set[GroupKind] = set()
-        for group in self.groups:
-            if type(group) is not OrganiserGroup:
-                return False
-            if group.kind in kinds and group.kind is not GroupKind.REFERENCE_GROUP:
-                return False
-            kinds.add(group.kind)
-        teams: set[str] = set()
-        for team in self.teams:
-            if type(team) is not ImprovementTeam or team.identifier in teams:
-                return False
-            teams.add(team.identifier)
-        numbers: set[int] = set()
-        for gathering in self.gatherings:
-            if type(gathering) is not Gathering or gathering.number in numbers:
-                return False
-            numbers.add(gathering.number)
-        ordered = sorted(self.gatherings, key=lambda g: g.number)
-        for before, after in itertools.pairwise(ordered):
-            if after.first_day <= before.last_day:
-                return False
-        packages: set[int] = set()
-        for package in self.packages:
-            if (
-                type(package) is not PreparationPackage
-                or package.number in packages
-                or package.gathering not in numbers
-            ):
-                return False
-            packages.add(package.number)
-            for comp in package.completions:
-                if comp.team not in teams:
-                    return False
-        for contact in self.contacts:
-            if type(contact) is not FollowUpContact or contact.team not in teams:
-                return False
-        order = _PERIOD_ORDER
-        previous: Period | None = None
-        for period in self.periods:
-            if type(period) is not Period:
-                return False
-            if previous is not None and (
-                order[period.kind] <= order[previous.kind]
-                or previous.end is None
-                or period.start <= previous.end
-            ):
-                return False
-            previous = period
-        return True
 
     def _check_gatherings(self, c: Checker, numbers: set[int]) -> None:
         for i, gathering in enumerate(self.gatherings):
@@ -401,10 +261,10 @@ class LearningNetwork:
                     )
 
     def _check_periods(self, c: Checker) -> None:
-        order = list(PeriodKind)
+        order = _PERIOD_ORDER
         for i in range(1, len(self.periods)):
             before, period = self.periods[i - 1], self.periods[i]
-            if order.index(period.kind) <= order.index(before.kind):
+            if order[period.kind] <= order[before.kind]:
                 c.add(
                     ("periods", i, "kind"),
                     f"must come after {before.kind.value!r} (forberedelse, gjennomfoering, "
