@@ -8,7 +8,10 @@
 Method. Each row times the library and its anchor (``json.loads`` / ``json.dumps`` of the
 same bytes or the same data as plain dicts, or a plain loop over dicts) back to back in the
 same round, over the same documents, and takes the ratio in that round; rounds are
-interleaved (every row once per round) and the table shows medians over rounds. Peers
+interleaved (every row once per round) and the table shows medians over rounds. The
+library's rows run on the pure-Python path (the reference, the issue's targets); the
+decode and encode rows are timed once more in the same round with the accelerator (the
+``fast`` extra, msgspec) when it is installed, the "with fast" column. Peers
 (pydantic v2 and msgspec models of the same shape and rules) are timed in the same rounds
 when installed (the ``bench`` extra). The documents are distinct forms of the library's
 real shape (1-10 activities, one or two conversations, a team and an identifier), made
@@ -21,6 +24,7 @@ JSON. Not part of the test suite (``tests/test_benchmarks.py`` only checks that
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import gc
 import json
@@ -37,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 import laeringsnettverk as ln
-from laeringsnettverk.serialization import from_document, load_jsonl
+from laeringsnettverk.serialization import _accel, from_document, load_jsonl
 from laeringsnettverk.toolkit import CollaborationChecklist, ItemStatus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,15 +186,25 @@ def measure_size(n: int, rounds: int, peer: dict[str, Any]) -> dict[str, Any]:
         rows.setdefault(row, {}).setdefault(key, []).append(value)
 
     loads, jloads, dumps, jdumps = ln.loads, json.loads, ln.dumps, json.dumps
+    accelerated = _accel.use("on") is not None
+    _accel.use("off")  # the pure path, except where a row says otherwise
     for _ in range(rounds):
         add("decode", "anchor", seconds(lambda: [jloads(r) for r in raw]))
         add("decode", "library", seconds(lambda: [loads(r) for r in raw]))
+        if accelerated:
+            _accel.use("on")
+            add("decode", "accelerated", seconds(lambda: [loads(r) for r in raw]))
+            _accel.use("off")
         for name, p in peer.items():
             add("decode", name, seconds(lambda p=p: [p.decode(r) for r in raw]))
         add("load_jsonl", "anchor", seconds(lambda: [jloads(r) for r in raw]))
         add("load_jsonl", "library", seconds(lambda: load_jsonl(blob)))
         add("encode", "anchor", seconds(lambda: [jdumps(d, ensure_ascii=False) for d in dicts]))
         add("encode", "library", seconds(lambda: [dumps(o, indent=None) for o in objects]))
+        if accelerated:
+            _accel.use("on")
+            add("encode", "accelerated", seconds(lambda: [dumps(o, indent=None) for o in objects]))
+            _accel.use("off")
         for name, p in peer.items():
             models = [p.decode(r) for r in sample]
             add("encode", name, seconds(lambda p=p, m=models: [p.encode(x) for x in m]))
@@ -211,13 +225,15 @@ def measure_size(n: int, rounds: int, peer: dict[str, Any]) -> dict[str, Any]:
             "target": TARGETS[row][1],
         }
         entry["met"] = entry["ratio"] <= entry["target"]
-        for name in peer:
+        for name in ("accelerated", *peer):
             if name in times:
                 entry[f"{name}_ratio"] = statistics.median(
                     [t / anc for t, anc in zip(times[name], times["anchor"], strict=True)]
                 )
         out["rows"][row] = entry
+    _accel.use("off")
     out["memory"] = memory(sample)
+    _accel.use("auto")
     return out
 
 
@@ -289,8 +305,20 @@ def machine() -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "load_average": load,
         "laeringsnettverk": ln.__version__,
+        "versions": _versions("attrs", "cattrs", "msgspec", "pydantic"),
         "date": datetime.date.today().isoformat(),
     }
+
+
+def _versions(*names: str) -> dict[str, str]:
+    """The installed versions of ``names`` (those installed)."""
+    from importlib import metadata
+
+    out = {}
+    for name in names:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            out[name] = metadata.version(name)
+    return out
 
 
 # -- output ---------------------------------------------------------------------------------------
@@ -301,21 +329,24 @@ def table(results: dict[str, Any]) -> str:
     m = results["machine"]
     out = [
         f"Measured {m['date']} on {m['platform']}, {m['cpus']} CPUs, Python {m['python']}, "
-        f"load average {m['load_average'][0]:.1f} at the start; {results['rounds']} interleaved "
+        f"load average {m['load_average'][0]:.1f} at the start"
+        + (f", {m['load_average_end'][0]:.1f} at the end" if "load_average_end" in m else "")
+        + f"; {results['rounds']} interleaved "
         f"rounds, medians; ratios taken in the same round. {results['note']}",
         "",
-        "| size | row | anchor | ratio | target | met | pydantic | msgspec |",
-        "|---:|---|---|---:|---:|:---:|---:|---:|",
+        "| size | row | anchor | ratio | target | met | with `fast` | pydantic | msgspec |",
+        "|---:|---|---|---:|---:|:---:|---:|---:|---:|",
     ]
     for size in results["sizes"]:
         for row, e in size["rows"].items():
-            peers_ = [
-                f"{e[k]:.2f}×" if k in e else "-" for k in ("pydantic_ratio", "msgspec_ratio")
+            others = [
+                f"{e[k]:.2f}×" if k in e else "-"
+                for k in ("accelerated_ratio", "pydantic_ratio", "msgspec_ratio")
             ]
             out.append(
                 f"| {size['n']:,} | {row} | {e['anchor']} | {e['ratio']:.2f}× | "
                 f"≤ {e['target']:.1f}× | {'yes' if e['met'] else 'no'} | "
-                f"{peers_[0]} | {peers_[1]} |"
+                f"{others[0]} | {others[1]} | {others[2]} |"
             )
     cold = results["cold_start"]
     out += [
@@ -377,6 +408,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         "sizes": [measure_size(n, rounds, peer) for n in sizes],
         "cold_start": cold_start(rounds),
     }
+    results["machine"]["load_average_end"] = os.getloadavg()
     print(table(results))
     if args.out:
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -212,11 +212,6 @@ def _structured(data: dict[str, Any], cls: type[T], refused: list[Problem]) -> T
     return obj
 
 
-def _document(obj: object) -> dict[str, Any]:
-    kind = kind_of(obj)
-    return _unstructurer().document(obj, kind, schema_version(kind))
-
-
 def _writer(item_separator: str, key_separator: str) -> Callable[[Any], str]:
     """:func:`json.dumps` on one line (``ensure_ascii=False, allow_nan=False``), made once.
 
@@ -252,11 +247,10 @@ _compact = _writer(",", ":")
 
 def _checked(text: str, obj: object) -> str:
     """``text`` when UTF-8 can write it; else the lone surrogates of ``obj`` are reported."""
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            check_unicode(obj)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        check_unicode(obj)
     return text
 
 
@@ -269,31 +263,35 @@ def dumps(obj: object, *, indent: int | None = 2) -> str:
     Raises:
         ValidationError: for text holding a lone surrogate, which UTF-8 cannot write.
     """
-    kind = kind_of(obj)
-    version = schema_version(kind)
+    kind = _KIND_BY_TYPE.get(type(obj)) or kind_of(obj)
+    version = SCHEMA_VERSION + len(_MIGRATIONS.get(kind, ()))  # schema_version(kind)
     acc = _STATE.active if _STATE.countdown < 0 else _accel.get()
     if acc is not None and (indent is None or (type(indent) is int and indent > 0)):
         try:
             return acc.dumps(_accelerated_unstructurer(acc).document(obj, kind, version), indent)
         except Exception:  # the pure path writes it, or raises what is wrong
             pass
-    data = _unstructurer().document(obj, kind, version)
+    un = _unstructurer()
+    data = (un.documents.get(type(obj)) or un.document_function(type(obj)))(obj, kind, version)
     if indent is None:
-        return _checked(_write(data), obj)
-    return _checked(json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False), obj)
+        text = _write(data)
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+    return text if text.isascii() else _checked(text, obj)
 
 
 def document_line(obj: object) -> str:
     """A model object as one compact versioned document (no line break); as :func:`dumps`."""
-    kind = kind_of(obj)
-    version = schema_version(kind)
+    kind = _KIND_BY_TYPE.get(type(obj)) or kind_of(obj)
+    version = SCHEMA_VERSION + len(_MIGRATIONS.get(kind, ()))  # schema_version(kind)
     acc = _STATE.active if _STATE.countdown < 0 else _accel.get()
     if acc is not None:
         try:
             return acc.encode(_accelerated_unstructurer(acc).document(obj, kind, version)).decode()
         except Exception:  # the pure path writes it, or raises what is wrong
             pass
-    return _checked(_compact(_unstructurer().document(obj, kind, version)), obj)
+    text = _compact(_unstructurer().document(obj, kind, version))
+    return text if text.isascii() else _checked(text, obj)
 
 
 def dump(obj: object, fp: IO[str], *, indent: int | None = 2) -> None:
