@@ -23,9 +23,12 @@ A JSON line takes one of two routes:
   route is never more lenient: it only skips building the objects of valid lines.
 
 No repeated key: a decoded struct cannot tell that a key appeared twice (the last one
-wins), so the line's colons are counted. Every key is followed by one, and a string's
-colons are only more, so a line whose colon count equals the keys decoded has no repeated
-key; any other line takes the object route.
+wins), so the line's colons are counted. Every key written is followed by one, and the only
+other colons are inside strings, so the colons are at least the distinct keys decoded, and
+equal to them only when no key is repeated and no string holds a colon. The identifier's
+and the team's colons (``urn:uuid:…``) are added to the count when the line has no
+backslash, so no escape (``\u003a``) can stand for one. Any line whose count differs takes
+the object route.
 """
 
 from __future__ import annotations
