@@ -1472,6 +1472,7 @@ def test_structure_definitions_validate_and_fix_the_urls_the_output_uses() -> No
 def test_every_extension_in_the_examples_is_defined_and_every_definition_is_used() -> None:
     ex = {k: load_example(k) for k in ("form", "checklist", "kor", "plan")}
     ex["checklist"] = attrs.evolve(ex["checklist"], item_set="bodoe", item_set_version="2")
+    ex["form"] = attrs.evolve(ex["form"], municipality="1804")
     made = bundle(PATIENT, goals=[load_example("goal")], questionnaires=True, **ex)
     validate(made)  # checks each extension against its definition (check_extensions)
     used = _our_extension_urls(made)

@@ -300,9 +300,9 @@ class Optional(Rule):
                 return prop  # the rule adds nothing
             if "enum" in inner and "enum" not in prop:
                 return {**inner, "type": kinds, "enum": [*inner["enum"], None]}
-            if set(inner) - {"type", "pattern", "minLength"} or len(rest) != 1:
-                return {**inner, "type": kinds}
-            return {"anyOf": [inner, {"type": "null"}]}
+            if "minLength" in inner and len(rest) == 1:  # text: a branch of its own
+                return {"anyOf": [inner, {"type": "null"}]}
+            return {**inner, "type": kinds}  # the keywords ignore null: beside the types
         return self.rule.schema(prop)
 
 

@@ -6,6 +6,7 @@ import datetime
 
 from hypothesis import strategies as st
 
+from laeringsnettverk._municipality import COUNTIES
 from laeringsnettverk.toolkit import (
     ActionPlan,
     Activity,
@@ -51,6 +52,10 @@ texts = st.text(
 ).filter(lambda s: s.strip() != "")
 optional_texts = st.none() | st.text(max_size=20)
 identifiers = st.none() | st.from_regex(r"[a-z][a-z0-9-]{0,15}", fullmatch=True)
+# a municipality number of any county a number may start with (2024 or earlier)
+municipalities = st.none() | st.builds(
+    lambda county, n: f"{county}{n:02d}", st.sampled_from(sorted(COUNTIES)), st.integers(1, 99)
+)
 activity_names = (
     st.sampled_from(
         [
@@ -115,6 +120,7 @@ def forms(
         scale=sc,
         identifier=draw(identifiers),
         team=draw(identifiers),
+        municipality=draw(municipalities),
     )
 
 

@@ -76,6 +76,13 @@ EXTENSIONS: Mapping[str, ExtensionSpec] = MappingProxyType(
             "Observation.component",
             "integer",
         ),
+        "municipality": _simple(
+            "Kommunenummer",
+            "The municipality number (kommunenummer, four digits) of the service that used "
+            "the «Hva er viktig for meg»-form.",
+            "QuestionnaireResponse",
+            "code",
+        ),
         "carries-mean-of": _simple(
             "Bærer snittskåren til samtale",
             "The number of the form's conversation whose mean score this checklist item carries.",

@@ -218,7 +218,8 @@ def form_to_fhir(
     one activity, else ``in-progress``. A form with no conversation yet has one response
     with its activities, ``in-progress`` and without ``authored``. The form's team is each
     response's ``author`` and the Observation's ``performer`` (an Organization by the
-    identifier ``{base}/identifier/team``); the form's identifier is each response's
+    identifier ``{base}/identifier/team``); the form's municipality number is each
+    response's extension ``municipality`` (``valueCode``); the form's identifier is each response's
     ``identifier`` (system ``{base}/identifier/form``, value ``<identifier>#<n>``, the
     conversation's number, 0 for the response of a form without conversations).
 
@@ -286,6 +287,10 @@ def _response(
         "resourceType": "QuestionnaireResponse",
         "id": resource_id(base, "form", form, f"response/{number}", subject=ref, id_key=key),
     }
+    if form.municipality is not None:
+        qr["extension"] = [
+            {"url": extension_url(base, "municipality"), "valueCode": form.municipality}
+        ]
     if form.identifier is not None:
         qr["identifier"] = {
             "system": f"{base}/identifier/form",
@@ -445,6 +450,7 @@ def form_from_fhir(
         for name, key, value in (
             ("identifier", "identifier", _read_identifier(r, base)),
             ("team", "author", read_team(r, "author", base)),
+            ("municipality", "extension", _read_municipality(r, base)),
             ("activities", "item", listed),
         ):
             if name in shared and shared[name] != value:
@@ -462,13 +468,21 @@ def form_from_fhir(
         )
     conversations.sort(key=lambda conv: conv.date)
     identifier, team = shared.get("identifier"), shared.get("team")
+    municipality = shared.get("municipality")
     return WhatMattersForm(
         activities=activities,
         conversations=conversations,
         scale=scale,
         identifier=identifier if isinstance(identifier, str) else None,
         team=team if isinstance(team, str) else None,
+        municipality=municipality if isinstance(municipality, str) else None,
     )
+
+
+def _read_municipality(r: Reader, base: str) -> str | None:
+    """The form's municipality number from a response's extension, or None."""
+    ext = r.extension(extension_url(base, "municipality"))
+    return None if ext is None else ext.string("valueCode")
 
 
 def _read_identifier(r: Reader, base: str) -> str | None:

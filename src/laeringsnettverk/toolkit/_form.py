@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from laeringsnettverk._checks import Checker, fail
+from laeringsnettverk._municipality import MUNICIPALITY_NUMBER_RULE
 from laeringsnettverk._rules import (
     Boolean,
     Date,
@@ -263,6 +264,14 @@ class WhatMattersForm:
     """An identifier for the form in the caller's system (not a person's identity number)."""
     team: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The improvement team that uses the form, by its identifier, if known."""
+    municipality: str | None = attrs.field(
+        default=None, metadata=rule(Optional(MUNICIPALITY_NUMBER_RULE))
+    )
+    """The municipality number (kommunenummer) of the service that uses the form, if known.
+
+    Four digits, of the 2024 county structure or an earlier one (``"1804"`` is Bodø), so
+    that forms can be compared by municipality without a network around them.
+    """
 
     def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
         if not ok["activities"]:
