@@ -223,15 +223,30 @@ def test_every_module_has_a_layer() -> None:
         layer_of(module)  # raises LookupError naming the module
 
 
-def test_no_module_imports_up_a_layer() -> None:
-    up = [
+def imports_up(imports: list[Import]) -> list[str]:
+    """Each import up a layer that ``ALLOWED_UP`` does not allow, described."""
+    return [
         f"{i.importer} (layer {LAYERS[layer_of(i.importer)][0]!r}, line {i.line}) imports "
         f"{i.imported} (layer {LAYERS[layer_of(i.imported)][0]!r})"
-        for i in ALL_IMPORTS
+        for i in imports
         if layer_of(i.imported) > layer_of(i.importer)
         and (i.importer, i.imported) not in ALLOWED_UP
     ]
-    assert up == []
+
+
+def test_no_module_imports_up_a_layer() -> None:
+    assert imports_up(ALL_IMPORTS) == []
+
+
+def test_an_import_up_is_found_wherever_it_is() -> None:
+    up = Import("laeringsnettverk.toolkit._form", "laeringsnettverk.serialization", 9, False)
+    down = Import("laeringsnettverk.serialization._json", "laeringsnettverk.toolkit", 9, True)
+    same = Import("laeringsnettverk.goals._goal", "laeringsnettverk.toolkit._common", 9, True)
+    allowed = Import("laeringsnettverk.goals._municipal", "laeringsnettverk.examples", 9, False)
+    assert imports_up([up, down, same, allowed]) == [
+        "laeringsnettverk.toolkit._form (layer 'capabilities', line 9) imports "
+        "laeringsnettverk.serialization (layer 'interchange')"
+    ]
 
 
 def test_every_allowed_exception_is_used_and_has_a_reason() -> None:
