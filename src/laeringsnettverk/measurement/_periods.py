@@ -34,14 +34,8 @@ def _is_code(value: object) -> bool:
 
 
 CODE_RULE = Custom(check_with=_check_code, quick_with=_is_code, keywords={"pattern": CODE.pattern})
-"""The rule of a period's code: :data:`CODE` (a non-empty string first)."""
-OPTIONAL_CODE_RULE = Custom(
-    check_with=lambda c, path, value: value is None or _check_code(c, path, value),
-    quick_with=lambda value: value is None or _is_code(value),
-    keywords={"pattern": CODE.pattern},
-)
-"""``None`` or :data:`CODE_RULE` (a series' team); the schema keeps ``null`` beside the
-pattern, which applies to text only."""
+"""The rule of a code: a non-empty string that matches :data:`CODE` (a period's code, a
+series' team)."""
 
 
 class PeriodUnit(CodedEnum):

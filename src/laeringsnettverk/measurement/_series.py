@@ -27,11 +27,7 @@ from laeringsnettverk._rules import (
 )
 from laeringsnettverk.goals import Indicator
 from laeringsnettverk.goals import Observation as GoalObservation
-from laeringsnettverk.measurement._periods import (
-    OPTIONAL_CODE_RULE,
-    MeasurementPeriod,
-    PeriodUnit,
-)
+from laeringsnettverk.measurement._periods import CODE_RULE, MeasurementPeriod, PeriodUnit
 
 if TYPE_CHECKING:
     from laeringsnettverk.charts import ChartData
@@ -148,7 +144,7 @@ class Series:
     indicator_ref: str | None = attrs.field(default=None, metadata=rule(Optional(Code())))
     """What is measured, by reference: a code or identifier in the caller's system, e.g.
     a SMART goal's identifier. At least one of ``indicator`` and ``indicator_ref``."""
-    team: str | None = attrs.field(default=None, metadata=rule(OPTIONAL_CODE_RULE))
+    team: str | None = attrs.field(default=None, metadata=rule(Optional(CODE_RULE)))
     """The team the series is for, by its identifier; ``None`` for a whole network."""
     network: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The network's code or name, if any."""

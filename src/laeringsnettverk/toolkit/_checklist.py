@@ -42,29 +42,29 @@ ITEM_SET_VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+_-]{0,31}$")
 
 
 def _pattern_rule(pattern: re.Pattern[str], message: str) -> Custom:
-    """``None``, or text that matches ``pattern``; ``message`` is the rule broken.
+    """Text that matches ``pattern``; ``message`` is the rule broken.
 
     The value is shown when it is text (a code, never free text), else its type's name.
     """
 
     def check(c: Checker, path: tuple[Any, ...], value: object) -> bool:
-        if value is None or (type(value) is str and pattern.fullmatch(value)):
+        if type(value) is str and pattern.fullmatch(value):
             return True
         c.add(path, message, value if type(value) is str else type(value).__name__)
         return False
 
     def quick(value: object) -> bool:
-        return value is None or (type(value) is str and pattern.fullmatch(value) is not None)
+        return type(value) is str and pattern.fullmatch(value) is not None
 
     return Custom(check_with=check, quick_with=quick, keywords={"pattern": pattern.pattern})
 
 
 ITEM_SET_RULE = _pattern_rule(ITEM_SET_CODE, "must be a code: a-z, 0-9, '.', '_', '-', at most 64")
-"""The rule of an item set's code: ``None`` or :data:`ITEM_SET_CODE`."""
+"""The rule of an item set's code: :data:`ITEM_SET_CODE`."""
 ITEM_SET_VERSION_RULE = _pattern_rule(
     ITEM_SET_VERSION, "must be a version: A-Z, a-z, 0-9, '.', '+', '_', '-', at most 32"
 )
-"""The rule of an item set's version: ``None`` or :data:`ITEM_SET_VERSION`."""
+"""The rule of an item set's version: :data:`ITEM_SET_VERSION`."""
 PROPOSAL_ITEM_SET = "laeringsnettverk-forslag"
 """The code of the library's proposed ten items (:data:`DEFAULT_CHECKLIST_ITEMS`)."""
 PROPOSAL_ITEM_SET_VERSION = "1"
@@ -155,13 +155,15 @@ class CollaborationChecklist:
     """The improvement team, by its identifier, if known."""
     form: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
     """The identifier of the «Hva er viktig for meg»-form whose means items carry, if any."""
-    item_set: str | None = attrs.field(default=None, metadata=rule(ITEM_SET_RULE))
+    item_set: str | None = attrs.field(default=None, metadata=rule(Optional(ITEM_SET_RULE)))
     """Which set of items the checklist uses, by a code: ``"laeringsnettverk-forslag"`` for
     the library's proposed ten items (:data:`DEFAULT_CHECKLIST_ITEMS`; the source's own
     items are lost), or a code of the team's or organisation's own set. ``None`` when not
     stated (documents written before the field existed). Lower-case ASCII letters, digits,
     ``.``, ``_`` and ``-``, at most 64 characters."""
-    item_set_version: str | None = attrs.field(default=None, metadata=rule(ITEM_SET_VERSION_RULE))
+    item_set_version: str | None = attrs.field(
+        default=None, metadata=rule(Optional(ITEM_SET_VERSION_RULE))
+    )
     """The version of the item set, e.g. ``"1"``; only with ``item_set``. ASCII letters,
     digits, ``.``, ``+``, ``_`` and ``-``, at most 32 characters."""
 
