@@ -82,6 +82,7 @@ class FastStructurer:
         # (cls, top) -> fn(value, count): the model; ``count[0]`` grows by the members read
         self._fns: dict[tuple[type, bool], Callable[[Any, list[int]], Any]] = {}
         self._counter = itertools.count()
+        self._inlining: set[type] = set()  # models whose checks are being written
 
     def structure(self, data: object, cls: type[T]) -> T | None:
         """The model built from ``data`` (with its envelope), or ``None``: give up."""
@@ -130,54 +131,75 @@ class FastStructurer:
         return name
 
     def _generate(self, cls: type, top: bool) -> Callable[[Any, list[int]], Any]:
-        ns: dict[str, Any] = {"_GiveUpError": _GiveUpError, "_cls": cls}
-        fields = attrs.fields(cls)
         envelope = self._envelope if top else frozenset()
-        if any(not f.init for f in fields) or envelope & {f.name for f in fields}:
+        if not _fast_model(cls) or envelope & {f.name for f in attrs.fields(cls)}:
             return self._detailed_hook(cls)
-        ns["_keys"] = frozenset(f.name for f in fields) | envelope
+        ns: dict[str, Any] = {"_GiveUpError": _GiveUpError}
         # registered before the body is built: a model may refer to itself
         self._fns[cls, top] = lambda o, n: ns["fast"](o, n)  # noqa: PLW0108 (bound below)
-        hints = typing.get_type_hints(cls)
-        lines = [
-            "def fast(o, n):",
-            "  if type(o) is not dict or not o.keys() <= _keys: raise _GiveUpError",
-            "  n[0] += len(o)",
-        ]
-        args = []
-        for i, f in enumerate(fields):
-            v = f"v{i}"
-            tp = hints[f.name]
-            default = f.default
-            if default is attrs.NOTHING:
-                lines.append(f"  {v} = o[{f.name!r}]")  # KeyError: give up
-                lines.extend("  " + x for x in self._check(tp, v, ns))
-            elif default is None and type(None) in (_union_members(tp) or ()):
-                # an optional field defaulting to None: an absent key is the same as null
-                lines.append(f"  {v} = o.get({f.name!r})")
-                lines.append(f"  if {v} is not None:")
-                inner = self._check(_without_none(tp), v, ns)
-                lines.extend("    " + x for x in inner or ["pass"])
-            else:
-                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                    if default.takes_self:
-                        self._fns.pop((cls, top))
-                        return self._detailed_hook(cls)
-                    missing = f"{self._name(ns, default.factory)}()"
-                else:
-                    missing = self._name(ns, default)
-                lines.append(f"  if {f.name!r} in o:")
-                lines.append(f"    {v} = o[{f.name!r}]")
-                lines.extend("    " + x for x in self._check(tp, v, ns) or ["pass"])
-                lines.append("  else:")
-                lines.append(f"    {v} = {missing}")
-            args.append(f"{f.alias}={v}")
-        lines.append(f"  return _cls({', '.join(args)})")
+        body, built = self._inlined(cls, "o", "v", envelope, ns)
+        lines = ["def fast(o, n):", *("  " + x for x in body), f"  return {built}"]
         source = "\n".join(lines)
         exec(compile(source, f"<fast structure {cls.__qualname__}>", "exec"), ns)
         fn: Callable[[Any, list[int]], Any] = ns["fast"]
         self._fns[cls, top] = fn
         return fn
+
+    def _inlined(
+        self, cls: type, o: str, prefix: str, envelope: frozenset[str], ns: dict[str, Any]
+    ) -> tuple[list[str], str]:
+        """Statements checking the JSON object ``o`` as ``cls``, and the expression building it.
+
+        The field values go in ``{prefix}0``, ``{prefix}1``, ... A model inside (an item of a
+        list, a field) is checked inline, sparing a call per object, except inside itself.
+        """
+        self._inlining.add(cls)
+        try:
+            return self._body(cls, o, prefix, envelope, ns)
+        finally:
+            self._inlining.discard(cls)
+
+    def _body(
+        self, cls: type, o: str, prefix: str, envelope: frozenset[str], ns: dict[str, Any]
+    ) -> tuple[list[str], str]:
+        fields = attrs.fields(cls)
+        keys = self._name(ns, frozenset(f.name for f in fields) | envelope)
+        hints = typing.get_type_hints(cls)
+        lines = [
+            f"if type({o}) is not dict or not {o}.keys() <= {keys}: raise _GiveUpError",
+            f"n[0] += len({o})",
+        ]
+        args = []
+        for i, f in enumerate(fields):
+            v = f"{prefix}{i}"
+            tp = hints[f.name]
+            default = f.default
+            if default is attrs.NOTHING:
+                lines.append(f"{v} = {o}[{f.name!r}]")  # KeyError: give up
+                lines.extend(self._check(tp, v, ns))
+            elif default is None and type(None) in (_union_members(tp) or ()):
+                # an optional field defaulting to None: an absent key is the same as null
+                lines.append(f"{v} = {o}.get({f.name!r})")
+                lines.append(f"if {v} is not None:")
+                inner = self._check(_without_none(tp), v, ns)
+                lines.extend("  " + x for x in inner or ["pass"])
+            else:
+                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                    missing = f"{self._name(ns, default.factory)}()"
+                else:
+                    missing = self._name(ns, default)
+                lines.append(f"if {f.name!r} in {o}:")
+                lines.append(f"  {v} = {o}[{f.name!r}]")
+                lines.extend("  " + x for x in self._check(tp, v, ns) or ["pass"])
+                lines.append("else:")
+                lines.append(f"  {v} = {missing}")
+            args.append(f"{f.alias}={v}")
+        return lines, f"{self._name(ns, cls)}({', '.join(args)})"
+
+    def _inlinable(self, tp: Any) -> bool:
+        return (
+            isinstance(tp, type) and attrs.has(tp) and tp not in self._inlining and _fast_model(tp)
+        )
 
     @property
     def _detailed(self) -> Any:
@@ -277,6 +299,17 @@ class FastStructurer:
             leaf = self._leaf(item)
             if leaf is not None:
                 return [head, f"{v} = tuple(map({self._name(ns, leaf)}, {v}))"]
+            if self._inlinable(item):
+                d = next(self._counter)
+                body, built = self._inlined(item, f"o{d}", f"o{d}_", frozenset(), ns)
+                return [
+                    head,
+                    f"l{d} = []",
+                    f"for o{d} in {v}:",
+                    *("  " + x for x in body),
+                    f"  l{d}.append({built})",
+                    f"{v} = tuple(l{d})",
+                ]
             fn = self._name(ns, self._item(item))
             return [head, f"{v} = tuple([{fn}(x, n) for x in {v}])"]
         if (
@@ -303,6 +336,9 @@ class FastStructurer:
             ]
         if isinstance(tp, type) and issubclass(tp, CodedEnum):
             return [f"{v} = {self._name(ns, self._leaf(tp))}({v})"]
+        if self._inlinable(tp):
+            body, built = self._inlined(tp, v, f"{v}_", frozenset(), ns)
+            return [*body, f"{v} = {built}"]
         if isinstance(tp, type) and attrs.has(tp):
             return [f"{v} = {self._name(ns, self._function(tp, False))}({v}, n)"]
         if members is not None and all(isinstance(a, type) and attrs.has(a) for a in members):
@@ -311,6 +347,18 @@ class FastStructurer:
                 return [f"{v} = {self._name(ns, union)}({v}, n)"]
         # anything else: the detailed converter's own hook for this type
         return [f"{v} = {self._name(ns, self._detailed_hook(tp))}({v}, n)"]
+
+
+def _fast_model(cls: type) -> bool:
+    """Whether a generated function can build ``cls`` (else the detailed hook does).
+
+    Not a model with a field outside ``__init__`` or a default made from the instance.
+    """
+    for f in attrs.fields(cls):
+        default: Any = f.default
+        if not f.init or (isinstance(default, attrs.Factory) and default.takes_self):  # type: ignore[arg-type]
+            return False
+    return True
 
 
 def _without_none(tp: Any) -> Any:
