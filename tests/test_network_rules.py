@@ -33,6 +33,7 @@ from jsonschema import Draft202012Validator
 
 from laeringsnettverk import _rules
 from laeringsnettverk._checks import Checker
+from laeringsnettverk._municipality import COUNTIES, MUNICIPALITY_NUMBER_RULE
 from laeringsnettverk._rules import Custom, Rule, rule_of
 from laeringsnettverk.errors import WITHHELD, Problem, ValidationError
 from laeringsnettverk.examples import example_text
@@ -58,14 +59,7 @@ from laeringsnettverk.network import (
     _team,
 )
 from laeringsnettverk.network._gathering import CLOCK_RULE, MINUTES_RULE
-from laeringsnettverk.network._team import (
-    COUNTIES_2024,
-    COUNTIES_EARLIER,
-    IDENTIFIER_RULE,
-    MUNICIPALITY_NUMBER_RULE,
-    PROGRESS_SCORE_RULE,
-    PROGRESS_SCORES,
-)
+from laeringsnettverk.network._team import IDENTIFIER_RULE, PROGRESS_SCORE_RULE, PROGRESS_SCORES
 from laeringsnettverk.serialization import from_document, json_schema
 from strategies.network import days, gatherings, networks, organisations, teams
 
@@ -143,9 +137,7 @@ scalars = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     near_texts,
     st.from_regex(r"[a-z0-9][a-z0-9_-]{0,6}", fullmatch=True),
-    st.builds(
-        lambda c, n: f"{c}{n:02d}", st.sampled_from(sorted(_team._COUNTIES)), st.integers(0, 99)
-    ),
+    st.builds(lambda c, n: f"{c}{n:02d}", st.sampled_from(sorted(COUNTIES)), st.integers(0, 99)),
     st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 25), st.integers(0, 61)),
     days,
     st.just(datetime.datetime(2024, 9, 10, 10, 0)),
@@ -355,7 +347,7 @@ REJECTED: dict[str, tuple[tuple[str | int, ...], st.SearchStrategy[object]]] = {
         st.one_of(
             st.sampled_from(["0300", "9999", "180", "18045", "13 04"]),
             st.from_regex(r"[0-9]{4}", fullmatch=True).filter(
-                lambda n: n[:2] not in {*COUNTIES_2024, *COUNTIES_EARLIER} or n.endswith("00")
+                lambda n: n[:2] not in COUNTIES or n.endswith("00")
             ),
         ),
     ),

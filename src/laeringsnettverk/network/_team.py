@@ -5,11 +5,16 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
-from typing import Any
 
 import attrs
 
 from laeringsnettverk._checks import NUMBERS, Checker
+from laeringsnettverk._municipality import (  # the county tables: still importable from here
+    COUNTIES,
+    COUNTIES_2024,  # noqa: F401
+    COUNTIES_EARLIER,  # noqa: F401
+    MUNICIPALITY_NUMBER_RULE,
+)
 from laeringsnettverk._rules import (
     Code,
     Custom,
@@ -35,54 +40,6 @@ __all__ = [
     "TeamMember",
 ]
 
-COUNTIES_2024: dict[str, str] = {
-    "03": "Oslo",
-    "11": "Rogaland",
-    "15": "Møre og Romsdal",
-    "18": "Nordland",
-    "31": "Østfold",
-    "32": "Akershus",
-    "33": "Buskerud",
-    "34": "Innlandet",
-    "39": "Vestfold",
-    "40": "Telemark",
-    "42": "Agder",
-    "46": "Vestland",
-    "50": "Trøndelag",
-    "55": "Troms",
-    "56": "Finnmark",
-}
-"""County numbers of the 2024 county structure: the first two digits of a municipality
-number."""
-
-COUNTIES_EARLIER: dict[str, str] = {
-    "01": "Østfold",
-    "02": "Akershus",
-    "04": "Hedmark",
-    "05": "Oppland",
-    "06": "Buskerud",
-    "07": "Vestfold",
-    "08": "Telemark",
-    "09": "Aust-Agder",
-    "10": "Vest-Agder",
-    "12": "Hordaland",
-    "14": "Sogn og Fjordane",
-    "16": "Sør-Trøndelag",
-    "17": "Nord-Trøndelag",
-    "19": "Troms",
-    "20": "Finnmark",
-    "30": "Viken",
-    "38": "Vestfold og Telemark",
-    "54": "Troms og Finnmark",
-}
-"""County numbers that a municipality number carried before 2024 and no longer does: the
-structure until 2017 (01-20; Trøndelag's 50 from 2018) and that of 2020-2023 (30 Viken, 38
-Vestfold og Telemark, 54 Troms og Finnmark). Networks in the seeds ran in those years, so
-their numbers are accepted as they were."""
-
-_COUNTIES = {**COUNTIES_2024, **COUNTIES_EARLIER}
-
-_MUNICIPALITY_NUMBER = re.compile(r"^[0-9]{4}$")
 IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 """A technical identifier: lower-case ASCII letters, digits, ``-`` and ``_``."""
 
@@ -98,36 +55,8 @@ def check_identifier(c: Checker, path: tuple[str | int, ...], value: object) -> 
     return True
 
 
-def check_municipality_number(c: Checker, path: tuple[str | int, ...], value: object) -> bool:
-    """Four digits, the first two a county (of 2024 or earlier), not ending in ``00``."""
-    if not isinstance(value, str) or not _MUNICIPALITY_NUMBER.fullmatch(value):
-        c.add(path, "must be a municipality number of four digits, e.g. '0301'", value)
-        return False
-    if value[:2] not in _COUNTIES:
-        c.add(
-            path,
-            "does not start with a county number (of 2024 or earlier); expected one of "
-            + ", ".join(sorted(_COUNTIES)),
-            value,
-        )
-        return False
-    if value.endswith("00"):
-        c.add(path, "is a county, not a municipality (ends in 00)", value)
-        return False
-    return True
-
-
 def _is_identifier(value: object) -> bool:
     return type(value) is str and IDENTIFIER.fullmatch(value) is not None
-
-
-def _is_municipality_number(value: object) -> bool:
-    return (
-        type(value) is str
-        and _MUNICIPALITY_NUMBER.fullmatch(value) is not None
-        and value[:2] in _COUNTIES
-        and not value.endswith("00")
-    )
 
 
 IDENTIFIER_RULE = Custom(
@@ -136,29 +65,6 @@ IDENTIFIER_RULE = Custom(
     keywords={"pattern": IDENTIFIER.pattern},
 )
 """The rule of every field that holds a technical identifier (a team, a task code)."""
-
-MUNICIPALITY_NUMBER_RULE = Custom(
-    check_with=check_municipality_number,
-    quick_with=_is_municipality_number,
-    # four digits, the first two a county of 2024 or earlier, the last two not 00
-    keywords={
-        "pattern": "^(" + "|".join(sorted(_COUNTIES)) + ")([0-9][1-9]|[1-9][0-9])$",
-    },
-)
-"""The rule of a municipality number (see :func:`check_municipality_number`)."""
-
-
-@attrs.frozen
-class _Nullable(Optional):
-    """``None`` or a value that keeps ``rule``, its keywords beside the schema's two types.
-
-    :class:`~laeringsnettverk._rules.Optional` puts a pattern on the string branch of an
-    ``anyOf``; the shipped schemas have ``{"type": ["string", "null"], "pattern": …}``,
-    which says the same (a pattern ignores ``null``).
-    """
-
-    def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
-        return {**prop, **self.rule.schema({})}
 
 
 @attrs.frozen(kw_only=True)
@@ -185,7 +91,7 @@ class Organisation:
     kind: OrganisationKind = attrs.field(metadata=rule(Member(OrganisationKind)))
     """Municipality, city district, health trust, a unit of one, or other."""
     municipality_number: str | None = attrs.field(
-        default=None, metadata=rule(_Nullable(MUNICIPALITY_NUMBER_RULE))
+        default=None, metadata=rule(Optional(MUNICIPALITY_NUMBER_RULE))
     )
     """Four digits; required for a municipality and a city district, absent otherwise."""
     part_of: str | None = attrs.field(default=None, metadata=rule(Optional(Text(blank=True))))
@@ -209,7 +115,7 @@ class Organisation:
         """The county of the municipality number in its own structure, or ``None``."""
         if self.municipality_number is None:
             return None
-        return _COUNTIES[self.municipality_number[:2]]
+        return COUNTIES[self.municipality_number[:2]]
 
 
 @attrs.frozen(kw_only=True)
