@@ -280,24 +280,30 @@ class Gathering:
             self._check_programme(c)
 
     def _check_programme(self, c: Checker) -> None:
+        """Items within the gathering's days; on one day, each ends before the next starts.
+
+        The items in order of (day, start, index): items that start together always overlap,
+        whatever their order.
+        """
+        last = len(self.days)
+        spans: list[tuple[int, int, int, int]] = []
         for i, item in enumerate(self.programme):
-            if item.day > len(self.days):
+            if item.day > last:
                 c.add(
                     ("programme", i, "day"),
-                    f"is past the gathering's last day (it has {len(self.days)})",
+                    f"is past the gathering's last day (it has {last})",
                     item.day,
                 )
-        order = sorted(
-            range(len(self.programme)),
-            key=lambda k: (self.programme[k].day, self.programme[k].start_minute, k),
-        )
-        for a, b in itertools.pairwise(order):
-            first, second = self.programme[a], self.programme[b]
-            if first.day == second.day and second.start_minute < first.end_minute:
+            start = item.start_minute
+            spans.append((item.day, start, i, start + item.minutes))
+        spans.sort()
+        for (day, _, a, end), (next_day, next_start, b, _) in itertools.pairwise(spans):
+            if day == next_day and next_start < end:
+                first = self.programme[a]
                 c.add(
                     ("programme", b, "start"),
                     f"overlaps programme[{a}] (until {first.end} on day {first.day})",
-                    second.start,
+                    self.programme[b].start,
                 )
 
     @property
