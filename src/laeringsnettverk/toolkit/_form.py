@@ -483,12 +483,13 @@ def form_benefit(
             "must be a finite number > 0",
             minimal_important_change,
         )
-    a, b = form.conversation(from_), form.conversation(to)
+    first, second = form.conversation(from_).scores, form.conversation(to).scores
     better = form.scale.higher_is_better
     changes: list[ActivityChange] = []
     unpaired: list[str] = []
-    for name in form.activity_names:
-        x, y = a.scores.get(name), b.scores.get(name)
+    for activity in form.activities:
+        name = activity.name
+        x, y = first.get(name), second.get(name)
         if x is not None and y is not None:
             changes.append(
                 ActivityChange(
