@@ -302,7 +302,7 @@ def test_proportion_series_gives_numerators_and_denominators_to_charts() -> None
             {"observations": [Observation(period=P1, value=11)]},
             r"observations\[0\]\.value: 11 is above the indicator's max 10",
         ),
-        ({"observations": ["x"]}, r"observations\[0\]: 'str' must be a Observation"),
+        ({"observations": ["x"]}, r"observations\[0\]: 'str' must be an Observation"),
         (
             {
                 "changes": [
