@@ -289,7 +289,7 @@ def test_progress_is_exactly_one_at_the_target_and_zero_at_the_baseline(goal: Sm
         (FULL, [Observation(date=d(2015, 3, 1), value=3)], d(2015, 2, 28),
          r"observations\[0\]\.date: '2015-03-01' is after today"),
         # not observations at all
-        (FULL, [(d(2015, 3, 1), 3)], None, r"observations\[0\]: 'tuple' must be a Observation"),
+        (FULL, [(d(2015, 3, 1), 3)], None, r"observations\[0\]: 'tuple' must be an Observation"),
     ],
 )  # fmt: skip
 def test_progress_bad_input(

@@ -247,11 +247,12 @@ class Checker:
     def instances(self, path: Path, values: tuple[object, ...], cls: type) -> bool:
         """Every element of a tuple is a ``cls``."""
         ok = True
+        article = "an" if cls.__name__[0] in "AEIOU" else "a"
         for i, v in enumerate(values):
             if not isinstance(v, cls):
                 self.add(
                     (*path, i),
-                    f"must be a {cls.__name__}",
+                    f"must be {article} {cls.__name__}",
                     TypeName(type(v).__name__),
                     code="model_type",
                     ctx={"expected": cls.__name__},
