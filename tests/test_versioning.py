@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -95,13 +96,7 @@ def test_equal_forms_give_the_same_bytes_whatever_the_order_of_their_scores(
         items = list(conversation.scores.items())
         seed.shuffle(items)
         shuffled.append(Conversation(date=conversation.date, scores=dict(items)))
-    other = WhatMattersForm(
-        activities=form.activities,
-        conversations=shuffled,
-        scale=form.scale,
-        identifier=form.identifier,
-        team=form.team,
-    )
+    other = attrs.evolve(form, conversations=shuffled)
     assert other == form
     assert ln.dumps(other) == ln.dumps(form)
     assert ln.serialization.dumps_jsonl([other]) == ln.serialization.dumps_jsonl([form])
