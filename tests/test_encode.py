@@ -17,6 +17,7 @@ import laeringsnettverk as ln
 from laeringsnettverk._codes import CodedEnum
 from laeringsnettverk.serialization import _accel, _json, dumps_jsonl, make_converter
 from laeringsnettverk.serialization._encode import Unstructurer, Unsupported
+from laeringsnettverk.serialization._fast import FastStructurer
 from laeringsnettverk.toolkit import Activity, Conversation, WhatMattersForm
 from strategies import WHOLE_NETWORKS
 from test_schema import DOCUMENTS
@@ -113,6 +114,7 @@ class Shapes:
     tags: frozenset[str] = frozenset()
     doubled: tuple[int, ...] = attrs.field(default=(1,), converter=_twice)
     made: tuple[int, ...] = attrs.field(factory=lambda: [2], converter=tuple)
+    listed: tuple[int, ...] = attrs.field(factory=lambda: (3,))
 
 
 @attrs.frozen(kw_only=True)
@@ -173,6 +175,33 @@ def test_every_shape_is_unstructured_as_the_converter_does(obj: object) -> None:
     assert un.unstructure(obj) == expected
     assert un.unstructure(obj) == expected  # the cached function, the same data
     assert un.document(obj, "k", 3) == {"kind": "k", "schema_version": 3, **expected}
+
+
+@attrs.frozen(kw_only=True)
+class Holder:
+    nodes: tuple[Node, ...] = ()
+    odd: tuple[NoInit, ...] = ()
+    made: SelfFactory | None = None
+
+
+READ = [
+    ({"name": "r", "children": [{"name": "c", "children": [{"name": "g"}]}]}, Node),
+    ({"name": "r", "parent": {"name": "p", "parent": {"name": "q"}}}, Node),
+    ({"nodes": [{"name": "a", "children": [{"name": "b"}]}], "odd": [{"x": 1}]}, Holder),
+    ({"made": {"x": 1}}, Holder),
+]
+
+
+@pytest.mark.parametrize(("data", "cls"), READ)
+def test_the_fast_path_reads_models_inside_themselves_and_hooked_ones(
+    data: dict[str, Any], cls: type
+) -> None:
+    conv = make_converter()
+    fast = FastStructurer(conv)
+    expected = conv.structure(data, cls)
+    counted = fast.counted(data, cls)
+    assert counted is not None
+    assert counted[0] == expected
 
 
 @pytest.mark.parametrize("value", [datetime.date(2020, 1, 2), 5, "x", Size.SMALL, [1, 2]])
