@@ -30,7 +30,8 @@ from hypothesis import strategies as st
 import laeringsnettverk
 from laeringsnettverk import _rules
 from laeringsnettverk._codes import CodedEnum
-from laeringsnettverk.examples import EXAMPLE_KINDS, example_text
+from laeringsnettverk.examples import EXAMPLE_KINDS, example_text, municipal_goals
+from laeringsnettverk.goals import MunicipalGoal
 from laeringsnettverk.serialization import from_document
 from laeringsnettverk.serialization._json import _kinds
 from strategies.goals import goals
@@ -223,10 +224,21 @@ def _perturbed(draw: st.DrawFn, value: object, pool: list[object]) -> object:
     return draw(st.sampled_from(pool))
 
 
+# models of shipped data that is not a document kind: a strategy and the shipped objects
+EXTRA_STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
+    "municipal_goals": st.builds(
+        lambda goal, n: (MunicipalGoal(goal=goal, municipalities=n),),
+        goals(),
+        st.integers(1, 60),
+    ),
+}
+STRATEGIES.update(EXTRA_STRATEGIES)
+
+
 @functools.cache
 def _kind_of(cls: type) -> str:
-    """A document kind whose shipped example holds a ``cls`` object."""
-    for kind in EXAMPLE_KINDS:
+    """A document kind (or other shipped data) whose example holds a ``cls`` object."""
+    for kind in (*EXAMPLE_KINDS, *EXTRA_STRATEGIES):
         if any(type(o) is cls for o in _objects(_example(kind))):
             return kind
     raise LookupError(cls)
@@ -234,6 +246,8 @@ def _kind_of(cls: type) -> str:
 
 @functools.cache
 def _example(kind: str) -> object:
+    if kind == "municipal_goals":
+        return municipal_goals()
     return from_document(json.loads(example_text(kind)))
 
 
@@ -302,7 +316,9 @@ def test_full_checks_alone_accept_the_shipped_examples(cls: type) -> None:
 
 
 def test_every_model_of_a_document_has_a_quick_pass() -> None:
-    seen = {type(o) for kind in EXAMPLE_KINDS for o in _objects(_example(kind))}
+    seen = {
+        type(o) for kind in (*EXAMPLE_KINDS, *EXTRA_STRATEGIES) for o in _objects(_example(kind))
+    }
     missing = sorted(c.__name__ for c in seen - set(QUICK_CHECKED))
     assert missing == []
     assert set(_kinds().values()) <= set(QUICK_CHECKED)

@@ -151,7 +151,6 @@ _MOVED_FROM: dict[str, tuple[str, ...]] = {
         "SmartCriterion",
         "assess_smart",
         "goal_progress",
-        "municipal_goals",
     ),
     "stakeholders": (
         "EXAMPLE_STAKEHOLDER_MAP",
@@ -185,7 +184,6 @@ _MOVED_FROM: dict[str, tuple[str, ...]] = {
         "by_level",
         "by_quadrant",
         "diff_maps",
-        "example_stakeholder_map",
         "find_gaps",
         "is_high_rating",
         "is_influential",
@@ -230,13 +228,13 @@ _MOVED_FROM: dict[str, tuple[str, ...]] = {
         "TeamStatus",
         "TimeSplit",
         "is_working_day",
-        "load_example_network",
         "network_status",
         "norwegian_public_holidays",
         "plan_schedule",
         "review_network",
     ),
     "serialization": ("dumps_jsonl", "json_schema", "make_converter"),
+    "examples": ("example_stakeholder_map", "load_example_network", "municipal_goals"),
 }
 _MOVED = {name: module for module, names in _MOVED_FROM.items() for name in names}
 

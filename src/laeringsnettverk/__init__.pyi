@@ -87,6 +87,9 @@ __all__ = [
 ]
 
 # Deprecated: moved to their capability, removed in the next minor release.
+from laeringsnettverk.examples import example_stakeholder_map as example_stakeholder_map
+from laeringsnettverk.examples import load_example_network as load_example_network
+from laeringsnettverk.examples import municipal_goals as municipal_goals
 from laeringsnettverk.findings import Finding as Finding
 from laeringsnettverk.findings import Severity as Severity
 from laeringsnettverk.findings import highest_severity as highest_severity
@@ -104,7 +107,6 @@ from laeringsnettverk.goals import SmartAssessment as SmartAssessment
 from laeringsnettverk.goals import SmartCriterion as SmartCriterion
 from laeringsnettverk.goals import assess_smart as assess_smart
 from laeringsnettverk.goals import goal_progress as goal_progress
-from laeringsnettverk.goals import municipal_goals as municipal_goals
 from laeringsnettverk.improvement import EVENT_TYPES as EVENT_TYPES
 from laeringsnettverk.improvement import ActivityCompleted as ActivityCompleted
 from laeringsnettverk.improvement import GoalSet as GoalSet
@@ -156,7 +158,6 @@ from laeringsnettverk.network import TeamMember as TeamMember
 from laeringsnettverk.network import TeamStatus as TeamStatus
 from laeringsnettverk.network import TimeSplit as TimeSplit
 from laeringsnettverk.network import is_working_day as is_working_day
-from laeringsnettverk.network import load_example_network as load_example_network
 from laeringsnettverk.network import network_status as network_status
 from laeringsnettverk.network import norwegian_public_holidays as norwegian_public_holidays
 from laeringsnettverk.network import plan_schedule as plan_schedule
@@ -198,7 +199,6 @@ from laeringsnettverk.stakeholders import by_category as by_category
 from laeringsnettverk.stakeholders import by_level as by_level
 from laeringsnettverk.stakeholders import by_quadrant as by_quadrant
 from laeringsnettverk.stakeholders import diff_maps as diff_maps
-from laeringsnettverk.stakeholders import example_stakeholder_map as example_stakeholder_map
 from laeringsnettverk.stakeholders import find_gaps as find_gaps
 from laeringsnettverk.stakeholders import is_high_rating as is_high_rating
 from laeringsnettverk.stakeholders import is_influential as is_influential

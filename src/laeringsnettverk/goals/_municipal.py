@@ -8,27 +8,21 @@ from __future__ import annotations
 
 import attrs
 
-from laeringsnettverk._checks import Checker
+from laeringsnettverk._rules import Instance, Integer, checked, rule
 from laeringsnettverk.goals._goal import SmartGoal
 
 __all__ = ["MunicipalGoal", "municipal_goals"]
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class MunicipalGoal:
     """A goal from the source report's table, with how many municipalities chose it."""
 
-    goal: SmartGoal
+    goal: SmartGoal = attrs.field(metadata=rule(Instance(SmartGoal)))
     """The goal, as a bare statement (the report gives nothing more)."""
-    municipalities: int
+    municipalities: int = attrs.field(metadata=rule(Integer(ge=1)))
     """How many municipalities had this goal (similar goals merged by the report's author)."""
-
-    def __attrs_post_init__(self) -> None:
-        c = Checker()
-        if not isinstance(self.goal, SmartGoal):
-            c.add(("goal",), "must be a SmartGoal", type(self.goal).__name__)
-        c.integer(("municipalities",), self.municipalities, 1)
-        c.done()
 
 
 def municipal_goals() -> tuple[MunicipalGoal, ...]:
