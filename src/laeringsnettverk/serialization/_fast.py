@@ -138,7 +138,14 @@ class FastStructurer:
         # registered before the body is built: a model may refer to itself
         self._fns[cls, top] = lambda o, n: ns["fast"](o, n)  # noqa: PLW0108 (bound below)
         body, built = self._inlined(cls, "o", "v", envelope, ns)
-        lines = ["def fast(o, n):", *("  " + x for x in body), f"  return {built}"]
+        # members counted in a local, added to the caller's count once
+        lines = [
+            "def fast(o, n):",
+            "  m = 0",
+            *("  " + x for x in body),
+            "  n[0] += m",
+            f"  return {built}",
+        ]
         source = "\n".join(lines)
         exec(compile(source, f"<fast structure {cls.__qualname__}>", "exec"), ns)
         fn: Callable[[Any, list[int]], Any] = ns["fast"]
@@ -167,7 +174,7 @@ class FastStructurer:
         hints = typing.get_type_hints(cls)
         lines = [
             f"if type({o}) is not dict or not {o}.keys() <= {keys}: raise _GiveUpError",
-            f"n[0] += len({o})",
+            f"m += len({o})",
         ]
         args = []
         for i, f in enumerate(fields):
@@ -234,7 +241,11 @@ class FastStructurer:
                 return union
         ns: dict[str, Any] = {"_GiveUpError": _GiveUpError}
         body = self._check(tp, "v", ns)
-        source = "def item(v, n):\n" + "".join(f"  {x}\n" for x in body) + "  return v\n"
+        source = (
+            "def item(v, n):\n  m = 0\n"
+            + "".join(f"  {x}\n" for x in body)
+            + "  n[0] += m\n  return v\n"
+        )
         exec(compile(source, "<fast structure item>", "exec"), ns)
         fn: Callable[[Any, list[int]], Any] = ns["item"]
         return fn
@@ -321,7 +332,7 @@ class FastStructurer:
         ):
             return [
                 f"if type({v}) is not dict: raise _GiveUpError",
-                f"n[0] += len({v})",
+                f"m += len({v})",
                 f"for k, x in {v}.items():",
                 f"  if type(k) is not str or type(x) is not {_SIMPLE[args[1]]}: raise _GiveUpError",
                 f"{v} = dict({v})",
