@@ -116,11 +116,11 @@ def object_path(path: Path, sample: int) -> Callable[[], int]:
 
     def run() -> int:
         original = _frames_columnar.fast_decoder
-        _frames_columnar.fast_decoder = lambda: None  # type: ignore[assignment]
+        _frames_columnar.fast_decoder = lambda: None
         try:
             return len(forms_frame(lines))
         finally:
-            _frames_columnar.fast_decoder = original  # type: ignore[assignment]
+            _frames_columnar.fast_decoder = original
 
     return run
 
@@ -314,7 +314,7 @@ def targets(
     """The issue's targets: each ratio in wall and CPU time, met or not (on wall time)."""
     engine = "anchor: pyarrow read + Arrow compute"
     fast = "fast route"
-    rows = []
+    rows: list[tuple[str, float, float, bool | None]] = []
     ratio = per[fast] / per[engine], per_cpu[fast] / per_cpu[engine]
     rows.append(("fast route within 1.25× of the anchor", *ratio, ratio[0] <= 1.25))
     ratio = per["object path"] / per[fast], per_cpu["object path"] / per_cpu[fast]
