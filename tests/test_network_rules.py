@@ -52,6 +52,7 @@ from laeringsnettverk.network import (
     PreparationPackage,
     ProgrammeItem,
     ProgrammeItemKind,
+    ScheduledGathering,
     TaskCompletion,
     TeamMember,
     _gathering,
@@ -594,3 +595,59 @@ def test_a_bad_team_list_leaves_every_team_reference_unresolved() -> None:
     paths = [p.path for p in info.value.problems]
     assert ("teams", len(EXAMPLE.teams)) in paths
     assert any(path[0] == "contacts" and path[-1] == "team" for path in paths)
+
+
+ITEMS_OF_MODELS = [
+    (cls, f.name)
+    for cls, f in FIELDS
+    if isinstance(rule_of(f), _rules.Items) and isinstance(rule_of(f).rule, _rules.Instance)  # type: ignore[union-attr]
+]
+
+
+@pytest.mark.parametrize(
+    ("cls", "name"), ITEMS_OF_MODELS, ids=[f"{c.__name__}.{n}" for c, n in ITEMS_OF_MODELS]
+)
+def test_a_list_with_a_stranger_reports_it_and_skips_the_rules_across_it(
+    cls: type, name: str
+) -> None:
+    # the rules across fields rely only on fields that passed their own rule
+    obj: Any = next(o for o in POOL if type(o) is cls)
+    given_list = getattr(obj, name)
+    expected = rule_of(attrs.fields_dict(cls)[name]).rule.cls.__name__  # type: ignore[union-attr]
+    with pytest.raises(ValidationError) as info:
+        attrs.evolve(obj, **{name: [*given_list, given_list[:1]]})
+    strangers = [p for p in info.value.problems if p.path == (name, len(given_list))]
+    assert [(p.code, p.rule.split()[-1]) for p in strangers] == [("model_type", expected)]
+    assert all(p.path[0] != name or p in strangers for p in info.value.problems)
+
+
+@pytest.mark.parametrize("number", [None, "1804"])
+def test_an_organisation_of_an_unknown_kind_is_not_asked_for_a_number(number: str | None) -> None:
+    with pytest.raises(ValidationError) as info:
+        Organisation(name="Org", kind="kommune", municipality_number=number)  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == [("kind",)]
+
+
+@pytest.mark.parametrize("end", [None, datetime.date(2030, 3, 1), datetime.date(2030, 4, 1)])
+def test_a_period_starts_after_the_previous_ones_end(end: datetime.date | None) -> None:
+    first = Period(kind=PeriodKind.PREPARATION, start=datetime.date(2030, 1, 1), end=end)
+    then = Period(kind=PeriodKind.EXECUTION, start=datetime.date(2030, 3, 1))
+    with pytest.raises(ValidationError) as info:
+        attrs.evolve(EXAMPLE, periods=[first, then])
+    assert [(p.path, p.rule) for p in info.value.problems] == [
+        (("periods", 1, "start"), "must be after the previous period's end")
+    ]
+
+
+def test_a_package_number_given_twice_in_a_network_is_refused() -> None:
+    packages = [*EXAMPLE.packages, EXAMPLE.packages[0]]
+    with pytest.raises(ValidationError) as info:
+        attrs.evolve(EXAMPLE, packages=packages)
+    assert [(p.path, p.rule) for p in info.value.problems] == [
+        (("packages", len(packages) - 1, "number"), "is given twice")
+    ]
+
+
+def test_a_scheduled_gathering_needs_a_day() -> None:
+    with pytest.raises(ValidationError, match="days: needs at least one day"):
+        ScheduledGathering(number=1, target=datetime.date(2030, 1, 1), days=[])
