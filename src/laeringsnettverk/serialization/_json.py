@@ -324,6 +324,7 @@ def loads(text: str | bytes, cls: type[Any] | None = None) -> Any:
     return checked_document(data, cls, refused)
 
 
+_MODELS: dict[str, type] = {}  # each kind's model, by code, once looked up
 _scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 _JSON_WHITESPACE = " \t\n\r"
 
@@ -371,10 +372,14 @@ def _quick(text: object, cls: type[Any] | None) -> Any:
     if type(data) is not dict:
         return None
     kind: Any = data.get("kind")
-    known = _BY_CODE.get(kind) if type(kind) is str else None
-    if known is None:
+    if type(kind) is not str:
         return None
-    target = known.model
+    target = _MODELS.get(kind)
+    if target is None:
+        known = _BY_CODE.get(kind)
+        if known is None:
+            return None
+        target = _MODELS[kind] = known.model  # imports that kind's model only
     version = data.get("schema_version")
     if (
         (cls is not None and target is not cls)
