@@ -58,16 +58,49 @@ def test_forms_frame_has_the_object_paths_numbers_exactly(items: list[WhatMatter
         assert _na(row["date_1"]) == (convs[0].date if convs else None)
 
 
+NETWORK = load_example("network")
+TOWNS = {  # the example network's teams of one municipality: team → its number
+    t.identifier: t.municipality_numbers[0]
+    for t in NETWORK.teams
+    if len(t.municipality_numbers) == 1
+}
+
+
+@st.composite
+def network_forms(draw: st.DrawFn) -> WhatMattersForm:
+    """A valid form (with or without its own municipality), its team often a network's."""
+    form = draw(forms())
+    return attrs.evolve(form, team=draw(st.just(form.team) | st.sampled_from(sorted(TOWNS))))
+
+
+def _town(form: WhatMattersForm, with_network: bool) -> str | None:
+    """The municipality a frame gives a form: its own number, else its team's."""
+    if form.municipality is not None:
+        return form.municipality
+    return TOWNS.get(form.team or "") if with_network else None
+
+
 @settings(suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(forms(), max_size=6))
-def test_documents_and_json_lines_give_the_same_frames(items: list[WhatMattersForm]) -> None:
+@given(st.lists(network_forms(), max_size=6), st.booleans())
+def test_documents_and_json_lines_give_the_same_frames(
+    items: list[WhatMattersForm], with_network: bool
+) -> None:
+    network = NETWORK if with_network else None
     lines = [ln.dumps(f, indent=None) for f in items]
     text = "".join(line + "\n" for line in lines)
-    expected = forms_frame(items)
-    pd.testing.assert_frame_equal(forms_frame(lines), expected)
-    pd.testing.assert_frame_equal(forms_frame(io.StringIO(text)), expected)
-    pd.testing.assert_frame_equal(forms_frame(io.BytesIO(text.encode())), expected)
-    pd.testing.assert_frame_equal(scores_frame(lines), scores_frame(items))
+    expected = forms_frame(items, network=network)
+    pd.testing.assert_frame_equal(forms_frame(lines, network=network), expected)
+    pd.testing.assert_frame_equal(forms_frame(io.StringIO(text), network=network), expected)
+    pd.testing.assert_frame_equal(forms_frame(io.BytesIO(text.encode()), network=network), expected)
+    long = scores_frame(items, network=network)
+    pd.testing.assert_frame_equal(scores_frame(lines, network=network), long)
+    # the municipality: the form's own number, else its team's in the network
+    assert [_na(x) for x in expected["municipality"]] == [_town(f, with_network) for f in items]
+    assert [_na(x) for x in long["municipality"]] == [
+        _town(f, with_network) for f in items for c in f.conversations for _ in c.scores
+    ]
+    for frame in (expected, long):
+        assert isinstance(frame["municipality"].dtype, pd.CategoricalDtype)
 
 
 def test_dtypes_are_proper() -> None:
@@ -80,7 +113,9 @@ def test_dtypes_are_proper() -> None:
     assert str(frame["improved"].dtype) == "boolean"
     assert str(frame["date_2"].dtype) == "date32[day][pyarrow]"
     assert frame["date_2"].iloc[0] == datetime.date.fromisoformat(
-        ln.loads(TEAM_FORMS.read_text("utf-8").splitlines()[0]).conversations[1].date.isoformat()
+        ln.loads(TEAM_FORMS.read_text("utf-8").splitlines()[0], WhatMattersForm)
+        .conversations[1]
+        .date.isoformat()
     )
     assert frame.attrs["bad_lines"] == []
 
@@ -139,6 +174,27 @@ def test_municipality_comes_from_the_network_when_the_team_has_one() -> None:
     frame = forms_frame(NETWORK_FORMS, network=wider)
     assert frame.loc[frame["team"] == team.identifier, "municipality"].isna().all()
     assert frame.loc[frame["team"] != team.identifier, "municipality"].notna().all()
+
+
+def test_a_forms_own_municipality_wins_over_the_networks() -> None:
+    form = load_example("form")
+    items = [
+        attrs.evolve(form, team="team-bodoe", municipality="5001"),  # not Bodø's 1804
+        attrs.evolve(form, team="team-bodoe", municipality=None),  # the network's: 1804
+        attrs.evolve(form, team=None, municipality="3403"),  # its own, without a team
+        attrs.evolve(form, team="team-ukjent", municipality=None),  # not in the network
+        attrs.evolve(form, team=None, municipality=None),  # neither
+    ]
+    expected = ["5001", "1804", "3403", None, None]
+    per_form = forms_frame(items, network=NETWORK)
+    assert [_na(x) for x in per_form["municipality"]] == expected
+    long = scores_frame(items, network=NETWORK)
+    rows = sum(len(c.scores) for c in form.conversations)
+    assert [_na(x) for x in long["municipality"]] == [t for t in expected for _ in range(rows)]
+    # without a network, only the forms' own numbers
+    alone = scores_frame(items)
+    assert set(alone["municipality"].dropna()) == {"5001", "3403"}
+    assert list(alone["municipality"].cat.categories) == ["3403", "5001"]
 
 
 def test_bad_lines_are_reported_with_their_numbers_not_dropped_silently() -> None:

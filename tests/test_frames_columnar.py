@@ -18,6 +18,7 @@ import warnings
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -31,6 +32,13 @@ from laeringsnettverk.frames import forms_frame, scores_frame
 from laeringsnettverk.serialization import load_jsonl
 from laeringsnettverk.toolkit import WhatMattersForm, form_benefit
 from strategies.toolkit import forms, scales
+
+NETWORK = load_example("network")
+TOWNS = {  # the example network's teams of one municipality: team → its number
+    t.identifier: t.municipality_numbers[0]
+    for t in NETWORK.teams
+    if len(t.municipality_numbers) == 1
+}
 
 FORM: dict[str, Any] = {
     "kind": "form",
@@ -107,13 +115,19 @@ def routes(monkeypatch: pytest.MonkeyPatch) -> Routes:
     return Routes(monkeypatch)
 
 
-def _expected(form: WhatMattersForm, position: int) -> dict[str, object]:
+def _expected(
+    form: WhatMattersForm, position: int, towns: dict[str, str] | None = None
+) -> dict[str, object]:
     convs = form.conversations
     benefit = form_benefit(form) if len(convs) > 1 else None
     value = None if benefit is None else benefit.value
+    town = form.municipality  # the form's own number wins over its team's
+    if town is None and towns is not None and form.team is not None:
+        town = towns.get(form.team)
     return {
         "form": form.identifier if form.identifier is not None else str(position),
         "team": form.team,
+        "municipality": town,
         "conversations": len(convs),
         "date_1": convs[0].date if convs else None,
         "date_2": convs[1].date if len(convs) > 1 else None,
@@ -129,46 +143,65 @@ def _expected(form: WhatMattersForm, position: int) -> dict[str, object]:
 # -- the numbers: the models' own, exactly -------------------------------------------------------
 
 
+@st.composite
+def network_forms(draw: st.DrawFn, /, **kwargs: Any) -> WhatMattersForm:
+    """A valid form (with or without its own municipality), its team often a network's."""
+    form = draw(forms(**kwargs))
+    return attrs.evolve(form, team=draw(st.just(form.team) | st.sampled_from(sorted(TOWNS))))
+
+
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(st.lists(forms(scale=scales()) | forms(max_conversations=2), max_size=8), st.booleans())
+@given(
+    st.lists(network_forms(scale=scales()) | network_forms(max_conversations=2), max_size=8),
+    st.booleans(),
+    st.booleans(),
+)
 def test_json_lines_give_the_models_numbers_exactly(
-    routes: Routes, items: list[WhatMattersForm], compact: bool
+    routes: Routes, items: list[WhatMattersForm], compact: bool, with_network: bool
 ) -> None:
+    network = NETWORK if with_network else None
     lines = [_line(json.loads(ln.dumps(f, indent=None)), compact=compact) for f in items]
-    frame = routes.same(lines)
-    # a colon in a name or an area is left to the object route (see the module's docstring)
+    frame = routes.same(lines, network=network)
+    # a colon in a name or an area is left to the object route (see the module's docstring);
+    # a form's own municipality number is not
     assert routes.slow == sum(
-        any(":" in a.name or ":" in (a.area or "") for a in f.activities)
-        or getattr(f, "municipality", None) is not None
-        for f in items
+        any(":" in a.name or ":" in (a.area or "") for a in f.activities) for f in items
     )
     assert len(frame) == len(items)
+    assert isinstance(frame["municipality"].dtype, pd.CategoricalDtype)
     for i, form in enumerate(items):
         row = {k: _na(v) for k, v in frame.iloc[i].items()}
-        expected = _expected(form, i)
+        expected = _expected(form, i, TOWNS if with_network else None)
         for key, value in expected.items():
             assert row[key] == value, key  # exactly: no tolerance
         if expected["benefit"] is not None:  # the sign of a zero as well (-0.0)
             assert math.copysign(1, row["benefit"]) == math.copysign(1, expected["benefit"])  # type: ignore[arg-type]
-    pd.testing.assert_frame_equal(routes.same([line.encode() for line in lines]), frame)
-    pd.testing.assert_frame_equal(forms_frame(items), frame)
+    as_bytes = [line.encode() for line in lines]
+    pd.testing.assert_frame_equal(routes.same(as_bytes, network=network), frame)
+    pd.testing.assert_frame_equal(forms_frame(items, network=network), frame)
 
 
 def test_a_large_batch_keeps_its_columns_across_chunks(
     routes: Routes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(columnar, "_CHUNK", 3)
-    lines = [_line(_form(identifier=f"s-{k}", team=f"t-{k % 2}")) for k in range(8)]
+    towns = ["1804", None, "5001"]
+    lines = [
+        _line(_form(identifier=f"s-{k}", team=f"t-{k % 2}", municipality=towns[k % 3]))
+        for k in range(8)
+    ]
     frame = routes.same(lines)
     assert frame["form"].tolist() == [f"s-{k}" for k in range(8)]
     assert frame["team"].astype(str).tolist() == [f"t-{k % 2}" for k in range(8)]
+    assert [_na(x) for x in frame["municipality"]] == [towns[k % 3] for k in range(8)]
     assert routes.slow == 0
 
 
 def test_an_empty_source_gives_an_empty_frame_of_the_same_dtypes(routes: Routes) -> None:
-    frame = routes.same([])
+    frame = routes.same([], network=NETWORK)
     assert len(frame) == 0
     assert str(frame["benefit"].dtype) == "Float64"
+    assert isinstance(frame["municipality"].dtype, pd.CategoricalDtype)
 
 
 # -- lines the fast route takes, and the ones it leaves to the object route ----------------------
@@ -248,6 +281,12 @@ VALID = [
         _form(activities=[{"name": "Sove"}, {"name": "Handle"}, {"name": "Jobbe", "area": "x"}]),
         True,
     ),
+    # a municipality number of 2024, of an earlier county, and none
+    (_form(municipality="1804"), True),
+    (_form(municipality="0101"), True),
+    (_form(municipality=None), True),
+    # with colons in the identifier and the team, counted beside the municipality's key
+    (_form(identifier="urn:uuid:1", team="team:a", municipality="5001"), True),
 ]
 
 
@@ -266,6 +305,11 @@ def test_valid_lines_give_the_object_paths_row(
             assert row[key] == value, key
     # the same line as bytes, and through a file opened in binary mode
     pd.testing.assert_frame_equal(routes.same([x.encode() for x in lines]), frame)
+    # with a network: the form's own number, else its team's
+    with_network = routes.same(lines, network=NETWORK)
+    assert [_na(x) for x in with_network["municipality"]] == [
+        _expected(form, i, TOWNS)["municipality"] for i in range(2)
+    ]
 
 
 DUPLICATE = '{"kind": "form", "schema_version": 1, "activities": [{"name": "Sove"}], '
@@ -345,6 +389,22 @@ BAD = [
     # an escaped colon in the identifier may hide a repeated key: the object route finds it
     (DUPLICATE + '"identifier": "a\\u003ab", "team": "a", "team": "b"}', "a repeat and an escape"),
     (DUPLICATE + '"team": "\\ud800"}', "a lone surrogate"),
+    # a municipality number that breaks its rule: the object route reports it
+    (_line(_form(municipality="1800")), "a county's number for a municipality"),
+    (_line(_form(municipality="2503")), "a municipality number of no county"),
+    (_line(_form(municipality="180")), "a municipality number of three digits"),
+    (_line(_form(municipality="18041")), "a municipality number of five digits"),
+    (_line(_form(municipality=" 1804")), "a municipality number with a space"),
+    (_line(_form(municipality="18:4")), "a municipality number with a colon"),
+    (_line(_form(municipality="\u0661\u0668\u0660\u0664")), "digits of another script"),
+    (_line(_form(municipality=1804)), "a number for a municipality number"),
+    (_line(_form(municipality="")), "an empty municipality number"),
+    (DUPLICATE + '"municipality": "1804", "municipality": "5001"}', "a repeated municipality"),
+    (DUPLICATE + '"municipality": null, "municipality": "5001"}', "a repeat after a null"),
+    (
+        DUPLICATE + '"identifier": "a:b", "municipality": "1804", "municipality": "5001"}',
+        "a repeated municipality beside a colon in the identifier",
+    ),
     ("\ufeff" + _line(FORM), "a byte order mark: allowed, the object route reads it"),
     ("not json", "not JSON"),
     ("[1, 2]", "not an object"),
@@ -479,10 +539,27 @@ def test_a_model_of_another_shape_turns_the_fast_route_off() -> None:
     assert columnar._shape_known({"Scale": Wider}) is False
 
 
-def test_a_line_with_a_municipality_takes_the_object_route(routes: Routes) -> None:
-    frame = routes.same([_line(_form(municipality="1804")), _line(FORM)])
-    assert routes.slow == 1
-    assert len(frame) + len(frame.attrs["bad_lines"]) == 2  # read, or refused as the model does
+def test_a_forms_own_municipality_wins_over_the_networks(routes: Routes) -> None:
+    docs = [
+        _form(team="team-bodoe", municipality="5001"),  # its own number, not Bodø's 1804
+        _form(team="team-bodoe"),  # the network's number for its team
+        _form(team=None, municipality="3403"),  # its own, without a team
+        _form(team="team-ukjent"),  # a team the network does not have: none
+        _form(team=None),  # neither
+    ]
+    lines = [_line(doc) for doc in docs]
+    lines[0] = lines[0].replace('"5001"', '"\\u0035001"')  # an escaped digit: the same number
+    expected = ["5001", "1804", "3403", None, None]
+    for network in (NETWORK, None):
+        frame = routes.same(lines, network=network)
+        assert routes.slow == 0
+        towns = [_na(x) for x in frame["municipality"]]
+        assert towns == (expected if network else ["5001", None, "3403", None, None])
+        assert isinstance(frame["municipality"].dtype, pd.CategoricalDtype)
+        models = [ln.loads(line, WhatMattersForm) for line in lines]
+        pd.testing.assert_frame_equal(forms_frame(models, network=network), frame)
+        long = scores_frame(lines, network=network)  # the long frame: on each of 6 rows
+        assert [_na(x) for x in long["municipality"]] == [t for t in towns for _ in range(6)]
 
 
 def test_dates_of_the_frame_are_the_conversations_dates(routes: Routes) -> None:
@@ -496,7 +573,8 @@ def test_dates_of_the_frame_are_the_conversations_dates(routes: Routes) -> None:
 _PIECES = st.sampled_from(
     [":", ",", '"', "{", "}", "[", "]", " ", "\\", "\\u003a", "0", "1", "11", "-1", "1.0", "true",
      "null", '"a"', '"Sove"', '"Sove": 3', '"team": "x"', '"area": null', '"scale": {}',
-     '"scores": {}', '"2015-02-30"', "\ufeff", "\u00a0", "\x0c", "\ud800", "é"]
+     '"scores": {}', '"2015-02-30"', "\ufeff", "\u00a0", "\x0c", "\ud800", "é",
+     '"municipality": "1804"', '"municipality": null', '"1800"', '"0301"', "00"]
 )  # fmt: skip
 
 

@@ -1,17 +1,18 @@
 """The per-form frame built column by column: forms scored without keeping a model per form.
 
 :func:`laeringsnettverk.frames.forms_frame` fills a :class:`FormColumns`. Each row's numbers
-go into typed buffers (``array.array``) and its two strings into per-chunk lists turned into
-Arrow arrays every ``_CHUNK`` rows, so what memory keeps is the columns, never one Python
-object per form.
+go into typed buffers (``array.array``) and its three strings (identifier, team,
+municipality number) into per-chunk lists turned into Arrow arrays every ``_CHUNK`` rows, so
+what memory keeps is the columns, never one Python object per form.
 
 A JSON line takes one of two routes:
 
 - **the fast route** (the ``fast`` extra, msgspec, imported on first use): the line is
   decoded into small typed structs in compiled code (types, required and unknown keys,
   dates checked there); the few rules a type cannot say (non-blank names, unique names,
-  scores of the form's activities within its scale, dates in order, no repeated key) are
-  checked here, and the numbers are computed from the scores' integer sums, as
+  scores of the form's activities within its scale, dates in order, no repeated key, a
+  municipality number's rule by the model's own quick test) are checked here, and the
+  numbers are computed from the scores' integer sums, as
   :func:`~laeringsnettverk.scoring.mean_score` and
   :func:`~laeringsnettverk.scoring.perceived_benefit` compute them (an exact integer sum
   divided once);
@@ -27,8 +28,11 @@ wins), so the line's colons are counted. Every key written is followed by one, a
 other colons are inside strings, so the colons are at least the distinct keys decoded, and
 equal to them only when no key is repeated and no string holds a colon. The identifier's
 and the team's colons (``urn:uuid:…``) are added to the count when the line has no
-backslash, so no escape (``\u003a``) can stand for one. Any line whose count differs takes
-the object route.
+backslash, so no escape (``\u003a``) can stand for one; a municipality number the fast route
+takes is four digits, so it holds none. Any line whose count differs takes the object route.
+
+The municipality column is the form's own number when it has one, else the number the
+network gives the form's team (:meth:`FormColumns.frame`), whichever route read the line.
 """
 
 from __future__ import annotations
@@ -38,11 +42,12 @@ import datetime
 import functools
 import math
 from collections.abc import Collection, Iterable, Mapping
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 from laeringsnettverk._checks import Checker
+from laeringsnettverk._municipality import MUNICIPALITY_NUMBER_RULE
 from laeringsnettverk.toolkit import (
     Activity,
     Conversation,
@@ -89,12 +94,18 @@ _MODELS = {
     "Scale": Scale,
 }
 _SHAPE = {
-    "WhatMattersForm": {"activities", "conversations", "scale", "identifier", "team"},
+    "WhatMattersForm": {
+        "activities",
+        "conversations",
+        "scale",
+        "identifier",
+        "team",
+        "municipality",
+    },
     "Activity": {"name", "area"},
     "Conversation": {"date", "scores"},
     "Scale": {"minimum", "maximum", "higher_is_better"},
 }
-_LEFT_TO_OBJECTS = {"municipality"}  # decoded, but a line that has it takes the object route
 
 
 def _shape_known(models: Mapping[str, type]) -> bool:
@@ -104,10 +115,7 @@ def _shape_known(models: Mapping[str, type]) -> bool:
     the object route) until the structs in :mod:`laeringsnettverk._frames_msgspec` and the
     checks here learn it: never a line accepted that the models refuse.
     """
-    return all(
-        {f.name for f in attrs.fields(cls)} - _LEFT_TO_OBJECTS == _SHAPE[name]
-        for name, cls in models.items()
-    )
+    return all({f.name for f in attrs.fields(cls)} == _SHAPE[name] for name, cls in models.items())
 
 
 @functools.cache
@@ -121,14 +129,22 @@ def _msgspec_module() -> Any:
 
 
 Row = tuple[
-    str | None, str | None, int, int, int, float, float, float, int
-]  # identifier, team, conversations, date_1, date_2, mean_1, mean_2, benefit, paired
+    str | None, str | None, str | None, int, int, int, float, float, float, int
+]  # identifier, team, municipality, conversations, date_1, date_2, mean_1, mean_2, benefit, paired
+_STRINGS: Final = 3  # the row's strings, before its numbers
+_IS_MUNICIPALITY_NUMBER = MUNICIPALITY_NUMBER_RULE.quick_with
 
 
 def _fast_row(f: Any, raw: str | bytes, unset: Any) -> Row | None:  # noqa: PLR0915
     """The row of a decoded form line, or ``None``: the object route decides."""
-    if f.municipality is not unset:
-        return None  # its rule is the model's: the object route
+    town = f.municipality
+    if town is unset:
+        town = None
+        keys = 3  # kind, version, activities
+    elif town is None or _IS_MUNICIPALITY_NUMBER(town):  # four digits: no colon in it
+        keys = 4
+    else:
+        return None  # not surely a municipality number: the object route reports it
     acts = f.activities
     n = len(acts)
     names = {a.name for a in acts}
@@ -137,7 +153,7 @@ def _fast_row(f: Any, raw: str | bytes, unset: Any) -> Row | None:  # noqa: PLR0
     folded = {name.strip().casefold() for name in names}
     if len(folded) != n or "" in folded:
         return None
-    keys = 3 + 2 * n - [a.area for a in acts].count(unset)  # kind, version, activities
+    keys += 2 * n - [a.area for a in acts].count(unset)
     scale = f.scale
     allowed, better = _ONE_TO_TEN, True
     if scale is not unset:
@@ -198,6 +214,7 @@ def _fast_row(f: Any, raw: str | bytes, unset: Any) -> Row | None:  # noqa: PLR0
     return (
         ident,
         team,
+        town,
         number,
         convs[0].date.toordinal() - _EPOCH if number else _NO_DATE,
         convs[1].date.toordinal() - _EPOCH if number > 1 else _NO_DATE,
@@ -274,6 +291,7 @@ def _object_row(form: WhatMattersForm) -> Row:
     return (
         form.identifier,
         form.team,
+        form.municipality,
         number,
         convs[0].date.toordinal() - _EPOCH if number else _NO_DATE,
         convs[1].date.toordinal() - _EPOCH if number > 1 else _NO_DATE,
@@ -298,6 +316,7 @@ class FormColumns:
         self._count = 0  # rows in the chunks done
         self._id_chunks: list[Any] = []
         self._team_chunks: list[Any] = []
+        self._town_chunks: list[Any] = []
         self._numbers = tuple(array.array(code) for code in _CODES)
         self.bad: list[dict[str, object]] = []
 
@@ -318,7 +337,7 @@ class FormColumns:
                 except Exception:  # any refusal of the fast route: the object route decides
                     row = None
                 if row is not None:
-                    if row[2] >= 2 and not self._mic_checked:
+                    if row[_STRINGS] >= 2 and not self._mic_checked:
                         self._check_mic()
                     rows.append(row)
                     if len(rows) >= _CHUNK:
@@ -372,15 +391,21 @@ class FormColumns:
             ids = tuple(str(base + k) if x is None else x for k, x in enumerate(ids))
         self._id_chunks.append(pa.array(ids, type=pa.large_string()))
         self._team_chunks.append(pa.array(columns[1], type=pa.large_string()))
-        for buffer, values in zip(self._numbers, columns[2:], strict=True):
+        self._town_chunks.append(pa.array(columns[2], type=pa.large_string()))
+        for buffer, values in zip(self._numbers, columns[_STRINGS:], strict=True):
             buffer.extend(values)
         self._count += len(rows)
         self._rows = []
 
     def frame(self, pd: Any, towns: Mapping[str, str]) -> Any:
-        """The pandas frame of the rows added (``towns``: team → municipality)."""
+        """The pandas frame of the rows added (``towns``: team → municipality).
+
+        A row's municipality is the form's own number when it has one, else ``towns``'s
+        number for its team (none when the team has no single municipality).
+        """
         import numpy as np
         import pyarrow as pa
+        import pyarrow.compute as pc
 
         self._flush()
         conversations, date_1, date_2, mean_1, mean_2, benefit, paired = self._numbers
@@ -391,6 +416,8 @@ class FormColumns:
         lookup = pa.array([towns.get(t) for t in categories], type=pa.large_string())
         codes = pa.array(team.cat.codes.to_numpy(), mask=team.cat.codes.to_numpy() < 0)
         town = lookup.take(codes) if categories else pa.nulls(len(codes), pa.large_string())
+        own = pa.chunked_array(self._town_chunks, type=pa.large_string())
+        town = pc.coalesce(own, town)  # the form's own number wins over its team's
         municipality = pd.Series(pd.arrays.ArrowStringArray(town)).astype("category")
 
         def ints(buffer: array.array[Any], missing: int | None = None) -> Any:

@@ -5,8 +5,9 @@ msgspec is never imported with the library. The structs refuse unknown keys and 
 types in compiled code: strings, integers (never a bool or a float), ``YYYY-MM-DD`` dates,
 the kind and the schema version. Fields that the object path lets be absent default to
 ``UNSET``, so the keys present can be counted; ``null`` is allowed exactly where the object
-path allows it (``area``, ``identifier``, ``team``). A line with a ``municipality`` is left
-to the object route, which knows its rule.
+path allows it (``area``, ``identifier``, ``team``, ``municipality``). A municipality
+number is decoded as a string; its rule (four digits, a county's, not ``00``) is checked by
+:mod:`laeringsnettverk._frames_columnar` with the model's own quick test.
 """
 
 import datetime
@@ -42,7 +43,7 @@ class _Form(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     scale: _Scale | UnsetType = UNSET
     identifier: str | UnsetType | None = UNSET
     team: str | UnsetType | None = UNSET
-    municipality: str | UnsetType | None = UNSET  # present: left to the object route
+    municipality: str | UnsetType | None = UNSET  # its rule: checked by the caller
 
 
 decode = msgspec.json.Decoder(_Form).decode

@@ -14,7 +14,9 @@ path and rule, never the text) and a
 Columns have proper types: nullable integers (``Int64``), booleans (``boolean``), floats
 (``Float64``), categoricals for teams and codes, dates as Arrow dates, Arrow-backed strings.
 Activity names are free text about a person: the long frame carries them only when asked
-(``with_text=True``), so a frame can be shared without them.
+(``with_text=True``), so a frame can be shared without them. The ``municipality`` column is
+the form's own municipality number when it has one, else the one municipality of its team in
+the ``network`` given (missing when neither says).
 
 ```pycon
 >>> from laeringsnettverk.examples import load_example
@@ -122,6 +124,13 @@ def _municipalities(network: LearningNetwork | None) -> Mapping[str, str]:
     return out
 
 
+def _municipality(form: WhatMattersForm, towns: Mapping[str, str]) -> str | None:
+    """The form's own municipality number, else its team's in ``towns`` (or ``None``)."""
+    if form.municipality is not None:
+        return form.municipality
+    return towns.get(form.team) if form.team is not None else None
+
+
 def _frame(pd: Any, columns: dict[str, list[Any]], dtypes: Mapping[str, Any]) -> pd.DataFrame:
     import pyarrow as pa
 
@@ -151,8 +160,10 @@ def scores_frame(
     """The long frame: one row per form × conversation × activity scored.
 
     Columns: ``form`` (the form's identifier, or its position when it has none), ``team``,
-    ``municipality`` (when ``network`` gives the team exactly one), ``conversation`` (1, 2,
-    …), ``date``, ``activity`` (the activity's position in the form, from 0), ``score``;
+    ``municipality`` (the form's own
+    :attr:`~laeringsnettverk.toolkit.WhatMattersForm.municipality` when it has one, else
+    the team's when ``network`` gives the team exactly one), ``conversation`` (1, 2, …),
+    ``date``, ``activity`` (the activity's position in the form, from 0), ``score``;
     ``activity_name`` only with ``with_text=True``.
     """
     pd = _pandas()
@@ -165,11 +176,12 @@ def scores_frame(
     for i, form in enumerate(_documents(forms, WhatMattersForm, bad)):
         ident = form.identifier if form.identifier is not None else str(i)
         order = {name: k for k, name in enumerate(form.activity_names)}
+        town = _municipality(form, towns)
         for number, conv in enumerate(form.conversations, 1):
             for name, score in conv.scores.items():
                 cols["form"].append(ident)
                 cols["team"].append(form.team)
-                cols["municipality"].append(towns.get(form.team or ""))
+                cols["municipality"].append(town)
                 cols["conversation"].append(number)
                 cols["date"].append(conv.date)
                 cols["activity"].append(order[name])
@@ -198,7 +210,9 @@ def forms_frame(
 ) -> pd.DataFrame:
     """The per-form frame: one row per form, with its scores.
 
-    Columns: ``form``, ``team``, ``municipality``, ``conversations`` (how many),
+    Columns: ``form``, ``team``, ``municipality`` (the form's own
+    :attr:`~laeringsnettverk.toolkit.WhatMattersForm.municipality` when it has one, else
+    the team's when ``network`` gives the team exactly one), ``conversations`` (how many),
     ``date_1``, ``date_2``, ``mean_1``, ``mean_2`` (each conversation's mean, over the
     activities it scored), ``benefit`` (over the paired activities, as
     :func:`~laeringsnettverk.toolkit.form_benefit` computes it), ``paired``, ``improved``
