@@ -32,12 +32,13 @@ from laeringsnettverk import _rules
 from laeringsnettverk._codes import CodedEnum
 from laeringsnettverk.examples import EXAMPLE_KINDS, example_text, municipal_goals
 from laeringsnettverk.goals import MunicipalGoal
+from laeringsnettverk.network import TimeSplit, plan_schedule
 from laeringsnettverk.serialization import from_document
 from laeringsnettverk.serialization._json import _kinds
 from strategies.goals import goals
 from strategies.improvement import projects
 from strategies.measurement import series
-from strategies.network import networks
+from strategies.network import networks, schedules, time_splits
 from strategies.stakeholders import stakeholder_maps
 from strategies.toolkit import action_plans, checklists, conversation_wheels, forms, kor_ratings
 
@@ -231,8 +232,17 @@ EXTRA_STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
         goals(),
         st.integers(1, 60),
     ),
+    "schedule": schedules(),
+    "time_split": time_splits.map(lambda split: (split,)),
 }
 STRATEGIES.update(EXTRA_STRATEGIES)
+EXTRA_EXAMPLES: dict[str, Any] = {
+    "municipal_goals": municipal_goals,
+    "schedule": lambda: plan_schedule(datetime.date(2015, 1, 5), 3),
+    "time_split": lambda: (
+        TimeSplit(organiser_lecture=60, external_lecture=45, group_work=90, plenary=30),
+    ),
+}
 
 
 @functools.cache
@@ -246,8 +256,8 @@ def _kind_of(cls: type) -> str:
 
 @functools.cache
 def _example(kind: str) -> object:
-    if kind == "municipal_goals":
-        return municipal_goals()
+    if kind in EXTRA_EXAMPLES:
+        return EXTRA_EXAMPLES[kind]()
     return from_document(json.loads(example_text(kind)))
 
 

@@ -156,6 +156,7 @@ class ProgrammeItem:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class TimeSplit:
     """Minutes per kind of programme item, and the share of group work.
 
@@ -172,20 +173,14 @@ class TimeSplit:
     ```
     """
 
-    organiser_lecture: int = 0
+    organiser_lecture: int = attrs.field(default=0, metadata=rule(Integer(ge=0)))
     """Minutes of lectures by the organisers."""
-    external_lecture: int = 0
+    external_lecture: int = attrs.field(default=0, metadata=rule(Integer(ge=0)))
     """Minutes of external lectures."""
-    group_work: int = 0
+    group_work: int = attrs.field(default=0, metadata=rule(Integer(ge=0)))
     """Minutes of group work."""
-    plenary: int = 0
+    plenary: int = attrs.field(default=0, metadata=rule(Integer(ge=0)))
     """Minutes of plenary presentations."""
-
-    def __attrs_post_init__(self) -> None:
-        c = Checker()
-        for field in attrs.fields(TimeSplit):
-            c.integer((field.name,), getattr(self, field.name), 0)
-        c.done()
 
     def minutes(self, kind: ProgrammeItemKind) -> int:
         """Minutes of one kind of item."""

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from laeringsnettverk._checks import Checker
+from laeringsnettverk._rules import Date, Instance, Integer, Items, checked, rule, to_tuple
 from laeringsnettverk.network._enums import PeriodKind
 from laeringsnettverk.network._gathering import Gathering
 from laeringsnettverk.network._holidays import is_working_day
 from laeringsnettverk.network._network import Period
-from laeringsnettverk.toolkit._common import to_tuple
 
 if TYPE_CHECKING:
     from dateutil.relativedelta import relativedelta
@@ -46,25 +46,19 @@ from September 2014 to December 2015)."""
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class ScheduledGathering:
     """A proposed gathering: its number, the date aimed at, and the days found."""
 
-    number: int
+    number: int = attrs.field(metadata=rule(Integer(ge=1)))
     """The gathering's number: 1 for the first."""
-    target: datetime.date
+    target: datetime.date = attrs.field(metadata=rule(Date()))
     """The date aimed at: the start plus the preparation plus the spacing so far."""
-    days: tuple[datetime.date, ...] = attrs.field(converter=to_tuple)
+    days: tuple[datetime.date, ...] = attrs.field(
+        converter=to_tuple,
+        metadata=rule(Items(Date(), min_items=1, too_few="needs at least one day")),
+    )
     """Consecutive working days, the first on or after ``target``."""
-
-    def __attrs_post_init__(self) -> None:
-        c = Checker()
-        c.integer(("number",), self.number, 1)
-        c.date(("target",), self.target)
-        if not self.days:
-            c.add(("days",), "needs at least one day")
-        for i, day in enumerate(self.days):
-            c.date(("days", i), day)
-        c.done()
 
     @property
     def first_day(self) -> datetime.date:
@@ -78,22 +72,20 @@ class ScheduledGathering:
 
 
 @attrs.frozen(kw_only=True)
+@checked
 class Schedule:
     """The result of :func:`plan_schedule`: the gatherings proposed and the three periods."""
 
-    start: datetime.date
+    start: datetime.date = attrs.field(metadata=rule(Date()))
     """The day the network starts (its preparation period begins)."""
-    gatherings: tuple[ScheduledGathering, ...] = attrs.field(converter=to_tuple)
+    gatherings: tuple[ScheduledGathering, ...] = attrs.field(
+        converter=to_tuple, metadata=rule(Items(Instance(ScheduledGathering)))
+    )
     """The gatherings, in order."""
-    periods: tuple[Period, ...] = attrs.field(converter=to_tuple)
+    periods: tuple[Period, ...] = attrs.field(
+        converter=to_tuple, metadata=rule(Items(Instance(Period)))
+    )
     """Preparation (unless it is empty), execution and continuation (open-ended)."""
-
-    def __attrs_post_init__(self) -> None:
-        c = Checker()
-        c.date(("start",), self.start)
-        c.instances(("gatherings",), self.gatherings, ScheduledGathering)
-        c.instances(("periods",), self.periods, Period)
-        c.done()
 
     def period(self, kind: PeriodKind) -> Period | None:
         """The period of ``kind``, or ``None`` when there is none."""
