@@ -27,13 +27,11 @@ from laeringsnettverk.serialization import make_converter
 from laeringsnettverk.serialization._converter import error_from
 from laeringsnettverk.serialization._fast import FastStructurer
 from laeringsnettverk.serialization._schema import (
-    _blank_rule,
     _Builder,
     _default_value,
     _field_docs,
     _plain,
     _schema_text,
-    _with_text_rule,
 )
 from laeringsnettverk.toolkit import WhatMattersForm
 
@@ -319,51 +317,6 @@ def test_a_class_without_source_has_no_field_docs(monkeypatch: pytest.MonkeyPatc
     # source that holds no class body (not what inspect gives today, but guarded)
     monkeypatch.setattr(schema_module.inspect, "getsource", lambda _: "x = 1\n")
     assert _field_docs.__wrapped__(Shapes) == {}
-
-
-@attrs.frozen(kw_only=True)
-class NotEmpty:
-    text: str | None = None
-    other: int = 0
-    derived: int = attrs.field(init=False, default=0)
-
-    def __attrs_post_init__(self) -> None:
-        if self.text == "":
-            raise ValidationError.one(("text",), "must not be empty")
-
-
-@attrs.frozen(kw_only=True)
-class Fussy:
-    text: str
-    mapping: Mapping[str, int]
-
-    def __attrs_post_init__(self) -> None:
-        if self.text == "x":
-            raise ValidationError.one(("text",), "must not be x")
-
-
-@attrs.frozen(kw_only=True)
-class Fragile:
-    text: str
-
-    def __attrs_post_init__(self) -> None:
-        raise RuntimeError("a probe of this model fails")
-
-
-def test_the_blank_text_rule_follows_what_the_model_rejects() -> None:
-    assert _blank_rule(NotEmpty, "text", str | None) == {"minLength": 1}  # "" only, not " "
-    assert _blank_rule(Fussy, "text", str) == {}  # it rejects "x": the probe tells nothing
-    assert _blank_rule(Fragile, "text", str) == {}  # the probe fails
-    assert _blank_rule(NotEmpty, "other", int) == {}  # not text
-
-
-def test_a_text_rule_goes_to_the_string_branch_only() -> None:
-    rule = {"minLength": 1}
-    assert _with_text_rule({"type": ["string", "null"]}, rule) == {
-        "anyOf": [{"type": "string", "minLength": 1}, {"type": "null"}]
-    }
-    assert _with_text_rule({"type": "integer"}, rule) == {"type": "integer"}
-    assert _with_text_rule({"type": "string"}, {}) == {"type": "string"}
 
 
 def test_defaults_as_json_data() -> None:

@@ -16,14 +16,12 @@ the strict converter reads:
 - every object rejects unknown keys (``additionalProperties: false``); fields without a
   default are ``required``; the document adds ``kind`` and ``schema_version``.
 
-A text field gets ``minLength``/``pattern`` only when its model is seen to reject blank
-text (the model is asked, with a blank value, when the schema is built), so the schema
-never rejects what the library accepts. Fixed limits a model enforces on one field (KOR
-ratings 0..10, the IHI progress scores, stakeholder ratings 1..5, municipality numbers,
-technical identifiers, "at least one" lists, …) come from one table, :func:`_field_rules`,
-built from the very constants the models check against. Rules that span fields or values
-(unique names, scores inside the form's scale, dates in order, a KOR rating's single
-decimal) are checked by the loader only.
+Each field's own rule (its metadata, :mod:`laeringsnettverk._rules`) adds its keywords:
+``minLength``/``pattern`` for text that must not be blank, ``minimum``/``maximum``, the
+patterns of identifiers and municipality numbers, ``minItems``/``uniqueItems``; the schema
+writer has no table of its own, so schema and model cannot disagree. Rules that span
+fields or values (unique names, scores inside the form's scale, dates in order, a KOR
+rating's single decimal) are checked by the loader only.
 
 ```pycon
 >>> from laeringsnettverk.serialization import json_schema
@@ -52,7 +50,6 @@ import re
 import textwrap
 import types
 import typing
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -202,7 +199,6 @@ class _Builder:
         title, description = _class_doc(cls)
         hints = typing.get_type_hints(cls)
         field_docs = _field_docs(cls)
-        rules = _field_rules()
         properties: dict[str, Any] = {}
         required: list[str] = []
         for field in attrs.fields(cls):
@@ -213,12 +209,6 @@ class _Builder:
             declared = rule_of(field)
             if declared is not None:  # the field's rule, declared once next to it
                 prop = declared.schema(prop)
-            else:
-                fixed = rules.get((cls, field.name))
-                if fixed:  # a fixed pattern also says what the blank-text rule would
-                    prop = _with_field_rule(prop, fixed, f"{cls.__name__}.{field.name}")
-                if not fixed or "pattern" not in fixed:
-                    prop = _with_text_rule(prop, _blank_rule(cls, field.name, tp))
             if field.name in field_docs:
                 prop = {**prop, "description": field_docs[field.name]}
             if field.default is attrs.NOTHING:
@@ -306,225 +296,6 @@ def _enum_schema(cls: type) -> dict[str, Any]:
         schema["type"] = "string"
     schema["enum"] = values
     return schema
-
-
-# -- fixed limits of single fields ------------------------------------------------------------
-
-_KEYWORD_TYPES = {
-    "minimum": ("integer", "number"),
-    "maximum": ("integer", "number"),
-    "enum": ("integer", "number", "string"),
-    "pattern": ("string",),
-    "minItems": ("array",),
-    "uniqueItems": ("array",),
-}
-
-
-@functools.cache
-def _field_rules() -> dict[tuple[type, str], dict[str, Any]]:
-    """Fixed limits that models enforce on one field, keyed by ``(model class, field name)``.
-
-    Each value is JSON Schema keywords added to the field's schema. The numbers and patterns
-    are the constants the models check against, imported here; where a model checks against
-    a literal, the comment names the check, and ``tests/test_schema.py`` proves that schema
-    and model agree on both sides of every limit. Left out on purpose: a KOR rating's single
-    decimal (``multipleOf: 0.1`` misfires on floating point in common validators, e.g.
-    ``0.3``), and everything that depends on another field or value.
-    """
-    # imported here: the models are loaded only when a schema is built
-    from laeringsnettverk.measurement._periods import CODE, MeasurementPeriod
-    from laeringsnettverk.measurement._series import Observation, Series
-    from laeringsnettverk.network._gathering import (
-        _CLOCK,
-        _DAY_MINUTES,
-        Gathering,
-        PreparationPackage,
-        PreparationTask,
-        ProgrammeItem,
-        TaskCompletion,
-    )
-    from laeringsnettverk.network._network import FollowUpContact
-    from laeringsnettverk.network._team import (
-        COUNTIES_2024,
-        COUNTIES_EARLIER,
-        IDENTIFIER,
-        PROGRESS_SCORES,
-        ImprovementTeam,
-        Organisation,
-        ProgressReport,
-        TeamMember,
-    )
-    from laeringsnettverk.stakeholders._model import RATING_MAX, RATING_MIN, Stakeholder
-    from laeringsnettverk.toolkit._checklist import (
-        ITEM_SET_CODE,
-        ITEM_SET_VERSION,
-        ChecklistItem,
-        CollaborationChecklist,
-    )
-    from laeringsnettverk.toolkit._kor import OrsRatings, SrsRatings
-
-    # toolkit/_kor.py, _check_rating: c.number(..., 0, 10); the decimal is loader-only
-    kor_item = {"minimum": 0, "maximum": 10}
-    # network/_team.py, check_municipality_number: four digits, the first two a county of
-    # COUNTIES_2024 or COUNTIES_EARLIER, not ending in 00
-    counties = "|".join(sorted({*COUNTIES_2024, *COUNTIES_EARLIER}))
-    municipality = {"pattern": f"^({counties})([0-9][1-9]|[1-9][0-9])$"}
-    # network/_team.py, check_identifier: IDENTIFIER
-    identifier = {"pattern": IDENTIFIER.pattern}
-    # "needs at least one …" checks: each model's __attrs_post_init__
-    at_least_one = {"minItems": 1}
-    rules: dict[tuple[type, str], dict[str, Any]] = {
-        **{(OrsRatings, f.name): kor_item for f in attrs.fields(OrsRatings)},
-        **{(SrsRatings, f.name): kor_item for f in attrs.fields(SrsRatings)},
-        # network/_team.py, ProgressReport: 0.5..5.0 in steps of 0.5, the PROGRESS_SCORES keys
-        (ProgressReport, "score"): {"enum": sorted(PROGRESS_SCORES)},
-        (Stakeholder, "influence"): {"minimum": RATING_MIN, "maximum": RATING_MAX},
-        (Stakeholder, "interest"): {"minimum": RATING_MIN, "maximum": RATING_MAX},
-        # toolkit/_checklist.py: c.integer(("carries_mean_of",), ..., 1); "needs at least one item"
-        (ChecklistItem, "carries_mean_of"): {"minimum": 1},
-        (CollaborationChecklist, "items"): at_least_one,
-        # toolkit/_checklist.py: the item set's code and version patterns
-        (CollaborationChecklist, "item_set"): {"pattern": ITEM_SET_CODE.pattern},
-        (CollaborationChecklist, "item_set_version"): {"pattern": ITEM_SET_VERSION.pattern},
-        (Organisation, "municipality_number"): municipality,
-        (ImprovementTeam, "identifier"): identifier,
-        (ImprovementTeam, "organisations"): at_least_one,
-        # network/_team.py, ImprovementTeam: form and checklist identifiers "duplicates"
-        (ImprovementTeam, "forms"): {"uniqueItems": True},
-        (ImprovementTeam, "checklists"): {"uniqueItems": True},
-        # network/_team.py, TeamMember: "needs at least one role", "is given twice"
-        (TeamMember, "roles"): {"minItems": 1, "uniqueItems": True},
-        # network/_gathering.py: c.integer(..., 1) for numbers, minutes and day; a programme
-        # item may not run past midnight, so it never lasts more than _DAY_MINUTES
-        (Gathering, "number"): {"minimum": 1},
-        # "needs at least one day"; days strictly increasing, so never the same day twice
-        (Gathering, "days"): {"minItems": 1, "uniqueItems": True},
-        (ProgrammeItem, "start"): {"pattern": _CLOCK.pattern},
-        (ProgrammeItem, "minutes"): {"minimum": 1, "maximum": _DAY_MINUTES},
-        (ProgrammeItem, "day"): {"minimum": 1},
-        (PreparationPackage, "number"): {"minimum": 1},
-        (PreparationPackage, "gathering"): {"minimum": 1},
-        (PreparationPackage, "tasks"): at_least_one,
-        (PreparationTask, "code"): identifier,
-        (TaskCompletion, "team"): identifier,
-        (TaskCompletion, "task"): identifier,
-        (FollowUpContact, "team"): identifier,
-        # measurement/_periods.py and _series.py: CODE for period codes and the series' team;
-        # c.integer(..., 0) for a numerator and n, c.integer(..., 1) for a denominator
-        (MeasurementPeriod, "code"): {"pattern": CODE.pattern},
-        (Series, "team"): {"pattern": CODE.pattern},
-        (Observation, "numerator"): {"minimum": 0},
-        (Observation, "denominator"): {"minimum": 1},
-        (Observation, "n"): {"minimum": 0},
-    }
-    return rules
-
-
-def _with_field_rule(schema: dict[str, Any], rule: dict[str, Any], where: str) -> dict[str, Any]:
-    """Add a field's fixed limits to its schema (``X | None`` keeps allowing ``null``).
-
-    The keywords apply to one JSON type each and ignore the others (``minimum`` ignores
-    ``null``), so they sit beside ``type``; an ``enum`` gains ``null`` when ``null`` is
-    allowed. A keyword that cannot apply to the field's type is a mistake in the table.
-    """
-    given = schema.get("type", [])
-    types: list[str] = [given] if isinstance(given, str) else given
-    for keyword in rule:
-        if not set(_KEYWORD_TYPES[keyword]) & set(types):
-            raise TypeError(f"{where}: {keyword!r} does not apply to the schema {schema!r}")
-    out = {**schema, **rule}
-    if "enum" in rule and "null" in types:
-        out["enum"] = [*rule["enum"], None]
-    return out
-
-
-# -- text: does the model reject blank text? -------------------------------------------------
-
-
-def _with_text_rule(schema: dict[str, Any], rule: dict[str, Any]) -> dict[str, Any]:
-    """Add ``rule`` (minLength/pattern) to the string part of ``schema``."""
-    if not rule:
-        return schema
-    if schema.get("type") == "string":
-        return {**schema, **rule}
-    if schema.get("type") == "array" and schema["items"].get("type") == "string":
-        return {**schema, "items": {**schema["items"], **rule}}
-    if isinstance(schema.get("type"), list) and "string" in schema["type"]:
-        others = [{"type": t} for t in schema["type"] if t != "string"]
-        return {"anyOf": [{"type": "string", **rule}, *others]}
-    return schema
-
-
-def _blank_rule(cls: type, name: str, tp: Any) -> dict[str, Any]:
-    """``minLength``/``pattern`` for a text field whose model rejects blank text, else ``{}``.
-
-    The model is built twice with placeholders: once with ``"x"`` in the field, once with
-    blank text (for a list of text: the second of ``["w", …]``, so that a check for
-    duplicates stays quiet). Only a problem reported at the field's own path with blank
-    text, and not with ``"x"``, counts; anything unexpected leaves the field unconstrained.
-    """
-    args = typing.get_args(tp)
-    if tp is str or (typing.get_origin(tp) in (typing.Union, types.UnionType) and str in args):
-        index: int | None = None
-    elif typing.get_origin(tp) is tuple and args in ((str, Ellipsis),):
-        index = 1
-    else:
-        return {}
-
-    def value(text: str) -> object:
-        return text if index is None else ("w", text)
-
-    path: tuple[str | int, ...] = (name,) if index is None else (name, index)
-    if _rejected(cls, name, value("x"), path) is not False:
-        return {}
-    empty, blank = _rejected(cls, name, value(""), path), _rejected(cls, name, value(" "), path)
-    if blank:
-        return {"minLength": 1, "pattern": r"\S"}
-    if empty:
-        return {"minLength": 1}
-    return {}
-
-
-def _rejected(cls: type, name: str, value: object, path: tuple[str | int, ...]) -> bool | None:
-    """Whether the model reports a problem at ``path``; ``None`` when the probe fails."""
-    hints = typing.get_type_hints(cls)
-    kwargs: dict[str, object] = {}
-    for field in attrs.fields(cls):
-        if not field.init:
-            continue
-        if field.name == name:
-            kwargs[field.alias] = value
-        elif field.default is attrs.NOTHING:
-            kwargs[field.alias] = _placeholder(hints.get(field.name, field.type))
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            cls(**kwargs)
-    except ValidationError as exc:
-        return any(p.path == path for p in exc.problems)
-    except Exception:
-        return None
-    return False
-
-
-def _placeholder(tp: Any) -> object:
-    """A plausible value of a type, for probing a model (never stored anywhere)."""
-    if tp is str:
-        return "x"
-    if tp in (int, float):
-        return tp(0)
-    if tp is bool:
-        return False
-    if tp is datetime.date:
-        return datetime.date(2000, 1, 1)
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return next(iter(tp))
-    origin = typing.get_origin(tp)
-    if origin in (tuple, list, collections.abc.Sequence, frozenset, set):
-        return ()
-    if origin in (dict, collections.abc.Mapping):
-        return {}
-    return None
 
 
 # -- documentation: class and field docstrings -----------------------------------------------
