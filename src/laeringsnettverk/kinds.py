@@ -45,6 +45,9 @@ class DocumentKind:
     """What the kind is called, in English."""
     example: bool = True
     """Whether the package ships an example (``data/example_{code}.json``)."""
+    fhir: str | None = None
+    """The keyword of :func:`laeringsnettverk.fhir.bundle` that takes a document of this kind
+    (``"goals"`` takes a list of them); ``None``: the kind has no FHIR mapping."""
 
     @property
     def model(self) -> type:
@@ -70,6 +73,7 @@ KINDS: tuple[DocumentKind, ...] = (
         name="WhatMattersForm",
         label_nb="«Hva er viktig for meg»-skjema",
         label_en="what matters to me form",
+        fhir="form",
     ),
     DocumentKind(
         code="kor",
@@ -77,6 +81,7 @@ KINDS: tuple[DocumentKind, ...] = (
         name="KorRatings",
         label_nb="KOR-skåringer (ORS og SRS)",
         label_en="KOR ratings (ORS and SRS)",
+        fhir="kor",
     ),
     DocumentKind(
         code="checklist",
@@ -84,6 +89,7 @@ KINDS: tuple[DocumentKind, ...] = (
         name="CollaborationChecklist",
         label_nb="Sjekkliste for samhandling",
         label_en="collaboration checklist",
+        fhir="checklist",
     ),
     DocumentKind(
         code="plan",
@@ -91,6 +97,7 @@ KINDS: tuple[DocumentKind, ...] = (
         name="ActionPlan",
         label_nb="Plan",
         label_en="action plan",
+        fhir="plan",
     ),
     DocumentKind(
         code="wheel",
@@ -105,6 +112,7 @@ KINDS: tuple[DocumentKind, ...] = (
         name="SmartGoal",
         label_nb="SMART-mål",
         label_en="SMART goal",
+        fhir="goals",
     ),
     DocumentKind(
         code="project",

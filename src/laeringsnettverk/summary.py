@@ -35,7 +35,7 @@ laeringsnettverk.errors.ValidationError: kind: 'Conversation' cannot be summariz
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -43,6 +43,7 @@ import attrs
 from laeringsnettverk._checks import Checker
 from laeringsnettverk._numbers import DASH, Lang, check_lang, fmt_number, fmt_percent
 from laeringsnettverk.errors import ValidationError
+from laeringsnettverk.kinds import kind_of
 from laeringsnettverk.toolkit._common import freeze_map
 
 __all__ = ["SUMMARY_KEYS", "Summary", "summarize"]
@@ -76,7 +77,6 @@ SUMMARY_KEYS: tuple[str, ...] = (
 )
 """The keys of :meth:`Summary.to_dict`, in order: the same for every kind of document."""
 
-_KINDS = ("form", "checklist", "kor", "goal")
 
 _REASONS: dict[str, tuple[str, str]] = {
     "no_conversation": (
@@ -201,8 +201,8 @@ class Summary:
 
     def __attrs_post_init__(self) -> None:
         c = Checker()
-        if self.kind not in _KINDS:
-            c.add(("kind",), "must be one of " + ", ".join(_KINDS), self.kind)
+        if self.kind not in _SUMMARIES:
+            c.add(("kind",), "must be one of " + ", ".join(_SUMMARIES), self.kind)
         sessions = [len(v) for v in self._kor_columns() if v is not None]
         if len(set(sessions)) > 1:
             c.add(("ors_totals",), "and the other KOR columns must have one value per session")
@@ -409,10 +409,17 @@ def _goal(doc: Any) -> Summary:
     )
 
 
+_SUMMARIES: dict[str, Callable[[Any], Summary]] = {
+    "form": _form,
+    "checklist": _checklist,
+    "kor": _kor,
+    "goal": _goal,
+}
+"""The kinds that have a summary, by code, and the function that makes it."""
+
+
 def _kind(document: object) -> str:
     """The document's kind (or its type's name, for an object that is not a document)."""
-    from laeringsnettverk.kinds import kind_of
-
     kind = kind_of(document)
     return type(document).__name__ if kind is None else kind.code
 
@@ -444,19 +451,12 @@ def summarize(document: object) -> Summary:
         ValidationError: for a document that cannot be summarized (another kind, or an
             object that is not a document); the message names its kind.
     """  # noqa: E501
-    from laeringsnettverk.goals import SmartGoal
-    from laeringsnettverk.toolkit import CollaborationChecklist, KorRatings, WhatMattersForm
-
-    if isinstance(document, WhatMattersForm):
-        return _form(document)
-    if isinstance(document, CollaborationChecklist):
-        return _checklist(document)
-    if isinstance(document, KorRatings):
-        return _kor(document)
-    if isinstance(document, SmartGoal):
-        return _goal(document)
+    kind = kind_of(document)
+    summary = _SUMMARIES.get(kind.code) if kind is not None else None
+    if summary is not None:
+        return summary(document)
     raise ValidationError.one(
         ("kind",),
-        "cannot be summarized; expected a document of kind " + ", ".join(_KINDS),
+        "cannot be summarized; expected a document of kind " + ", ".join(_SUMMARIES),
         _kind(document),
     )

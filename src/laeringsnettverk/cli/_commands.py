@@ -90,8 +90,8 @@ def _add_document_commands(sub: argparse._SubParsersAction[argparse.ArgumentPars
     convert.add_argument(
         "--no-questionnaires",
         action="store_true",
-        help="--to fhir: leave out the checklist's and the KOR Questionnaire (when your server "
-        "already has them)",
+        help="--to fhir: leave out the Questionnaires the library publishes (the form's, the "
+        "checklist's, KOR's) when your server already has them",
     )
     _add_batch(convert)
     convert.set_defaults(handler=_cmd_convert)

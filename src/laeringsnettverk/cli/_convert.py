@@ -43,41 +43,24 @@ def _converted(doc: object, line: int | None, args: argparse.Namespace) -> str:
 
 def _fhir_bundle(doc: object, args: argparse.Namespace) -> dict[str, Any]:
     from laeringsnettverk.fhir import DEFAULT_BASE_URL, Subject, bundle
-    from laeringsnettverk.goals import SmartGoal
-    from laeringsnettverk.serialization import kind_of
-    from laeringsnettverk.toolkit import (
-        ActionPlan,
-        CollaborationChecklist,
-        KorRatings,
-        WhatMattersForm,
-    )
+    from laeringsnettverk.kinds import KINDS, kind_of
 
     subject = Subject.from_reference(args.subject)  # checked in _check_usage
-    base_url = args.base_url or DEFAULT_BASE_URL
-    method = args.method
-    with_questionnaires = not args.no_questionnaires
-    if isinstance(doc, WhatMattersForm):
-        return bundle(subject, form=doc, method=method, base_url=base_url)
-    if isinstance(doc, CollaborationChecklist):
-        return bundle(
-            subject,
-            checklist=doc,
-            method=method,
-            base_url=base_url,
-            questionnaires=with_questionnaires,
+    kind = kind_of(doc)
+    if kind is None or kind.fhir is None:
+        mapped = ", ".join(k.code for k in KINDS if k.fhir is not None)
+        raise ValidationError.one(
+            ("kind",),
+            f"has no FHIR mapping; expected a document of kind {mapped}",
+            None if kind is None else kind.code,
         )
-    if isinstance(doc, KorRatings):
-        return bundle(
-            subject, kor=doc, method=method, base_url=base_url, questionnaires=with_questionnaires
-        )
-    if isinstance(doc, ActionPlan):
-        return bundle(subject, plan=doc, method=method, base_url=base_url)
-    if isinstance(doc, SmartGoal):
-        return bundle(subject, goals=[doc], method=method, base_url=base_url)
-    raise ValidationError.one(
-        ("kind",),
-        "has no FHIR mapping; expected a form, checklist, kor, plan or goal document",
-        kind_of(doc),
+    argument: object = [doc] if kind.fhir == "goals" else doc
+    return bundle(
+        subject,
+        method=args.method,
+        base_url=args.base_url or DEFAULT_BASE_URL,
+        questionnaires=not args.no_questionnaires,
+        **{kind.fhir: argument},  # type: ignore[arg-type]
     )
 
 
