@@ -48,3 +48,11 @@ def test_loading_a_form_imports_neither_other_kinds_nor_cattrs() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_every_kind_has_a_strategy() -> None:
+    # the property tests (round trips, schemas, quick passes, the fast path, both encoders)
+    # loop over one table of strategies by kind: a new kind is covered once it is there
+    from strategies.kinds import DOCUMENTS
+
+    assert set(DOCUMENTS) == {kind.code for kind in KINDS}

@@ -36,11 +36,8 @@ from laeringsnettverk.network import TimeSplit, plan_schedule
 from laeringsnettverk.serialization import from_document
 from laeringsnettverk.serialization._json import _kinds
 from strategies.goals import goals
-from strategies.improvement import projects
-from strategies.measurement import series
-from strategies.network import networks, schedules, time_splits
-from strategies.stakeholders import stakeholder_maps
-from strategies.toolkit import action_plans, checklists, conversation_wheels, forms, kor_ratings
+from strategies.kinds import DOCUMENTS
+from strategies.network import schedules, time_splits
 
 
 def _library_modules() -> Iterator[Any]:
@@ -74,20 +71,7 @@ CODED: tuple[enum.Enum, ...] = tuple(
     }
 )
 
-STRATEGIES: dict[str, st.SearchStrategy[Any]] = {
-    "form": forms(),
-    "kor": kor_ratings(),
-    "checklist": checklists(),
-    "plan": action_plans(),
-    "wheel": conversation_wheels(),
-    "goal": goals(),
-    "project": projects(),
-    "stakeholder_map": stakeholder_maps(),
-    # a full network holds every model of a network (fewer draws thrown away), an
-    # ordinary one also the empty lists
-    "network": st.one_of(networks(), networks(full=True)),
-    "series": series(),
-}
+STRATEGIES: dict[str, st.SearchStrategy[Any]] = dict(DOCUMENTS)
 
 JUNK: tuple[object, ...] = (
     None,

@@ -17,7 +17,6 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import laeringsnettverk as ln
@@ -35,12 +34,7 @@ from laeringsnettverk.serialization import (
 )
 from laeringsnettverk.serialization._json import _kinds
 from laeringsnettverk.serialization._schema import _Builder
-from strategies.goals import goals
-from strategies.improvement import projects
-from strategies.measurement import series
-from strategies.network import networks
-from strategies.stakeholders import stakeholder_maps
-from strategies.toolkit import action_plans, checklists, conversation_wheels, forms, kor_ratings
+from strategies.kinds import DOCUMENTS
 
 TOOLKIT_KINDS = ("form", "kor", "checklist", "plan", "wheel")
 ALL_KINDS = tuple(_kinds())  # whatever is registered when the tests run, new kinds included
@@ -49,19 +43,6 @@ REGENERATE = (
     'regenerate with: .venv/bin/python -c "from laeringsnettverk.serialization '
     "import write_schemas; write_schemas('src/laeringsnettverk/data/schema')\""
 )
-
-DOCUMENTS: dict[str, st.SearchStrategy[Any]] = {
-    "form": forms(scale=st.sampled_from([ln.Scale(), ln.Scale(minimum=0, maximum=10)])),
-    "kor": kor_ratings(),
-    "checklist": checklists(),
-    "plan": action_plans(),
-    "wheel": conversation_wheels(),
-    "goal": goals(),
-    "project": projects(),
-    "stakeholder_map": stakeholder_maps(),
-    "network": networks(),
-    "series": series(),
-}
 
 
 def validator(kind: str) -> Draft202012Validator:
