@@ -25,8 +25,8 @@ from laeringsnettverk.serialization import _accel, _json, dumps_jsonl
 from laeringsnettverk.serialization._json import checked_document, parse_all
 from laeringsnettverk.toolkit import Activity, ConversationWheel, WhatMattersForm
 from strategies import WHOLE_NETWORKS
+from strategies.kinds import DOCUMENTS
 from test_fastpath import JSON_VALUES, mutated
-from test_schema import DOCUMENTS
 
 MODES = ("off", "on")  # the pure path, the accelerator
 

@@ -20,7 +20,7 @@ from laeringsnettverk.serialization._encode import Unstructurer, Unsupported
 from laeringsnettverk.serialization._fast import FastStructurer
 from laeringsnettverk.toolkit import Activity, Conversation, WhatMattersForm
 from strategies import WHOLE_NETWORKS
-from test_schema import DOCUMENTS
+from strategies.kinds import DOCUMENTS
 
 
 def reference_dumps(obj: object, indent: int | None) -> str:
