@@ -57,3 +57,32 @@ def test_fidelity_points_of_members_and_codes(statuses: list[object]) -> None:
 def test_an_unknown_status_code_is_refused() -> None:
     with pytest.raises(ValidationError, match=r"statuses\[1\]: 'ferdig' is not a known"):
         fidelity_points([ItemStatus.DONE, "ferdig"])  # type: ignore[list-item]
+
+
+def test_a_benefit_of_scores_too_large_for_exact_float_sums_takes_the_general_path() -> None:
+    # scores near 2**53: their sums are not exact as floats, so form_benefit leaves the
+    # integer quick path and uses perceived_benefit and mean_score, which agree with it
+    import datetime
+
+    from laeringsnettverk.scoring import mean_score, perceived_benefit
+    from laeringsnettverk.toolkit import (
+        Activity,
+        Conversation,
+        Scale,
+        WhatMattersForm,
+        form_benefit,
+    )
+
+    big = 2**53
+    form = WhatMattersForm(
+        activities=[Activity(name="a"), Activity(name="b")],
+        scale=Scale(minimum=0, maximum=big),
+        conversations=[
+            Conversation(date=datetime.date(2015, 1, 1), scores={"a": big - 3, "b": 1}),
+            Conversation(date=datetime.date(2015, 2, 1), scores={"a": big, "b": 2}),
+        ],
+    )
+    result = form_benefit(form)
+    assert result.value == perceived_benefit([big - 3, 1], [big, 2]) == 2.0
+    assert result.mean_from == mean_score([big - 3, 1])
+    assert result.mean_to == mean_score([big, 2])

@@ -75,6 +75,27 @@ def _small_ints(values: list[Any]) -> bool:
     return total < _EXACT
 
 
+def _paired_int_means(
+    first: Sequence[int], second: Sequence[int]
+) -> tuple[float, float, float] | None:
+    """``(mean of first, mean of second, mean of the differences)`` of paired plain ints.
+
+    For one or more pairs of plain ints (a form's paired scores, which its rules make
+    ints): each mean is the exact integer sum divided once, which is what
+    :func:`mean_score` and :func:`perceived_benefit` give for ints whose sums are exact as
+    floats. ``None`` when the sums may not be (then those functions decide).
+    """
+    total_a = total_b = bound = 0
+    for x, y in zip(first, second, strict=True):
+        total_a += x
+        total_b += y
+        bound += (x if x >= 0 else -x) + (y if y >= 0 else -y)
+    if bound >= _EXACT:
+        return None
+    n = len(first)
+    return total_a / n, total_b / n, (total_b - total_a) / n
+
+
 def _finite_numbers(values: Iterable[float], name: str) -> list[float]:
     out = list(values)
     if _small_ints(out):

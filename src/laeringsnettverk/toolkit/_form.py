@@ -30,6 +30,7 @@ from laeringsnettverk.errors import LaeringsnettverkWarning, Position, Validatio
 from laeringsnettverk.scoring import (
     ACTIVITY_DETECTABLE_CHANGE,
     MINIMAL_IMPORTANT_CHANGE,
+    _paired_int_means,
     is_important_change,
     mean_score,
     perceived_benefit,
@@ -501,9 +502,17 @@ def form_benefit(
     if changes:
         firsts = [ch.before for ch in changes]
         seconds = [ch.after for ch in changes]
-        value: float | None = perceived_benefit(firsts, seconds, higher_is_better=better)
-        mean_from: float | None = mean_score(firsts)
-        mean_to: float | None = mean_score(seconds)
+        value: float | None
+        mean_from: float | None
+        mean_to: float | None
+        quick = _paired_int_means(firsts, seconds)  # what the three functions below give
+        if quick is not None:
+            mean_from, mean_to, diff = quick
+            value = diff if better else -diff
+        else:
+            value = perceived_benefit(firsts, seconds, higher_is_better=better)
+            mean_from = mean_score(firsts)
+            mean_to = mean_score(seconds)
     else:
         value = mean_from = mean_to = None
     return Benefit(
