@@ -353,7 +353,8 @@ def _quick(text: object, cls: type[Any] | None) -> Any:
             text = text.decode("utf-8")  # strict: a lone surrogate cannot come out of it
         except UnicodeDecodeError:
             return None
-        if "\\u" in text and ("\\ud" in text or "\\uD" in text):
+        # a backslash first: one character, found by memchr
+        if "\\" in text and ("\\ud" in text or "\\uD" in text):
             return None
     elif type(text) is not str or _may_hold_surrogates(text):
         return None
@@ -434,7 +435,7 @@ def _may_hold_surrogates(text: str) -> bool:
     or leaves it lone). Substring tests and an encoding: a regular expression would cost as
     much as the parse.
     """
-    if "\\u" in text and ("\\ud" in text or "\\uD" in text):
+    if "\\" in text and ("\\ud" in text or "\\uD" in text):
         return True
     try:
         text.encode("utf-8")
