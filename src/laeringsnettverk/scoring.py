@@ -119,11 +119,12 @@ def mean_score(scores: Iterable[float]) -> float:
 
     ```
     """
-    values = _finite_numbers(scores, "scores")
+    values = list(scores)
+    if values and _small_ints(values):  # the exact sum, divided once: what fsum / len gives
+        return sum(values) / len(values)
+    values = _finite_numbers(values, "scores")
     if not values:
         fail(("scores",), "needs at least one score to take a mean", [])
-    if _small_ints(values):  # the exact sum, divided once: what fsum / len gives
-        return sum(values) / len(values)
     return _mean(values)
 
 
