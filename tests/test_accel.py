@@ -22,7 +22,8 @@ import laeringsnettverk as ln
 from laeringsnettverk import ValidationError
 from laeringsnettverk.examples import example_text, load_example
 from laeringsnettverk.serialization import _accel, _json, dumps_jsonl
-from laeringsnettverk.serialization._json import checked_document, parse_all
+from laeringsnettverk.serialization._json import checked_document
+from laeringsnettverk.serialization._parse import parse_all
 from laeringsnettverk.toolkit import Activity, ConversationWheel, WhatMattersForm
 from strategies import WHOLE_NETWORKS
 from strategies.kinds import DOCUMENTS

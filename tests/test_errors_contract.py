@@ -38,7 +38,7 @@ from laeringsnettverk.serialization import (
     validate,
 )
 from laeringsnettverk.serialization._converter import error_from
-from laeringsnettverk.serialization._json import decode, parse
+from laeringsnettverk.serialization._parse import decode, parse
 from laeringsnettverk.toolkit import Conversation, ItemStatus, WhatMattersForm
 
 ROOT = Path(__file__).resolve().parents[1]

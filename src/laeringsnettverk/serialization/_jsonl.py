@@ -26,7 +26,8 @@ from typing import IO, Any, Generic, TypeVar, overload
 import attrs
 
 from laeringsnettverk.errors import Problem, ValidationError
-from laeringsnettverk.serialization._json import checked_document, decode_all, document_line
+from laeringsnettverk.serialization._json import checked_document, document_line
+from laeringsnettverk.serialization._parse import decode_all
 
 __all__ = ["BatchResult", "LineError", "dump_jsonl", "dumps_jsonl", "load_jsonl"]
 

@@ -34,12 +34,8 @@ def validate(data: str | bytes | dict[str, Any], kind: str | None = None) -> lis
             calling code, not in the data).
     """
     from laeringsnettverk.errors import _too_many
-    from laeringsnettverk.serialization._json import (
-        _kinds,
-        checked_document,
-        parse_all,
-        schema_version,
-    )
+    from laeringsnettverk.serialization._json import _kinds, checked_document, schema_version
+    from laeringsnettverk.serialization._parse import _refused, parse_all
 
     cls = None
     if kind is not None:
@@ -49,8 +45,6 @@ def validate(data: str | bytes | dict[str, Any], kind: str | None = None) -> lis
         if isinstance(data, str | bytes):
             parsed, refused = parse_all(data)
         else:
-            from laeringsnettverk.serialization._json import _refused
-
             parsed, refused = data, _refused(data)
         checked_document(parsed, cls, refused)
     except ValidationError as exc:
