@@ -325,3 +325,24 @@ def test_defaults_as_json_data() -> None:
     assert _plain({Size.SMALL: [1, (2,)]}) == {"Size.SMALL": [1, [2]]}
     assert _plain(object()) is None
     assert _plain(A(a=1)) == {"a": 1}
+
+
+def test_the_batch_schema_and_validation_names_load_on_first_use() -> None:
+    import subprocess
+    import sys
+
+    import laeringsnettverk.serialization as serialization
+
+    with pytest.raises(AttributeError, match="has no attribute 'nope'"):
+        _ = serialization.nope  # type: ignore[attr-defined]
+    assert set(serialization.__all__) <= set(dir(serialization))
+    assert serialization.json_schema is schema_module.json_schema
+    # reading a form does not import the schema writer, the batch reader or the validator
+    code = (
+        "import sys, laeringsnettverk as ln\n"
+        'ln.loads(\'{"kind": "form", "schema_version": 1, "activities": [{"name": "a"}]}\')\n'
+        "print(sorted(m for m in sys.modules if m.split('.')[-1] in "
+        "('_schema', '_jsonl', '_validate')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -36,6 +36,8 @@ True
 cattrs is imported on first use, not with the package.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from laeringsnettverk.serialization._json import (
     DOCUMENT_KINDS,
     SCHEMA_VERSION,
@@ -51,22 +53,59 @@ from laeringsnettverk.serialization._json import (
     schema_version,
     to_dict,
 )
-from laeringsnettverk.serialization._jsonl import (
-    BatchResult,
-    LineError,
-    dump_jsonl,
-    dumps_jsonl,
-    load_jsonl,
-)
-from laeringsnettverk.serialization._schema import (
-    SCHEMA_BASE_URL,
-    SCHEMA_DIALECT,
-    error_schema,
-    json_schema,
-    schema_id,
-    write_schemas,
-)
-from laeringsnettverk.serialization._validate import validate
+
+if TYPE_CHECKING:  # loaded on first use (see __getattr__): a command that only reads pays less
+    from laeringsnettverk.serialization._jsonl import (
+        BatchResult,
+        LineError,
+        dump_jsonl,
+        dumps_jsonl,
+        load_jsonl,
+    )
+    from laeringsnettverk.serialization._schema import (
+        SCHEMA_BASE_URL,
+        SCHEMA_DIALECT,
+        error_schema,
+        json_schema,
+        schema_id,
+        write_schemas,
+    )
+    from laeringsnettverk.serialization._validate import validate
+
+_LAZY = {
+    **dict.fromkeys(
+        ("BatchResult", "LineError", "dump_jsonl", "dumps_jsonl", "load_jsonl"), "_jsonl"
+    ),
+    **dict.fromkeys(
+        (
+            "SCHEMA_BASE_URL",
+            "SCHEMA_DIALECT",
+            "error_schema",
+            "json_schema",
+            "schema_id",
+            "write_schemas",
+        ),
+        "_schema",
+    ),
+    "validate": "_validate",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The batch, schema and validation names, imported on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "DOCUMENT_KINDS",
