@@ -125,6 +125,39 @@ class Conversation:
         return _conversation, (self.date, dict(self.scores))
 
 
+def _report_scores(
+    c: Checker, i: int, scores: Mapping[str, int], *, names: set[str], lo: int, hi: int
+) -> None:
+    """Report each score of conversation ``i`` outside the form's activities or scale."""
+    for k, (name, score) in enumerate(scores.items()):
+        if name in names and (type(score) is not int or lo <= score <= hi):
+            # in range, or not a score: the conversation reports that (a best-effort check
+            # of a document that did not load)
+            continue
+        # the key, an activity's name, is free text: addressed by its position
+        path = ("conversations", i, "scores", Position(k))
+        if name not in names:
+            c.add(
+                path, "is a score for an activity the form does not have", score, code="reference"
+            )
+        elif score < lo:
+            c.add(
+                path,
+                f"is below the scale's min {lo}",
+                score,
+                code="greater_than_equal",
+                ctx={"ge": lo},
+            )
+        else:
+            c.add(
+                path,
+                f"is above the scale's max {hi}",
+                score,
+                code="less_than_equal",
+                ctx={"le": hi},
+            )
+
+
 def _conversation(date: datetime.date, scores: dict[str, int]) -> Conversation:
     return Conversation(date=date, scores=scores)
 
@@ -277,18 +310,19 @@ class WhatMattersForm:
     def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
         if not ok["activities"]:
             return
-        seen: dict[str, int] = {}
-        for i, a in enumerate(self.activities):
-            folded = a.name.strip().casefold()
-            if folded in seen:
-                c.add(
-                    ("activities", i, "name"),
-                    f"duplicates activities[{seen[folded]}].name",
-                    a.name,
-                    text=True,
-                )
-            else:
-                seen[folded] = i
+        folded = [a.name.strip().casefold() for a in self.activities]
+        if len(set(folded)) != len(folded):  # a name repeated: say which, and where first
+            seen: dict[str, int] = {}
+            for i, key in enumerate(folded):
+                if key in seen:
+                    c.add(
+                        ("activities", i, "name"),
+                        f"duplicates activities[{seen[key]}].name",
+                        self.activities[i].name,
+                        text=True,
+                    )
+                else:
+                    seen[key] = i
         if ok["scale"] and ok["conversations"]:
             self._check_conversations(c, {a.name for a in self.activities})
 
@@ -296,37 +330,17 @@ class WhatMattersForm:
         lo, hi = self.scale.minimum, self.scale.maximum
         previous: datetime.date | None = None
         for i, conv in enumerate(self.conversations):
-            for k, (name, score) in enumerate(conv.scores.items()):
-                if name in names and (type(score) is not int or lo <= score <= hi):
-                    # in range, or not a score: the conversation reports that (a best-effort
-                    # check of a document that did not load); the path is built only for a
-                    # problem (loading is a hot path)
-                    continue
-                # the key, an activity's name, is free text: addressed by its position
-                path = ("conversations", i, "scores", Position(k))
-                if name not in names:
-                    c.add(
-                        path,
-                        "is a score for an activity the form does not have",
-                        score,
-                        code="reference",
-                    )
-                elif score < lo:
-                    c.add(
-                        path,
-                        f"is below the scale's min {lo}",
-                        score,
-                        code="greater_than_equal",
-                        ctx={"ge": lo},
-                    )
-                else:
-                    c.add(
-                        path,
-                        f"is above the scale's max {hi}",
-                        score,
-                        code="less_than_equal",
-                        ctx={"le": hi},
-                    )
+            scores = conv.scores
+            try:
+                fine = not scores or (
+                    names.issuperset(scores)
+                    and lo <= min(scores.values())
+                    and max(scores.values()) <= hi
+                )
+            except TypeError:  # a score that is not a number (a document that did not load)
+                fine = False
+            if not fine:
+                _report_scores(c, i, scores, names=names, lo=lo, hi=hi)
             if type(conv.date) is not datetime.date:
                 continue  # the conversation reports it (a best-effort check of a document)
             if previous is not None and conv.date <= previous:
