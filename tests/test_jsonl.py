@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import laeringsnettverk as ln
 from laeringsnettverk import ValidationError
-from laeringsnettverk.examples import load_example
+from laeringsnettverk.examples import example_text, load_example
 from laeringsnettverk.serialization import (
     BatchResult,
     LineError,
@@ -241,3 +241,11 @@ def test_results_are_frozen_and_picklable() -> None:
     # (a form is not picklable: its scores are a mappingproxy; the wheel and errors are)
     wheels = load_jsonl(line_of(WHEEL) + "\nnot json")
     assert pickle.loads(pickle.dumps(wheels)) == wheels
+
+
+def test_a_byte_order_mark_is_allowed_on_the_first_line_only() -> None:
+    # the quick path takes valid lines; a mark on a later line is still a bad line
+    line = json.dumps(json.loads(example_text("form")))
+    result = load_jsonl(["\ufeff" + line, "\ufeff" + line, line])
+    assert [n for n, _ in result.loaded] == [1, 3]
+    assert [e.line for e in result.errors] == [2]

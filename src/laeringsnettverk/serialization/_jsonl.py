@@ -26,7 +26,7 @@ from typing import IO, Any, Generic, TypeVar, overload
 import attrs
 
 from laeringsnettverk.errors import Problem, ValidationError
-from laeringsnettverk.serialization._json import checked_document, document_line
+from laeringsnettverk.serialization._json import _quick, checked_document, document_line
 from laeringsnettverk.serialization._parse import decode_all
 
 __all__ = ["BatchResult", "LineError", "dump_jsonl", "dumps_jsonl", "load_jsonl"]
@@ -176,6 +176,11 @@ def load_jsonl(
         if number == 1 and line.startswith(_BOM):
             line = line[1:]
         if not line.strip(_JSON_WHITESPACE):
+            continue
+        # the valid common case first (a byte order mark is allowed on the first line only)
+        obj = None if line.startswith(_BOM) else _quick(line, cls)
+        if obj is not None:
+            loaded.append((number, obj))
             continue
         try:
             data, refused = decode_all(line)
