@@ -219,10 +219,6 @@ class Checker:
             return False
         return True
 
-    def optional_date(self, path: Path, value: object) -> bool:
-        """``None`` or a ``datetime.date``."""
-        return value is None or self.date(path, value)
-
     def boolean(self, path: Path, value: object) -> bool:
         """A ``bool``."""
         if type(value) is not bool:

@@ -85,6 +85,15 @@ def freeze_map(values: Mapping[str, V]) -> Mapping[str, V]:
     return MappingProxyType(dict(values))
 
 
+def _encodable(text: str) -> bool:
+    """Whether ``text`` can be written as UTF-8 (False: it holds a lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class _Names:
     """Fresh local names and the namespace of one generated function."""
 
@@ -134,9 +143,11 @@ class Text(Rule):
         return c.text(path, value, required=not self.blank)
 
     def quick(self, v: str, names: _Names) -> list[str]:
+        # text that is not ASCII is checked for a lone surrogate (not Unicode text)
+        unicode = f"not ({v}.isascii() or {names.const(_encodable)}({v}))"
         if self.blank:
-            return [f"if type({v}) is not str: return False"]
-        return [f"if type({v}) is not str or not {v}.strip(): return False"]
+            return [f"if type({v}) is not str or {unicode}: return False"]
+        return [f"if type({v}) is not str or not {v}.strip() or {unicode}: return False"]
 
     def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
         return prop if self.blank else {**prop, "minLength": 1, "pattern": r"\S"}
