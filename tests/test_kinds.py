@@ -56,3 +56,21 @@ def test_every_kind_has_a_strategy() -> None:
     from strategies.kinds import DOCUMENTS
 
     assert set(DOCUMENTS) == {kind.code for kind in KINDS}
+
+
+def test_loading_a_form_imports_only_the_forms_module_of_the_toolkit() -> None:
+    code = (
+        "import sys, laeringsnettverk as ln\n"
+        'ln.loads(\'{"kind": "form", "schema_version": 1, "activities": [{"name": "a"}]}\')\n'
+        "print(sorted(m for m in sys.modules if m.startswith('laeringsnettverk.toolkit.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['laeringsnettverk.toolkit._form']"
+
+
+def test_the_toolkit_names_load_on_first_use() -> None:
+    import laeringsnettverk.toolkit as toolkit
+
+    with pytest.raises(AttributeError, match="has no attribute 'nope'"):
+        _ = toolkit.nope  # type: ignore[attr-defined]
+    assert set(toolkit.__all__) <= set(dir(toolkit))

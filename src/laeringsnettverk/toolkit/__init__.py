@@ -14,30 +14,76 @@ Plus :class:`KorRatings` (KOR: ORS and SRS), presented in the same network as
 another measurement tool.
 """
 
-from laeringsnettverk.toolkit._checklist import (
-    DEFAULT_CHECKLIST_ITEMS,
-    ChecklistItem,
-    CollaborationChecklist,
-)
-from laeringsnettverk.toolkit._enums import ItemStatus, LifeArea, MeasureStatus
-from laeringsnettverk.toolkit._form import (
-    Activity,
-    ActivityChange,
-    Benefit,
-    Conversation,
-    Scale,
-    WhatMattersForm,
-    form_benefit,
-)
-from laeringsnettverk.toolkit._kor import (
-    KorRatings,
-    KorSession,
-    OrsChange,
-    OrsRatings,
-    SrsRatings,
-)
-from laeringsnettverk.toolkit._plan import ActionPlan, Measure, Responsible
-from laeringsnettverk.toolkit._wheel import ConversationWheel, WheelArea
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported on first use (see __getattr__): loading a form imports its models only
+    from laeringsnettverk.toolkit._checklist import (
+        DEFAULT_CHECKLIST_ITEMS,
+        ChecklistItem,
+        CollaborationChecklist,
+    )
+    from laeringsnettverk.toolkit._enums import ItemStatus, LifeArea, MeasureStatus
+    from laeringsnettverk.toolkit._form import (
+        Activity,
+        ActivityChange,
+        Benefit,
+        Conversation,
+        Scale,
+        WhatMattersForm,
+        form_benefit,
+    )
+    from laeringsnettverk.toolkit._kor import (
+        KorRatings,
+        KorSession,
+        OrsChange,
+        OrsRatings,
+        SrsRatings,
+    )
+    from laeringsnettverk.toolkit._plan import ActionPlan, Measure, Responsible
+    from laeringsnettverk.toolkit._wheel import ConversationWheel, WheelArea
+
+_LAZY = {
+    "DEFAULT_CHECKLIST_ITEMS": "_checklist",
+    "ChecklistItem": "_checklist",
+    "CollaborationChecklist": "_checklist",
+    "ItemStatus": "_enums",
+    "LifeArea": "_enums",
+    "MeasureStatus": "_enums",
+    "Activity": "_form",
+    "ActivityChange": "_form",
+    "Benefit": "_form",
+    "Conversation": "_form",
+    "Scale": "_form",
+    "WhatMattersForm": "_form",
+    "form_benefit": "_form",
+    "KorRatings": "_kor",
+    "KorSession": "_kor",
+    "OrsChange": "_kor",
+    "OrsRatings": "_kor",
+    "SrsRatings": "_kor",
+    "ActionPlan": "_plan",
+    "Measure": "_plan",
+    "Responsible": "_plan",
+    "ConversationWheel": "_wheel",
+    "WheelArea": "_wheel",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """A toolkit name, its module imported on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "DEFAULT_CHECKLIST_ITEMS",
