@@ -158,8 +158,6 @@ values = st.one_of(scalars, st.lists(scalars, max_size=4).map(tuple))
 # -- each rule: quick pass and check ----------------------------------------------------------
 
 
-
-
 def test_every_network_model_is_checked_by_its_field_rules() -> None:
     names = {cls.__name__ for cls in NETWORK_MODELS}
     assert names >= {
