@@ -132,6 +132,10 @@ class Rule:
         return prop
 
 
+_NOT_BLANK: Mapping[str, Any] = MappingProxyType({"minLength": 1, "pattern": r"\S"})
+"""The schema keywords of text that must not be empty or blank."""
+
+
 @attrs.frozen
 class Text(Rule):
     """Text (``str``); not empty or blank unless ``blank``. Free text is never echoed."""
@@ -150,7 +154,7 @@ class Text(Rule):
         return [f"if type({v}) is not str or not {v}.strip() or {unicode}: return False"]
 
     def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
-        return prop if self.blank else {**prop, "minLength": 1, "pattern": r"\S"}
+        return prop if self.blank else {**prop, **_NOT_BLANK}
 
 
 @attrs.frozen
@@ -164,7 +168,7 @@ class Code(Rule):
         return [f"if type({v}) is not str or not {v}.strip(): return False"]
 
     def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
-        return {**prop, "minLength": 1, "pattern": r"\S"}
+        return {**prop, **_NOT_BLANK}
 
 
 @attrs.frozen
@@ -180,12 +184,7 @@ class Integer(Rule):
         return c.integer(path, value, self.ge, self.le)
 
     def quick(self, v: str, names: _Names) -> list[str]:
-        test = f"type({v}) is not int"
-        if self.ge is not None:
-            test += f" or {v} < {self.ge!r}"
-        if self.le is not None:
-            test += f" or {v} > {self.le!r}"
-        return [f"if {test}: return False"]
+        return [f"if type({v}) is not int{_outside(v, self.ge, self.le)}: return False"]
 
     def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
         return _bounds(prop, self.ge, self.le)
@@ -205,14 +204,17 @@ class Number(Rule):
 
     def quick(self, v: str, names: _Names) -> list[str]:
         test = f"type({v}) not in {names.const((int, float))} or not {names.const(isfinite)}({v})"
-        if self.ge is not None:
-            test += f" or {v} < {self.ge!r}"
-        if self.le is not None:
-            test += f" or {v} > {self.le!r}"
-        return [f"if {test}: return False"]
+        return [f"if {test}{_outside(v, self.ge, self.le)}: return False"]
 
     def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
         return _bounds(prop, self.ge, self.le)
+
+
+def _outside(v: str, ge: float | None, le: float | None) -> str:
+    """The quick pass's test for a number outside ``[ge, le]`` (to join with ``or``)."""
+    return (f" or {v} < {ge!r}" if ge is not None else "") + (
+        f" or {v} > {le!r}" if le is not None else ""
+    )
 
 
 def _bounds(prop: dict[str, Any], ge: float | None, le: float | None) -> dict[str, Any]:
