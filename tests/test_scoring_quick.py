@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 
 from laeringsnettverk.errors import ValidationError
 from laeringsnettverk.scoring import _mean, fidelity_points, mean_score, perceived_benefit
-from laeringsnettverk.toolkit import ItemStatus
+from laeringsnettverk.toolkit import (
+    ActivityChange,
+    ItemStatus,
+    Scale,
+    WhatMattersForm,
+    form_benefit,
+)
+from strategies.toolkit import forms, scales
 
 ints = st.lists(st.integers(-(2**60), 2**60), min_size=1, max_size=30)
 small_ints = st.lists(st.integers(-(2**40), 2**40), min_size=1, max_size=30)
@@ -86,3 +93,59 @@ def test_a_benefit_of_scores_too_large_for_exact_float_sums_takes_the_general_pa
     assert result.value == perceived_benefit([big - 3, 1], [big, 2]) == 2.0
     assert result.mean_from == mean_score([big - 3, 1])
     assert result.mean_to == mean_score([big, 2])
+
+
+@st.composite
+def huge_scales(draw: st.DrawFn) -> Scale:
+    """Scales so wide that a sum of scores may not be exact as a float."""
+    lo = draw(st.integers(-(2**60), 2**60))
+    hi = draw(st.integers(lo + 1, lo + 2**61))
+    return Scale(minimum=lo, maximum=hi, higher_is_better=draw(st.booleans()))
+
+
+def _reference_benefit(form: WhatMattersForm, from_: int, to: int) -> tuple[object, ...]:
+    """The benefit the long way: pairs in activity order, the three scoring functions."""
+    first, second = form.conversation(from_).scores, form.conversation(to).scores
+    better = form.scale.higher_is_better
+    changes: list[ActivityChange] = []
+    unpaired: list[str] = []
+    for activity in form.activities:
+        x, y = first.get(activity.name), second.get(activity.name)
+        if x is not None and y is not None:
+            change = (y - x) if better else (x - y)
+            changes.append(ActivityChange(activity=activity.name, before=x, after=y, change=change))
+        elif x is not None or y is not None:
+            unpaired.append(activity.name)
+    if not changes:
+        return len(changes), None, None, None, tuple(changes), tuple(unpaired)
+    a, b = [c.before for c in changes], [c.after for c in changes]
+    return (
+        len(changes),
+        perceived_benefit(a, b, higher_is_better=better),
+        mean_score(a),
+        mean_score(b),
+        tuple(changes),
+        tuple(unpaired),
+    )
+
+
+@given(st.data())
+def test_form_benefit_equals_the_benefit_computed_the_long_way(data: st.DataObject) -> None:
+    # every path of form_benefit (the same activities scored at both, or not; scales
+    # small enough for exact sums, or too wide; none paired) gives what pairing the
+    # activities in order and calling mean_score and perceived_benefit gives, and its
+    # changes (read from the form when asked) are the pairs in the form's activity order
+    scale = scales() | huge_scales()
+    form = data.draw(forms(scale=scale, min_conversations=2, complete=data.draw(st.booleans())))
+    to = data.draw(st.integers(2, len(form.conversations)))
+    from_ = data.draw(st.integers(1, to - 1))
+    result = form_benefit(form, from_, to)
+    assert (
+        result.paired,
+        result.value,
+        result.mean_from,
+        result.mean_to,
+        result.changes,
+        result.unpaired,
+    ) == _reference_benefit(form, from_, to)
+    assert result.changes is result.changes  # read once, then kept

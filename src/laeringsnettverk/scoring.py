@@ -92,7 +92,15 @@ def _paired_int_means(
         bound += (x if x >= 0 else -x) + (y if y >= 0 else -y)
     if bound >= _EXACT:
         return None
-    n = len(first)
+    return _int_means(total_a, total_b, len(first))
+
+
+def _int_means(total_a: int, total_b: int, n: int) -> tuple[float, float, float]:
+    """``(total_a / n, total_b / n, (total_b - total_a) / n)``: exact sums divided once.
+
+    For the sums of ``n`` paired ints whose absolute values sum below 2**53 (so every
+    float sum would be exact): the means :func:`_paired_int_means` gives.
+    """
     return total_a / n, total_b / n, (total_b - total_a) / n
 
 

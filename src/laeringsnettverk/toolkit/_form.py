@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import warnings
 from collections.abc import Iterable, Mapping
@@ -28,8 +29,10 @@ from laeringsnettverk._rules import (
 )
 from laeringsnettverk.errors import LaeringsnettverkWarning, Position, ValidationError
 from laeringsnettverk.scoring import (
+    _EXACT,
     ACTIVITY_DETECTABLE_CHANGE,
     MINIMAL_IMPORTANT_CHANGE,
+    _int_means,
     _paired_int_means,
     is_important_change,
     mean_score,
@@ -206,7 +209,9 @@ class Benefit:
     """Perceived benefit (opplevd nytte) between two conversations of a form.
 
     Only activities scored at both conversations are paired. With none paired,
-    ``value`` is ``None``: there is no benefit to report.
+    ``value`` is ``None``: there is no benefit to report. The per-activity
+    :attr:`changes` are read from :attr:`form` when first asked for, so a benefit whose
+    number alone is wanted costs no object per activity.
     """
 
     from_conversation: int
@@ -221,12 +226,28 @@ class Benefit:
     """Mean of the paired activities at the earlier conversation."""
     mean_to: float | None
     """Mean of the paired activities at the later conversation."""
-    changes: tuple[ActivityChange, ...]
-    """Per-activity change, in the form's activity order."""
     unpaired: tuple[str, ...]
     """Activities scored at only one of the two conversations."""
     minimal_important_change: float
     """Threshold for an important change on the mean (default 2.0)."""
+    form: WhatMattersForm = attrs.field(repr=False, hash=False)
+    """The form the benefit is of: its activities and the two conversations' scores."""
+
+    @functools.cached_property
+    def changes(self) -> tuple[ActivityChange, ...]:
+        """Per-activity change, in the form's activity order (the paired activities)."""
+        form = self.form
+        first = form.conversation(self.from_conversation).scores
+        second = form.conversation(self.to_conversation).scores
+        better = form.scale.higher_is_better
+        out: list[ActivityChange] = []
+        for activity in form.activities:
+            name = activity.name
+            x, y = first.get(name), second.get(name)
+            if x is not None and y is not None:
+                change = (y - x) if better else (x - y)
+                out.append(ActivityChange(activity=name, before=x, after=y, change=change))
+        return tuple(out)
 
     @property
     def improved(self) -> bool | None:
@@ -499,44 +520,60 @@ def form_benefit(
             minimal_important_change,
         )
     first, second = form.conversation(from_).scores, form.conversation(to).scores
-    better = form.scale.higher_is_better
-    changes: list[ActivityChange] = []
+    scale = form.scale
+    value: float | None = None
+    mean_from: float | None = None
+    mean_to: float | None = None
+    quick: tuple[float, float, float] | None = None
+    unpaired: tuple[str, ...] = ()
+    firsts: list[int] = []
+    seconds: list[int] = []
+    paired = len(first)
+    if first.keys() == second.keys():  # the same activities scored at both: all paired
+        if paired and 2 * paired * max(-scale.minimum, scale.maximum) < _EXACT:
+            # ints within the scale, and so few that every sum is exact as a float
+            quick = _int_means(sum(first.values()), sum(second.values()), paired)
+        else:  # the general case below decides
+            firsts, seconds = list(first.values()), [second[k] for k in first]
+    else:
+        firsts, seconds, unpaired = _pairs(form, first, second)
+        paired = len(firsts)
+    if paired:
+        if quick is None:
+            quick = _paired_int_means(firsts, seconds)  # what the three functions below give
+        if quick is not None:
+            mean_from, mean_to, diff = quick
+            value = diff if scale.higher_is_better else -diff
+        else:
+            value = perceived_benefit(firsts, seconds, higher_is_better=scale.higher_is_better)
+            mean_from = mean_score(firsts)
+            mean_to = mean_score(seconds)
+    return Benefit(
+        from_conversation=from_,
+        to_conversation=to,
+        paired=paired,
+        value=value,
+        mean_from=mean_from,
+        mean_to=mean_to,
+        unpaired=unpaired,
+        minimal_important_change=float(minimal_important_change),
+        form=form,
+    )
+
+
+def _pairs(
+    form: WhatMattersForm, first: Mapping[str, int], second: Mapping[str, int]
+) -> tuple[list[int], list[int], tuple[str, ...]]:
+    """The paired scores in activity order, and the activities scored at only one."""
+    firsts: list[int] = []
+    seconds: list[int] = []
     unpaired: list[str] = []
     for activity in form.activities:
         name = activity.name
         x, y = first.get(name), second.get(name)
         if x is not None and y is not None:
-            changes.append(
-                ActivityChange(
-                    activity=name, before=x, after=y, change=(y - x) if better else (x - y)
-                )
-            )
+            firsts.append(x)
+            seconds.append(y)
         elif x is not None or y is not None:
             unpaired.append(name)
-    if changes:
-        firsts = [ch.before for ch in changes]
-        seconds = [ch.after for ch in changes]
-        value: float | None
-        mean_from: float | None
-        mean_to: float | None
-        quick = _paired_int_means(firsts, seconds)  # what the three functions below give
-        if quick is not None:
-            mean_from, mean_to, diff = quick
-            value = diff if better else -diff
-        else:
-            value = perceived_benefit(firsts, seconds, higher_is_better=better)
-            mean_from = mean_score(firsts)
-            mean_to = mean_score(seconds)
-    else:
-        value = mean_from = mean_to = None
-    return Benefit(
-        from_conversation=from_,
-        to_conversation=to,
-        paired=len(changes),
-        value=value,
-        mean_from=mean_from,
-        mean_to=mean_to,
-        changes=tuple(changes),
-        unpaired=tuple(unpaired),
-        minimal_important_change=float(minimal_important_change),
-    )
+    return firsts, seconds, tuple(unpaired)
