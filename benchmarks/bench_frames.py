@@ -29,7 +29,13 @@ a column per name, not a read of the data.
 
 Memory: the fast route on all the forms under ``tracemalloc`` (Python's allocations:
 the peak while reading, and what is still allocated with the frame alive, per form) and
-the frame's own size (``memory_usage(deep=True)``).
+the frame's own size (``memory_usage(deep=True)``); and the resident set of a fresh
+process (``_rss.py``) over its size after the imports, per form: ``forms_frame(path)`` on
+all the forms, and the object path on its sample (its peak while reading, and what it holds
+with the frame alive).
+
+``benchmarks/run.py`` runs this benchmark too (``--frames``), with its targets in the same
+table and JSON.
 """
 
 from __future__ import annotations
@@ -325,23 +331,60 @@ def targets(
     return [(a, b, c, "" if d is None else "yes" if d else "no") for a, b, c, d in rows]
 
 
-def main() -> None:
-    """Time every row in interleaved rounds, check the anchor's numbers, print the tables."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--forms", type=int, default=1_000_000)
-    parser.add_argument("--object-sample", type=int, default=50_000)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--quick", action="store_true", help="20,000 forms, one round")
-    args = parser.parse_args()
-    if args.quick:
-        args.forms, args.object_sample, args.rounds = 20_000, 5_000, 1
-    n, sample = args.forms, min(args.object_sample, args.forms)
-    warnings.simplefilter("error")
+def rss(real: Path, sample_file: Path, n: int, sample: int) -> dict[str, float]:
+    """Resident set per form, each route in a fresh child process (see ``_rss.py``).
 
+    The fast route is ``forms_frame`` of the ``n`` forms; the object path the same with the
+    fast decoder switched off, on the file of its ``sample`` forms. Each figure is over the
+    child's resident set after its imports and a warm-up ``forms_frame`` of one line: its
+    peak while reading, and what it holds with the frame alive.
+    """
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _rss import child_memory
+
+    def setup(path: Path, objects: bool) -> str:
+        switch = "_frames_columnar.fast_decoder = lambda: None\n" if objects else ""
+        return (
+            "import pandas, pyarrow, msgspec\n"
+            "from laeringsnettverk import _frames_columnar\n"
+            "from laeringsnettverk.frames import forms_frame\n"
+            f"{switch}"
+            f"with open({str(path)!r}, 'rb') as _h:\n"
+            "    forms_frame([_h.readline()])\n"
+            f"def run():\n    return forms_frame({str(path)!r})\n"
+        )
+
+    fast = child_memory(setup(real, objects=False))
+    slow = child_memory(setup(sample_file, objects=True))
+    return {
+        "fast_peak_bytes_per_form": fast["peak_over_start"] / n,
+        "fast_held_bytes_per_form": fast["held_over_start"] / n,
+        "fast_peak_mb": fast["peak_over_start"] / 1e6,
+        "object_peak_bytes_per_form": slow["peak_over_start"] / sample,
+        "object_held_bytes_per_form": slow["held_over_start"] / sample,
+        "peak_reset": bool(fast["peak_reset"] and slow["peak_reset"]),
+    }
+
+
+def missing() -> list[str]:
+    """The modules this benchmark needs that are not installed."""
+    import importlib.util
+
+    return [m for m in ("msgspec", "pandas", "pyarrow") if importlib.util.find_spec(m) is None]
+
+
+def measure(n: int, sample: int, rounds: int) -> dict[str, Any]:
+    """Time every row in interleaved rounds, check the anchor's numbers, measure memory.
+
+    Returns a JSON-ready dict: the versions, each row's forms, µs per form (wall and CPU,
+    best of ``rounds``) and seconds, the targets with their ratios, tracemalloc and
+    resident-set memory, and what pyarrow does with the real shape.
+    """
     import msgspec
     import pandas
     import pyarrow
 
+    sample = min(sample, n)
     with tempfile.TemporaryDirectory() as tmp:
         real, lists = write_files(n, Path(tmp))
         size = real.stat().st_size
@@ -353,7 +396,7 @@ def main() -> None:
         }
         times: dict[str, list[float]] = {k: [] for k in rows}
         cpus: dict[str, list[float]] = {k: [] for k in rows}
-        for _ in range(args.rounds):
+        for _ in range(rounds):
             for name, (fn, _count) in rows.items():
                 wall, cpu = timed(fn)
                 times[name].append(wall)
@@ -370,38 +413,102 @@ def main() -> None:
         del frame, table
         shape = pyarrow_on_the_real_shape(real, n)
         mem = memory(real, n)
+        sample_file = Path(tmp) / "object-sample.jsonl"
+        with real.open("rb") as src, sample_file.open("wb") as dst:
+            for _ in range(sample):
+                dst.write(next(src))
+        resident = rss(real, sample_file, n, sample)
 
     per = {k: min(v) / rows[k][1] * 1e6 for k, v in times.items()}
     per_cpu = {k: min(v) / rows[k][1] * 1e6 for k, v in cpus.items()}
-    print(f"# forms_frame from JSON Lines: {n:,} forms ({size / n:.0f} bytes a line)")
-    print(
-        f"python {platform.python_version()}, pandas {pandas.__version__}, "
-        f"pyarrow {pyarrow.__version__}, msgspec {msgspec.__version__}, "
-        f"{platform.machine()}, best of {args.rounds} rounds"
-    )
-    print()
-    print("| route | forms | µs per form (wall) | µs per form (CPU) | seconds (wall) |")
-    print("|---|---:|---:|---:|---:|")
-    for name, (_, count) in rows.items():
-        print(
-            f"| {name} | {count:,} | {per[name]:.2f} | {per_cpu[name]:.2f} "
-            f"| {min(times[name]):.2f} |"
+    return {
+        "n": n,
+        "object_sample": sample,
+        "rounds": rounds,
+        "bytes_per_line": size / n,
+        "versions": {
+            "python": platform.python_version(),
+            "pandas": pandas.__version__,
+            "pyarrow": pyarrow.__version__,
+            "msgspec": msgspec.__version__,
+            "machine": platform.machine(),
+        },
+        "rows": {
+            name: {
+                "forms": count,
+                "us_per_form_wall": per[name],
+                "us_per_form_cpu": per_cpu[name],
+                "seconds_wall": min(times[name]),
+            }
+            for name, (_, count) in rows.items()
+        },
+        "targets": [
+            {"target": label, "wall": wall, "cpu": cpu, "met": {"yes": True, "no": False}.get(met)}
+            for label, wall, cpu, met in targets(per, per_cpu)
+        ],
+        "memory": mem,
+        "rss": resident,
+        "buffer_bytes_per_form": BUFFER_BYTES,
+        "pyarrow_on_the_real_shape": shape,
+    }
+
+
+def report(result: dict[str, Any]) -> str:
+    """The results as Markdown: the routes, the targets, memory, pyarrow on the real shape."""
+    n, v, mem, res = result["n"], result["versions"], result["memory"], result["rss"]
+    out = [
+        f"# forms_frame from JSON Lines: {n:,} forms ({result['bytes_per_line']:.0f} bytes a line)",
+        f"python {v['python']}, pandas {v['pandas']}, pyarrow {v['pyarrow']}, "
+        f"msgspec {v['msgspec']}, {v['machine']}, best of {result['rounds']} rounds",
+        "",
+        "| route | forms | µs per form (wall) | µs per form (CPU) | seconds (wall) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, row in result["rows"].items():
+        out.append(
+            f"| {name} | {row['forms']:,} | {row['us_per_form_wall']:.2f} "
+            f"| {row['us_per_form_cpu']:.2f} | {row['seconds_wall']:.2f} |"
         )
-    print()
-    print("| target | wall | CPU | met (wall) |\n|---|---:|---:|---|")
-    for label, wall, cpu, met in targets(per, per_cpu):
-        print(f"| {label} | {wall:.2f}× | {cpu:.2f}× | {met} |")
-    print()
-    print(
+    out += ["", "| target | wall | CPU | met (wall) |", "|---|---:|---:|---|"]
+    for t in result["targets"]:
+        met = {True: "yes", False: "no"}.get(t["met"], "")
+        out.append(f"| {t['target']} | {t['wall']:.2f}× | {t['cpu']:.2f}× | {met} |")
+    out += [
+        "",
         f"Memory (fast route, tracemalloc): peak {mem['peak_mb']:.1f} MB while reading "
         f"{n:,} forms; {mem['retained_bytes_per_form']:.1f} bytes per form still allocated "
         "with the frame alive (the typed buffers of the frame's number and date columns are "
-        f"{BUFFER_BYTES} bytes per form: no Python object per form is kept); the frame "
-        f"itself {mem['frame_bytes_per_form']:.1f} bytes per form (its Arrow string buffers "
-        "are outside tracemalloc's count)."
-    )
-    print()
-    print(f"pyarrow on the real shape: map schema: {shape['map']}; inferred: {shape['inferred']}")
+        f"{result['buffer_bytes_per_form']} bytes per form: no Python object per form is "
+        f"kept); the frame itself {mem['frame_bytes_per_form']:.1f} bytes per form (its Arrow "
+        "string buffers are outside tracemalloc's count).",
+        "",
+        f"Memory (resident set of a fresh process, over its size after the imports): the fast "
+        f"route's peak {res['fast_peak_bytes_per_form']:.1f} bytes per form "
+        f"({res['fast_peak_mb']:.1f} MB for {n:,} forms), "
+        f"{res['fast_held_bytes_per_form']:.1f} held with the frame alive; the object path's "
+        f"peak {res['object_peak_bytes_per_form']:.1f} bytes per form, "
+        f"{res['object_held_bytes_per_form']:.1f} held, on its {result['object_sample']:,} "
+        "forms."
+        + ("" if res["peak_reset"] else " (The peak could not be reset after the imports.)"),
+        "",
+        f"pyarrow on the real shape: map schema: {result['pyarrow_on_the_real_shape']['map']}; "
+        f"inferred: {result['pyarrow_on_the_real_shape']['inferred']}",
+    ]
+    return "\n".join(out)
+
+
+def main() -> None:
+    """Time every row in interleaved rounds, check the anchor's numbers, print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--forms", type=int, default=1_000_000)
+    parser.add_argument("--object-sample", type=int, default=50_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="20,000 forms, one round")
+    args = parser.parse_args()
+    if args.quick:
+        args.forms, args.object_sample, args.rounds = 20_000, 5_000, 1
+    warnings.simplefilter("error")
+    print(report(measure(args.forms, args.object_sample, args.rounds)))
     sys.stdout.flush()
 
 

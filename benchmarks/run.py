@@ -2,6 +2,7 @@
 
     python benchmarks/run.py             # 10k, 100k and 1M forms, 5 interleaved rounds
     python benchmarks/run.py --quick     # 2,000 forms, 3 rounds: a one-minute smoke run
+    python benchmarks/run.py --frames 0  # without the per-form frame (bench_frames.py)
     python benchmarks/run.py --sizes 10000 --rounds 7 --out results.json
     python benchmarks/run.py --write-docs results.json   # regenerate the docs' table
 
@@ -18,6 +19,23 @@ real shape (1-10 activities, one or two conversations, a team and an identifier)
 from a fixed seed. Times are the benchmark process's CPU time (``time.process_time``), so
 other work on a shared machine counts less than in wall time. Cold start is measured as
 whole processes (their CPU time too); memory with tracemalloc.
+
+Memory of streaming and of a batch, at every size: the forms are written to a file, and each
+figure comes from a fresh child process (``_rss.py``): its resident set (``VmRSS``,
+``VmHWM`` from /proc, the peak reset after the child's imports and one line loaded) over its
+resident set at that point, on the pure-Python path. The stream row iterates the library's
+streaming reader (``iter_jsonl`` when the library has one, else ``load_jsonl`` of one line
+at a time as the command line reads) over the file, keeping nothing: its peak should not
+grow with the size (also its tracemalloc peak, up to ``TRACE_MAX`` forms). The batch rows
+hold ``load_jsonl`` of the file and of its bytes (read before the measure starts) against
+the same objects loaded line by line into a list, bytes per form. The flatness and batch
+thresholds (``FLAT_BYTES_PER_FORM``, ``BATCH_OVER_OBJECTS``) are this benchmark's choices.
+
+The per-form frame (``--frames N``; by default the largest size, 20,000 under ``--quick``, 0
+to skip it; skipped with a message without pandas, pyarrow or msgspec) runs
+``bench_frames.py``'s rows, targets (1.25× the pyarrow anchor, 10× the object path) and
+memory, tracemalloc and resident set, in the same results; its times are wall and CPU
+seconds, best of the rounds, as in that script.
 The machine, the versions and the method are printed with the figures and stored in the
 JSON. Not part of the test suite (``tests/test_benchmarks.py`` only checks that
 ``--quick`` runs).
@@ -36,8 +54,10 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
+import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -50,6 +70,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "explanation" / "performance.md"
 START, END = "<!-- benchmark table: start -->", "<!-- benchmark table: end -->"
 ENCODE_SAMPLE = 100_000  # encode and scoring rows use at most this many objects per size
+TRACE_MAX = 100_000  # the stream's tracemalloc peak is measured up to this many forms
+# the benchmark's choices, not the issue's: a stream is flat when its peak grows by less than
+# this many bytes per form added between the smallest and the largest size run ...
+FLAT_BYTES_PER_FORM = 10.0
+# ... and a batch holds "no more than its objects" within this ratio of resident sets
+# (a margin for the resident set's noise: the allocator's arenas and pages)
+BATCH_OVER_OBJECTS = 1.05
+FRAMES_OBJECT_SAMPLE = 50_000  # the frame's object path is timed on at most this many forms
 
 TARGETS: dict[str, tuple[str, float]] = {
     # row -> (what the ratio is to, the target from the performance issue)
@@ -101,11 +129,18 @@ def lines(n: int, seed: int = 2026) -> list[bytes]:
 # -- peers (optional) -----------------------------------------------------------------------------
 
 
+def _importable() -> None:
+    """Make this folder's modules (``_peers``, ``_rss``, ``bench_frames``) importable."""
+    here = str(ROOT / "benchmarks")
+    if here not in sys.path:
+        sys.path.insert(0, here)
+
+
 def peers() -> dict[str, Any]:
     """Peer decoders/encoders of the same shape and rules, if installed."""
     out: dict[str, Any] = {}
+    _importable()
     try:
-        sys.path.insert(0, str(ROOT / "benchmarks"))
         from _peers import msgspec_form, pydantic_form
 
         out["pydantic"] = pydantic_form
@@ -182,7 +217,7 @@ def measure_size(n: int, rounds: int, peer: dict[str, Any]) -> dict[str, Any]:
     raw = lines(n)
     blob = b"\n".join(raw) + b"\n"
     sample = raw[: min(n, ENCODE_SAMPLE)]
-    objects = [ln.loads(r) for r in sample]
+    objects: list[Any] = [ln.loads(r) for r in sample]
     dicts = [json.loads(r) for r in sample]
     checklists_raw = checklist_documents(min(n, ENCODE_SAMPLE) // 10 or 1)
     checklists = [from_document(d) for d in checklists_raw]
@@ -202,7 +237,7 @@ def measure_size(n: int, rounds: int, peer: dict[str, Any]) -> dict[str, Any]:
             add("decode", "accelerated", seconds(lambda: [loads(r) for r in raw]))
             _accel.use("off")
         for name, p in peer.items():
-            add("decode", name, seconds(lambda p=p: [p.decode(r) for r in raw]))
+            add("decode", name, seconds(_peer_decode(p, raw)))
         add("load_jsonl", "anchor", seconds(lambda: [jloads(r) for r in raw]))
         add("load_jsonl", "library", seconds(lambda: load_jsonl(blob)))
         add("encode", "anchor", seconds(lambda: [jdumps(d, ensure_ascii=False) for d in dicts]))
@@ -213,7 +248,7 @@ def measure_size(n: int, rounds: int, peer: dict[str, Any]) -> dict[str, Any]:
             _accel.use("off")
         for name, p in peer.items():
             models = [p.decode(r) for r in sample]
-            add("encode", name, seconds(lambda p=p, m=models: [p.encode(x) for x in m]))
+            add("encode", name, seconds(_peer_encode(p, models)))
         add("benefit", "anchor", seconds(lambda: [plain_benefit(d) for d in dicts]))
         add("benefit", "library", seconds(lambda: [_benefit(o) for o in objects]))
         add("means", "anchor", seconds(lambda: [plain_means(d) for d in dicts]))
@@ -240,7 +275,18 @@ def measure_size(n: int, rounds: int, peer: dict[str, Any]) -> dict[str, Any]:
     _accel.use("off")
     out["memory"] = memory(sample)
     _accel.use("auto")
+    out["stream_memory"] = stream_memory(n, blob)
     return out
+
+
+def _peer_decode(p: Any, raw: list[bytes]) -> Callable[[], object]:
+    """A peer's decode of every line, as one timed function."""
+    return lambda: [p.decode(r) for r in raw]
+
+
+def _peer_encode(p: Any, models: list[Any]) -> Callable[[], object]:
+    """A peer's encode of every model, as one timed function."""
+    return lambda: [p.encode(x) for x in models]
 
 
 def _benefit(form: Any) -> float | None:
@@ -266,6 +312,131 @@ def memory(sample: list[bytes]) -> dict[str, float]:
         "dicts_bytes_per_form": held(lambda: [json.loads(r) for r in sample]),
         "load_jsonl_bytes_per_form": held(lambda: load_jsonl(b"\n".join(sample))),
     }
+
+
+def streaming_reader() -> tuple[str, str]:
+    """The library's streaming reader of JSON Lines: its label, and child code for ``read``.
+
+    ``serialization.iter_jsonl`` when the library has it; else each line loaded on its own
+    by ``load_jsonl``, as the command line reads a file (the label says which).
+    """
+    from laeringsnettverk import serialization
+
+    if hasattr(serialization, "iter_jsonl"):
+        return "iter_jsonl", "from laeringsnettverk.serialization import iter_jsonl as read\n"
+    return (
+        "load_jsonl of each line (no iter_jsonl)",
+        "def read(handle):\n    for raw in handle:\n        yield load_jsonl([raw])\n",
+    )
+
+
+# each child: the library imported, one line loaded (the quick path's loaders made), then
+# measured from there on, on the pure-Python path as the other memory rows
+_CHILD_SETUP = """
+import collections
+import laeringsnettverk as ln
+from laeringsnettverk.serialization import load_jsonl, loads
+PATH = {path!r}
+with open(PATH, "rb") as _h:
+    _first = _h.readline()
+loads(_first)
+load_jsonl([_first])
+"""
+_CHILD_RUNS = {
+    "stream": "{reader}collections.deque(read([_first]), maxlen=0)\n"
+    "def run():\n"
+    "    with open(PATH, 'rb') as handle:\n"
+    "        collections.deque(read(handle), maxlen=0)\n",
+    "batch_file": "def run():\n"
+    "    with open(PATH, 'rb') as handle:\n"
+    "        return load_jsonl(handle)\n",
+    "batch_bytes": "with open(PATH, 'rb') as _h:\n    DATA = _h.read()\n"
+    "def run():\n    return load_jsonl(DATA)\n",
+    "objects": "def run():\n"
+    "    with open(PATH, 'rb') as handle:\n"
+    "        return [loads(line) for line in handle]\n",
+}
+
+
+def stream_memory(n: int, blob: bytes) -> dict[str, Any]:
+    """Memory of reading ``n`` forms of JSON Lines (``blob``), each way in a fresh process.
+
+    Resident set (``_rss.py``) over the child's own after its imports and one line loaded:
+    the streaming reader's peak while iterating every line and keeping nothing (and its
+    tracemalloc peak, up to ``TRACE_MAX`` forms); what a ``load_jsonl`` batch holds, read
+    from the file and from its bytes (the bytes are the child's before it starts), against
+    the same objects loaded line by line with ``loads`` into a list, per form.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "forms.jsonl"
+        path.write_bytes(blob)
+        return _stream_memory(n, path)
+
+
+def _stream_memory(n: int, path: Path) -> dict[str, Any]:
+    _importable()
+    from _rss import child_memory
+
+    label, reader = streaming_reader()
+    env = {"LAERINGSNETTVERK_ACCELERATOR": "off"}
+    setup = _CHILD_SETUP.format(path=str(path))
+    runs = {k: setup + v.replace("{reader}", reader) for k, v in _CHILD_RUNS.items()}
+    stream = child_memory(runs["stream"], env=env)
+    out: dict[str, Any] = {
+        "reader": label,
+        "child_start_bytes": stream["start"],
+        "stream_peak_bytes": stream["peak_over_start"],
+        "peak_reset": stream["peak_reset"],
+    }
+    if n <= TRACE_MAX:
+        out["stream_traced_peak_bytes"] = child_memory(runs["stream"], trace=True, env=env)[
+            "traced_peak"
+        ]
+    for key in ("batch_file", "batch_bytes", "objects"):
+        held = child_memory(runs[key], env=env)
+        out[f"{key}_held_bytes_per_form"] = held["held_over_start"] / n
+        out["peak_reset"] = out["peak_reset"] and held["peak_reset"]
+    worst = max(out["batch_file_held_bytes_per_form"], out["batch_bytes_held_bytes_per_form"])
+    out["batch_over_objects"] = worst / out["objects_held_bytes_per_form"]
+    out["batch_target"] = BATCH_OVER_OBJECTS
+    out["batch_met"] = out["batch_over_objects"] <= BATCH_OVER_OBJECTS
+    return out
+
+
+def stream_flatness(sizes: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """How the stream's peak grows per form added, smallest to largest size; None for one."""
+    if len(sizes) < 2:
+        return None
+    small = min(sizes, key=lambda s: s["n"])
+    large = max(sizes, key=lambda s: s["n"])
+    growth = (
+        large["stream_memory"]["stream_peak_bytes"] - small["stream_memory"]["stream_peak_bytes"]
+    ) / (large["n"] - small["n"])
+    return {
+        "from": small["n"],
+        "to": large["n"],
+        "bytes_per_added_form": growth,
+        "target": FLAT_BYTES_PER_FORM,
+        "met": growth <= FLAT_BYTES_PER_FORM,
+    }
+
+
+def frames(n: int, rounds: int) -> dict[str, Any]:
+    """``bench_frames.py``'s rows, targets and memory for ``n`` forms; why not, if skipped.
+
+    The object path is timed on a quarter of the forms, at most ``FRAMES_OBJECT_SAMPLE``.
+    """
+    _importable()
+    import bench_frames
+
+    lacking = bench_frames.missing()
+    if lacking:
+        return {"skipped": f"not run: {', '.join(lacking)} not installed"}
+    sample = min(FRAMES_OBJECT_SAMPLE, max(n // 4, 1))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result: dict[str, Any] = bench_frames.measure(n, sample, rounds)
+    return result
 
 
 def _children_cpu() -> float:
@@ -382,7 +553,99 @@ def table(results: dict[str, Any]) -> str:
             f"| {size['encode_sample']:,} forms | {mem['objects_bytes_per_form']:,.0f} | "
             f"{mem['dicts_bytes_per_form']:,.0f} | {mem['load_jsonl_bytes_per_form']:,.0f} |"
         )
+    out += _stream_table(results)
+    out += _frames_table(results.get("frames"))
     return "\n".join(out)
+
+
+def _mb(value: float) -> str:
+    return f"{value / 1e6:,.2f} MB"
+
+
+def _stream_table(results: dict[str, Any]) -> list[str]:
+    """The stream's peak and the batch's held memory, per size (results with them only)."""
+    sizes = [s for s in results["sizes"] if "stream_memory" in s]
+    if not sizes:
+        return []
+    out = [
+        "",
+        "| streaming a file, keeping nothing | reader | the process after imports "
+        "| peak while reading, over that | tracemalloc peak |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for size in sizes:
+        mem = size["stream_memory"]
+        traced = mem.get("stream_traced_peak_bytes")
+        out.append(
+            f"| {size['n']:,} forms | {mem['reader']} | {_mb(mem['child_start_bytes'])} | "
+            f"{_mb(mem['stream_peak_bytes'])} | {'-' if traced is None else _mb(traced)} |"
+        )
+    flat = results.get("stream_flat")
+    if flat:
+        out.append(
+            f"| the peak's growth per form added, {flat['from']:,} → {flat['to']:,} forms | | | "
+            f"{flat['bytes_per_added_form']:,.1f} bytes | target ≤ "
+            f"{flat['target']:.0f} bytes: {'met' if flat['met'] else 'not met'} |"
+        )
+    out += [
+        "",
+        "| a batch held (resident set, bytes per form) | `load_jsonl(file)` | "
+        "`load_jsonl(bytes)` | the same objects loaded line by line | batch / objects | "
+        "target | met |",
+        "|---|---:|---:|---:|---:|---:|:---:|",
+    ]
+    for size in sizes:
+        mem = size["stream_memory"]
+        out.append(
+            f"| {size['n']:,} forms | {mem['batch_file_held_bytes_per_form']:,.0f} | "
+            f"{mem['batch_bytes_held_bytes_per_form']:,.0f} | "
+            f"{mem['objects_held_bytes_per_form']:,.0f} | {mem['batch_over_objects']:.2f}× | "
+            f"≤ {mem['batch_target']:.2f}× | {'yes' if mem['batch_met'] else 'no'} |"
+        )
+    return out
+
+
+def _frames_table(result: dict[str, Any] | None) -> list[str]:
+    """The per-form frame's routes, targets and memory (``bench_frames.py``), if run."""
+    if result is None:
+        return []
+    if "skipped" in result:
+        return ["", f"Per-form frame from JSON Lines (`bench_frames.py`): {result['skipped']}."]
+    n, mem, res = result["n"], result["memory"], result["rss"]
+    shape = result["pyarrow_on_the_real_shape"]
+    out = [
+        "",
+        f"| per-form frame from JSON Lines (`bench_frames.py`), {n:,} forms, "
+        f"{result['bytes_per_line']:.0f} bytes a line, best of {result['rounds']} rounds "
+        "| forms | µs per form (wall) | µs per form (CPU) |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, row in result["rows"].items():
+        out.append(
+            f"| {name} | {row['forms']:,} | {row['us_per_form_wall']:.2f} "
+            f"| {row['us_per_form_cpu']:.2f} |"
+        )
+    out += ["", "| frame target | wall | CPU | met (wall) |", "|---|---:|---:|:---:|"]
+    for t in result["targets"]:
+        met = {True: "yes", False: "no"}.get(t["met"], "")
+        out.append(f"| {t['target']} | {t['wall']:.2f}× | {t['cpu']:.2f}× | {met} |")
+    out += [
+        "",
+        "| frame memory, bytes per form | peak resident set over the imports | "
+        "resident with the frame alive | tracemalloc held |",
+        "|---|---:|---:|---:|",
+        f"| fast route, {n:,} forms ({res['fast_peak_mb']:,.1f} MB peak) "
+        f"| {res['fast_peak_bytes_per_form']:,.1f} | "
+        f"{res['fast_held_bytes_per_form']:,.1f} | {mem['retained_bytes_per_form']:,.1f} |",
+        f"| object path, {result['object_sample']:,} forms | "
+        f"{res['object_peak_bytes_per_form']:,.1f} | {res['object_held_bytes_per_form']:,.1f} "
+        "| - |",
+        "",
+        "The anchor reads the same forms with each conversation's scores as a list in "
+        "activity order; pyarrow cannot read the real shape (map schema: "
+        f"{shape['map']}; inferred: {shape['inferred']}).",
+    ]
+    return out
 
 
 def write_docs(results: dict[str, Any]) -> None:
@@ -401,6 +664,13 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, help="interleaved rounds (default 5, quick 3)")
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     parser.add_argument("--note", default="", help="a note printed with the figures")
+    parser.add_argument(
+        "--frames",
+        type=int,
+        metavar="N",
+        help="forms for the per-form frame (bench_frames.py); 0 skips it "
+        "(default: the largest size, quick 20,000)",
+    )
     parser.add_argument(
         "--write-docs",
         type=Path,
@@ -423,6 +693,10 @@ def main(argv: Iterable[str] | None = None) -> int:
         "sizes": [measure_size(n, rounds, peer) for n in sizes],
         "cold_start": cold_start(rounds),
     }
+    results["stream_flat"] = stream_flatness(results["sizes"])
+    n_frames = args.frames if args.frames is not None else 20_000 if args.quick else max(sizes)
+    if n_frames > 0:
+        results["frames"] = frames(n_frames, rounds)
     results["machine"]["load_average_end"] = os.getloadavg()
     print(table(results))
     if args.out:

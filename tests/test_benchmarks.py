@@ -19,6 +19,9 @@ def test_benchmark_command_quick_run_writes_its_json(tmp_path: Path) -> None:
             "--quick",
             "--sizes",
             "60",
+            "120",
+            "--frames",
+            "200",
             "--rounds",
             "1",
             "--out",
@@ -36,6 +39,26 @@ def test_benchmark_command_quick_run_writes_its_json(tmp_path: Path) -> None:
     rows = results["sizes"][0]["rows"]
     assert set(rows) == {"decode", "load_jsonl", "encode", "benefit", "means", "fidelity"}
     assert all(r["ratio"] > 0 and isinstance(r["met"], bool) for r in rows.values())
+    # the memory of a stream and of a batch, at every size, in fresh processes
+    for size in results["sizes"]:
+        mem = size["stream_memory"]
+        assert mem["reader"] and mem["child_start_bytes"] > 0 and mem["stream_peak_bytes"] >= 0
+        assert mem["stream_traced_peak_bytes"] > 0  # small sizes are traced too
+        assert mem["objects_held_bytes_per_form"] > 0 and mem["batch_file_held_bytes_per_form"] > 0
+        assert mem["batch_over_objects"] > 0 and isinstance(mem["batch_met"], bool)
+    flat = results["stream_flat"]
+    assert (flat["from"], flat["to"]) == (60, 120) and isinstance(flat["met"], bool)
+    assert "| 120 forms | " in run.stdout and "the peak's growth per form added" in run.stdout
+    # the per-form frame's routes and targets, or why it was skipped
+    frames = results["frames"]
+    if "skipped" in frames:  # without pandas, pyarrow or msgspec (the dev extras have them)
+        assert "not installed" in frames["skipped"] and "Per-form frame" in run.stdout
+    else:
+        assert frames["n"] == 200 and frames["object_sample"] == 50
+        assert [t["met"] for t in frames["targets"]][2] is None
+        assert all(isinstance(t["met"], bool) for t in frames["targets"][:2])
+        assert frames["rss"]["fast_peak_bytes_per_form"] >= 0
+        assert "| fast route within 1.25× of the anchor |" in run.stdout
     assert results["cold_start"]["target_ms"] == 100.0
     assert results["machine"]["python"] == sys.version.split()[0]
     # the docs' table is regenerated from such a file
@@ -53,3 +76,13 @@ def test_benchmark_command_quick_run_writes_its_json(tmp_path: Path) -> None:
     text = docs.read_text(encoding="utf-8")
     assert text.startswith("intro\n") and text.endswith("end\n") and "STALE-TABLE" not in text
     assert "| 60 | encode | json.dumps of the same dicts |" in text
+    assert "| a batch held (resident set, bytes per form) |" in text
+    assert "| at least 10× faster per form than the object path |" in text or ("skipped" in frames)
+    # a results file from before these rows still renders
+    del results["stream_flat"], results["frames"]
+    for size in results["sizes"]:
+        del size["stream_memory"]
+    out.write_text(json.dumps(results), encoding="utf-8")
+    assert bench.main(["--write-docs", str(out)]) == 0
+    text = docs.read_text(encoding="utf-8")
+    assert "| 60 | encode |" in text and "a batch held" not in text
