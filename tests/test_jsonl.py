@@ -249,3 +249,46 @@ def test_a_byte_order_mark_is_allowed_on_the_first_line_only() -> None:
     result = load_jsonl(["\ufeff" + line, "\ufeff" + line, line])
     assert [n for n, _ in result.loaded] == [1, 3]
     assert [e.line for e in result.errors] == [2]
+
+
+@given(st.lists(st.integers(1, 2**40)), st.data())
+def test_loaded_is_a_read_only_sequence_of_pairs(numbers: list[int], data: st.DataObject) -> None:
+    # a batch keeps the documents and an array of line numbers; `loaded` reads as the
+    # tuple of (line, document) pairs it stands for: by index, slice, iteration, equality
+    pairs = tuple((n, FORM if n % 2 else WHEEL) for n in numbers)
+    result: BatchResult[object] = BatchResult(loaded=pairs, errors=())
+    loaded = result.loaded
+    assert tuple(loaded) == pairs and loaded == pairs and len(loaded) == len(pairs)
+    assert result.documents == tuple(d for _, d in pairs)
+    if pairs:
+        i = data.draw(st.integers(-len(pairs), len(pairs) - 1))
+        assert loaded[i] == pairs[i]
+    part = data.draw(st.slices(len(pairs)))
+    assert loaded[part] == pairs[part] and isinstance(loaded[part], type(loaded))
+    again = BatchResult(loaded=loaded, errors=())
+    assert again.loaded is loaded and again == result and hash(again) == hash(result)
+    assert loaded != list(pairs)  # a tuple of the pairs, not any sequence
+    assert (loaded == pairs[::-1]) == (pairs == pairs[::-1])
+    assert repr(loaded) == f"<{len(pairs)} loaded documents>"
+
+
+def test_a_batch_holds_its_documents_and_a_line_number_each() -> None:
+    # no tuple or int object per line: what a batch holds beyond its documents is about
+    # 16 bytes per document (a pointer and a line number), measured by tracemalloc
+    import gc
+    import tracemalloc
+
+    lines = [line_of(FORM).replace("eksempel-skjema-1", f"skjema-{i}") for i in range(2000)]
+
+    def held(build: Any) -> int:
+        gc.collect()
+        tracemalloc.start()
+        kept = build()
+        size, _ = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        del kept
+        return size
+
+    objects = held(lambda: [loads(line) for line in lines])
+    batch = held(lambda: load_jsonl("\n".join(lines)))
+    assert batch <= objects + 16 * len(lines) + 4096

@@ -16,11 +16,12 @@ line 3: $.activities: is required
 
 from __future__ import annotations
 
+import array
 import contextlib
 import io
 import json
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any, Generic, TypeVar, overload
 
 import attrs
@@ -76,19 +77,72 @@ class LineError:
         return f"line {self.line}: {total} problems:\n" + "\n".join(f"  {x}" for x in lines)
 
 
+class _Loaded(Sequence[tuple[int, T]]):
+    """``(line number, document)`` pairs, held as the documents and an array of numbers.
+
+    A read-only sequence of pairs, made on demand, so a batch holds its documents and 8
+    bytes of line number per document, not a tuple and an int object per line. Equal to
+    another such sequence, or to a tuple of the same pairs.
+    """
+
+    __slots__ = ("_documents", "_numbers")
+
+    def __init__(self, numbers: array.array[int], documents: tuple[T, ...]) -> None:
+        self._numbers = numbers
+        self._documents = documents
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, T]: ...
+    @overload
+    def __getitem__(self, index: slice) -> _Loaded[T]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, T] | _Loaded[T]:
+        if isinstance(index, slice):
+            return _Loaded(self._numbers[index], self._documents[index])
+        return self._numbers[index], self._documents[index]
+
+    def __iter__(self) -> Iterator[tuple[int, T]]:
+        return zip(self._numbers, self._documents, strict=True)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Loaded):
+            return self._numbers == other._numbers and self._documents == other._documents
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} loaded documents>"
+
+
+def _loaded(pairs: Iterable[tuple[int, Any]]) -> _Loaded[Any]:
+    """The pairs given, held compactly (a ``_Loaded`` is kept as it is)."""
+    if isinstance(pairs, _Loaded):
+        return pairs
+    items = tuple(pairs)
+    return _Loaded(array.array("q", [n for n, _ in items]), tuple(d for _, d in items))
+
+
 @attrs.frozen(kw_only=True)
 class BatchResult(Generic[T]):
     """What :func:`load_jsonl` read: the documents loaded and the lines that failed, in order."""
 
-    loaded: tuple[tuple[int, T], ...]
-    """``(line number, model object)`` for every line that loaded, in file order."""
+    loaded: Sequence[tuple[int, T]] = attrs.field(converter=_loaded)
+    """``(line number, model object)`` for every line that loaded, in file order: a
+    read-only sequence (a tuple of pairs given is kept as such a sequence), which holds the
+    documents and a compact array of their line numbers, never a tuple per line."""
     errors: tuple[LineError, ...]
     """Every bad line with its problems, in file order."""
 
     @property
     def documents(self) -> tuple[T, ...]:
         """The model objects that loaded, in file order (without their line numbers)."""
-        return tuple(document for _, document in self.loaded)
+        return typing.cast(_Loaded[T], self.loaded)._documents  # the converter made it one
 
     @property
     def ok(self) -> bool:
@@ -162,7 +216,8 @@ def load_jsonl(
                 source.reconfigure(newline="\n")
         lines = source
 
-    loaded: list[tuple[int, Any]] = []
+    numbers = array.array("q")
+    documents: list[Any] = []
     errors: list[LineError] = []
     for number, raw in enumerate(lines, 1):
         if isinstance(raw, bytes):
@@ -180,7 +235,8 @@ def load_jsonl(
         # the valid common case first (a byte order mark is allowed on the first line only)
         obj = None if line.startswith(_BOM) else _quick(line, cls)
         if obj is not None:
-            loaded.append((number, obj))
+            numbers.append(number)
+            documents.append(obj)
             continue
         try:
             data, refused = decode_all(line)
@@ -195,10 +251,11 @@ def load_jsonl(
             continue
         try:
             # a repeated key or a lone surrogate is reported with the line's other problems
-            loaded.append((number, checked_document(data, cls, refused)))
+            documents.append(checked_document(data, cls, refused))
+            numbers.append(number)
         except ValidationError as exc:
             errors.append(LineError(line=number, problems=exc.problems, omitted=exc.omitted))
-    return BatchResult(loaded=tuple(loaded), errors=tuple(errors))
+    return BatchResult(loaded=_Loaded(numbers, tuple(documents)), errors=tuple(errors))
 
 
 def _not_json(number: int, why: str, code: str) -> LineError:
