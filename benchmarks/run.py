@@ -24,21 +24,23 @@ Memory of streaming and of a batch, at every size: the forms are written to a fi
 figure comes from a fresh child process (``_rss.py``): its resident set (``VmRSS``,
 ``VmHWM`` from /proc, the peak reset after the child's imports and one line loaded) over its
 resident set at that point, on the pure-Python path. The stream row iterates the library's
-streaming reader (``iter_jsonl`` when the library has one, else ``load_jsonl`` of one line
-at a time as the command line reads) over the file, keeping nothing: its peak should not
-grow with the size (also its tracemalloc peak, up to ``TRACE_MAX`` forms). The batch rows
-hold ``load_jsonl`` of the file and of its bytes (read before the measure starts) against
-the same objects loaded line by line into a list, bytes per form. The flatness and batch
-thresholds (``FLAT_BYTES_PER_FORM``, ``BATCH_OVER_OBJECTS``) are this benchmark's choices.
+streaming reader (the first of ``STREAM_READERS`` the library has, else ``load_jsonl`` of
+one line at a time as the command line reads) over the file, keeping nothing: its peak
+should not grow with the size (also its tracemalloc peak, up to ``TRACE_MAX`` forms). The
+batch rows hold ``load_jsonl`` of the file and of its bytes (read before the measure
+starts) against the same objects loaded line by line into a list, bytes per form. The
+flatness and batch thresholds (``FLAT_BYTES_PER_FORM``, ``BATCH_OVER_OBJECTS``) are this
+benchmark's choices.
 
 The per-form frame (``--frames N``; by default the largest size, 20,000 under ``--quick``, 0
 to skip it; skipped with a message without pandas, pyarrow or msgspec) runs
 ``bench_frames.py``'s rows, targets (1.25× the pyarrow anchor, 10× the object path) and
 memory, tracemalloc and resident set, in the same results; its times are wall and CPU
 seconds, best of the rounds, as in that script.
+
 The machine, the versions and the method are printed with the figures and stored in the
-JSON. Not part of the test suite (``tests/test_benchmarks.py`` only checks that
-``--quick`` runs).
+JSON. Not part of the test suite (``tests/test_benchmarks.py`` only checks that a small
+``--quick`` run writes every row, and that ``--write-docs`` renders them).
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ FLAT_BYTES_PER_FORM = 10.0
 # ... and a batch holds "no more than its objects" within this ratio of resident sets
 # (a margin for the resident set's noise: the allocator's arenas and pages)
 BATCH_OVER_OBJECTS = 1.05
+STREAM_READERS = ("iter_jsonl", "stream_jsonl")  # the library's streaming reader, if any
 FRAMES_OBJECT_SAMPLE = 50_000  # the frame's object path is timed on at most this many forms
 
 TARGETS: dict[str, tuple[str, float]] = {
@@ -317,13 +320,15 @@ def memory(sample: list[bytes]) -> dict[str, float]:
 def streaming_reader() -> tuple[str, str]:
     """The library's streaming reader of JSON Lines: its label, and child code for ``read``.
 
-    ``serialization.iter_jsonl`` when the library has it; else each line loaded on its own
-    by ``load_jsonl``, as the command line reads a file (the label says which).
+    The first of ``STREAM_READERS`` that ``laeringsnettverk.serialization`` has, called on
+    the file opened in binary mode; else each line loaded on its own by ``load_jsonl``, as
+    the command line reads a file (the label says which).
     """
     from laeringsnettverk import serialization
 
-    if hasattr(serialization, "iter_jsonl"):
-        return "iter_jsonl", "from laeringsnettverk.serialization import iter_jsonl as read\n"
+    for name in STREAM_READERS:
+        if hasattr(serialization, name):
+            return name, f"from laeringsnettverk.serialization import {name} as read\n"
     return (
         "load_jsonl of each line (no iter_jsonl)",
         "def read(handle):\n    for raw in handle:\n        yield load_jsonl([raw])\n",

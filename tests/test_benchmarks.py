@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -86,3 +88,23 @@ def test_benchmark_command_quick_run_writes_its_json(tmp_path: Path) -> None:
     assert bench.main(["--write-docs", str(out)]) == 0
     text = docs.read_text(encoding="utf-8")
     assert "| 60 | encode |" in text and "a batch held" not in text
+
+
+def test_the_stream_row_reads_with_the_librarys_streaming_reader_when_there_is_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from laeringsnettverk import serialization
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import run as bench
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    monkeypatch.setattr(bench, "STREAM_READERS", ("no_reader_of_this_name", "iter_test"))
+    label, code = bench.streaming_reader()
+    assert label.startswith("load_jsonl of each line") and "def read(handle)" in code
+    monkeypatch.setattr(serialization, "iter_test", object(), raising=False)
+    assert bench.streaming_reader() == (
+        "iter_test",
+        "from laeringsnettverk.serialization import iter_test as read\n",
+    )
