@@ -694,7 +694,10 @@ def main(argv: Iterable[str] | None = None) -> int:
         "rounds": rounds,
         "peers": sorted(peer),
         "note": args.note
-        + (f" Encode, scoring and memory rows use at most {ENCODE_SAMPLE:,} objects per size."),
+        + (
+            f" Encode, scoring and the tracemalloc memory rows use at most {ENCODE_SAMPLE:,}"
+            " objects per size."
+        ),
         "sizes": [measure_size(n, rounds, peer) for n in sizes],
         "cold_start": cold_start(rounds),
     }
