@@ -645,6 +645,8 @@ def _frames_table(result: dict[str, Any] | None) -> list[str]:
         f"| object path, {result['object_sample']:,} forms | "
         f"{res['object_peak_bytes_per_form']:,.1f} | {res['object_held_bytes_per_form']:,.1f} "
         "| - |",
+        f"| fast route: the peak's growth per form added, {res['fast_growth_from']:,} → "
+        f"{n:,} forms | {res['fast_peak_growth_bytes_per_form']:,.1f} | | |",
         "",
         "The anchor reads the same forms with each conversation's scores as a list in "
         "activity order; pyarrow cannot read the real shape (map schema: "

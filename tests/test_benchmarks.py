@@ -60,6 +60,8 @@ def test_benchmark_command_quick_run_writes_its_json(tmp_path: Path) -> None:
         assert [t["met"] for t in frames["targets"]][2] is None
         assert all(isinstance(t["met"], bool) for t in frames["targets"][:2])
         assert frames["rss"]["fast_peak_bytes_per_form"] >= 0
+        assert frames["rss"]["fast_growth_from"] == 20
+        assert "| fast route: the peak's growth per form added, 20 → 200 forms |" in run.stdout
         assert "| fast route within 1.25× of the anchor |" in run.stdout
     assert results["cold_start"]["target_ms"] == 100.0
     assert results["machine"]["python"] == sys.version.split()[0]
