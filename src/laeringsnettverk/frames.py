@@ -5,10 +5,10 @@ The ``dataframe`` extra: pandas and pyarrow are imported on first use
 iterable of models) or JSON Lines (a path, an open file, or an iterable of lines such as a
 Dask bag's partition): lines are read one at a time, each checked as by
 :func:`~laeringsnettverk.serialization.load_jsonl` and let go once its row is made, so memory
-holds the frame, not the documents. :func:`forms_frame` scores JSON Lines without building
-the models when the ``fast`` extra (msgspec) is installed, with the same result. Bad lines
-are never dropped silently: they are listed in ``frame.attrs["bad_lines"]`` (line number,
-path and rule, never the text) and a
+holds the frame, not the documents. :func:`forms_frame` and :func:`checklists_frame` read
+JSON Lines without building the models when the ``fast`` extra (msgspec) is installed, with
+the same result. Bad lines are never dropped silently: they are listed in
+``frame.attrs["bad_lines"]`` (line number, path and rule, never the text) and a
 :class:`~laeringsnettverk.errors.LaeringsnettverkWarning` says how many.
 
 Columns have proper types: nullable integers (``Int64``), booleans (``boolean``), floats
@@ -40,7 +40,7 @@ from laeringsnettverk._checks import Checker
 from laeringsnettverk.errors import LaeringsnettverkWarning
 from laeringsnettverk.scoring import MINIMAL_IMPORTANT_CHANGE
 from laeringsnettverk.stats import mean_estimate
-from laeringsnettverk.toolkit import CollaborationChecklist, WhatMattersForm
+from laeringsnettverk.toolkit import WhatMattersForm
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -252,37 +252,31 @@ def checklists_frame(checklists: Source) -> pd.DataFrame:
 
     Columns: ``checklist`` (identifier, or position), ``team``, ``date``, ``item`` (position
     from 0), ``status`` (the code, categorical), ``points`` (1 for done or not relevant),
-    ``fidelity`` (the checklist's points over items, 0..1, the same on each of its rows).
+    ``fidelity`` (the checklist's points over items, 0..1, the same on each of its rows, as
+    :meth:`~laeringsnettverk.toolkit.CollaborationChecklist.fidelity` computes it).
+
+    JSON Lines are read without keeping a model per checklist: each checklist goes straight
+    into typed column buffers. With the ``fast`` extra (msgspec, ``pip install
+    "laeringsnettverk[fast]"``) a line is decoded into small typed structs in compiled
+    code and checked by the same rules as :func:`~laeringsnettverk.serialization.load_jsonl`,
+    without building the models; any line that this fast route is not sure of (one that
+    breaks a rule, a colon in some text beside an escaped colon, a byte order mark) is
+    loaded by the models, so its rows or its reported problems are the object path's.
+    Without msgspec every line takes that route; the frame is the same either way.
+
+    Raises:
+        ValidationError: an item of ``checklists`` that is neither a checklist nor a line.
     """
     pd = _pandas()
-    bad: list[dict[str, object]] = []
-    keys = ("checklist", "team", "date", "item", "status", "points", "fidelity")
-    cols: dict[str, list[Any]] = {k: [] for k in keys}
-    for i, checklist in enumerate(_documents(checklists, CollaborationChecklist, bad)):
-        ident = checklist.identifier if checklist.identifier is not None else str(i)
-        fidelity = checklist.fidelity()
-        for k, item in enumerate(checklist.items):
-            row = (
-                ident,
-                checklist.team,
-                checklist.date,
-                k,
-                item.status.code,
-                item.status.points,
-                fidelity,
-            )
-            for key, cell in zip(keys, row, strict=True):
-                cols[key].append(cell)
-    dtypes = {
-        "checklist": _STRING,
-        "team": "category",
-        "date": "date",
-        "item": "Int64",
-        "status": "category",
-        "points": "Int64",
-        "fidelity": "Float64",
-    }
-    return _finish(_frame(pd, cols, dtypes), bad)
+    from laeringsnettverk._checklists_columnar import ChecklistColumns, fast_decoder
+
+    columns = ChecklistColumns(fast_decoder())
+    if isinstance(checklists, str | os.PathLike):
+        with open(checklists, "rb") as handle:
+            columns.fill(handle)
+    else:
+        columns.fill(checklists)
+    return _finish(columns.frame(pd), columns.bad)
 
 
 def summary_frame(
