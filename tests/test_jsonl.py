@@ -292,3 +292,79 @@ def test_a_batch_holds_its_documents_and_a_line_number_each() -> None:
     objects = held(lambda: [loads(line) for line in lines])
     batch = held(lambda: load_jsonl("\n".join(lines)))
     assert batch <= objects + 16 * len(lines) + 4096
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "\n", "\r", "\u2028", " ", "é"])))
+def test_a_whole_text_is_split_at_line_feeds_only_one_line_at_a_time(text: str) -> None:
+    from laeringsnettverk.serialization._jsonl import _split
+
+    assert list(_split(text, "\n")) == text.split("\n")
+    data = text.encode()
+    assert list(_split(data, b"\n")) == data.split(b"\n")
+
+
+_LINES = st.lists(
+    st.sampled_from(
+        [line_of(FORM), line_of(WHEEL), "", "  \r", "not json", '{"kind": "form"}', "\ufeff"]
+    ),
+    max_size=8,
+)
+
+
+@given(_LINES)
+def test_iter_jsonl_gives_what_load_jsonl_gives_from_every_source(lines: list[str]) -> None:
+    # the same items, in file order, from the whole text, its bytes, a list of lines and
+    # a file in either mode; the batch is those items gathered
+    from laeringsnettverk.serialization import LineError, iter_jsonl
+
+    text = "\n".join(lines)
+    expected = list(iter_jsonl(text))
+    assert list(iter_jsonl(text.encode())) == expected
+    assert list(iter_jsonl(lines)) == expected
+    assert list(iter_jsonl(io.BytesIO(text.encode()))) == expected
+    assert list(iter_jsonl(io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8"))) == (
+        expected
+    )
+    batch = load_jsonl(text)
+    assert tuple(batch.loaded) == tuple(x for x in expected if not isinstance(x, LineError))
+    assert batch.errors == tuple(x for x in expected if isinstance(x, LineError))
+
+
+def test_iter_jsonl_reads_a_line_only_when_asked() -> None:
+    from laeringsnettverk.serialization import LineError, iter_jsonl
+
+    read: list[int] = []
+
+    def source() -> Any:
+        for i in range(1000):
+            read.append(i)
+            yield line_of(FORM) if i % 3 else "not json"
+
+    items = iter_jsonl(source())
+    first, second = next(items), next(items)
+    assert isinstance(first, LineError) and first.line == 1
+    assert second == (2, FORM)
+    assert read == [0, 1]
+
+
+def test_iter_jsonl_holds_memory_flat_however_long_the_source() -> None:
+    # the peak while going through 4,000 lines is that of going through 400
+    # (tracemalloc); nothing is kept between lines
+    import gc
+    import tracemalloc
+
+    from laeringsnettverk.serialization import iter_jsonl
+
+    line = line_of(FORM)
+
+    def peak(n: int) -> int:
+        gc.collect()
+        tracemalloc.start()
+        for _ in iter_jsonl(line for _ in range(n)):
+            pass
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return top
+
+    peak(50)  # the first documents build and cache the loader's functions
+    assert peak(4000) <= peak(400) + 16_384

@@ -60,6 +60,7 @@ if TYPE_CHECKING:  # loaded on first use (see __getattr__): a command that only 
         LineError,
         dump_jsonl,
         dumps_jsonl,
+        iter_jsonl,
         load_jsonl,
     )
     from laeringsnettverk.serialization._schema import (
@@ -74,7 +75,8 @@ if TYPE_CHECKING:  # loaded on first use (see __getattr__): a command that only 
 
 _LAZY = {
     **dict.fromkeys(
-        ("BatchResult", "LineError", "dump_jsonl", "dumps_jsonl", "load_jsonl"), "_jsonl"
+        ("BatchResult", "LineError", "dump_jsonl", "dumps_jsonl", "iter_jsonl", "load_jsonl"),
+        "_jsonl",
     ),
     **dict.fromkeys(
         (
@@ -117,6 +119,7 @@ __all__ = [
     "dump_jsonl",
     "dumps_jsonl",
     "error_schema",
+    "iter_jsonl",
     "json_schema",
     "load_jsonl",
     "schema_id",

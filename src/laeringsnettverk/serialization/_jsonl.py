@@ -22,7 +22,7 @@ import io
 import json
 import typing
 from collections.abc import Iterable, Iterator, Sequence
-from typing import IO, Any, Generic, TypeVar, overload
+from typing import IO, Any, AnyStr, Generic, TypeVar, overload
 
 import attrs
 
@@ -30,7 +30,7 @@ from laeringsnettverk.errors import Problem, ValidationError
 from laeringsnettverk.serialization._json import _quick, checked_document, document_line
 from laeringsnettverk.serialization._parse import decode_all
 
-__all__ = ["BatchResult", "LineError", "dump_jsonl", "dumps_jsonl", "load_jsonl"]
+__all__ = ["BatchResult", "LineError", "dump_jsonl", "dumps_jsonl", "iter_jsonl", "load_jsonl"]
 
 T = TypeVar("T")
 
@@ -204,27 +204,72 @@ def load_jsonl(
     number too long, a repeated key), is reported as that line's error and the other lines
     still load. A line that is not JSON is reported as such, without echoing it (it may
     hold free text).
+
+    The batch holds every document loaded; to go through a file too large for memory, read
+    it with :func:`iter_jsonl`, which gives the same lines one at a time.
+    """
+    numbers = array.array("q")
+    documents: list[Any] = []
+    errors: list[LineError] = []
+    for item in iter_jsonl(source, cls):
+        if type(item) is tuple:
+            numbers.append(item[0])
+            documents.append(item[1])
+        else:
+            errors.append(typing.cast(LineError, item))
+    return BatchResult(loaded=_Loaded(numbers, tuple(documents)), errors=tuple(errors))
+
+
+@overload
+def iter_jsonl(
+    source: str | bytes | Iterable[str] | Iterable[bytes], cls: None = None
+) -> Iterator[tuple[int, Any] | LineError]: ...
+@overload
+def iter_jsonl(
+    source: str | bytes | Iterable[str] | Iterable[bytes], cls: type[T]
+) -> Iterator[tuple[int, T] | LineError]: ...
+def iter_jsonl(
+    source: str | bytes | Iterable[str] | Iterable[bytes], cls: type[Any] | None = None
+) -> Iterator[tuple[int, Any] | LineError]:
+    """JSON Lines one line at a time: ``(line number, document)``, or the line's :class:`LineError`.
+
+    The lines and their results are those of :func:`load_jsonl` (the same reading of each
+    line, the same numbering, blank lines skipped but counted), given in file order as they
+    are read: nothing is kept between lines, so memory stays flat however long the file,
+    beyond what the caller keeps. Bad lines are given, never dropped: tell them apart with
+    ``isinstance(item, LineError)``.
+
+    ```pycon
+    >>> from laeringsnettverk.examples import example_text
+    >>> from laeringsnettverk.serialization import LineError, iter_jsonl
+    >>> text = example_text("form").replace(chr(10), "") + chr(10) + "not json" + chr(10)
+    >>> for item in iter_jsonl(text):
+    ...     if isinstance(item, LineError):
+    ...         print(item)
+    ...     else:
+    ...         line, form = item
+    ...         print(line, form.identifier)
+    1 eksempel-skjema-1
+    line 2: $: is not valid JSON (Expecting value at character 0)
+
+    ```
     """
     lines: Iterable[str] | Iterable[bytes]
     if isinstance(source, str):
-        lines = source.split("\n")  # not splitlines(): U+2028 may stand raw inside a string
+        lines = _split(source, "\n")
     elif isinstance(source, bytes):
-        lines = source.split(b"\n")
+        lines = _split(source, b"\n")
     else:
         if isinstance(source, io.TextIOWrapper):
             with contextlib.suppress(io.UnsupportedOperation):  # read from already
                 source.reconfigure(newline="\n")
         lines = source
-
-    numbers = array.array("q")
-    documents: list[Any] = []
-    errors: list[LineError] = []
     for number, raw in enumerate(lines, 1):
         if isinstance(raw, bytes):
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                errors.append(_not_json(number, f"not UTF-8 at byte {exc.start}", "encoding"))
+                yield _not_json(number, f"not UTF-8 at byte {exc.start}", "encoding")
                 continue
         else:
             line = typing.cast(str, raw)
@@ -235,27 +280,39 @@ def load_jsonl(
         # the valid common case first (a byte order mark is allowed on the first line only)
         obj = None if line.startswith(_BOM) else _quick(line, cls)
         if obj is not None:
-            numbers.append(number)
-            documents.append(obj)
+            yield number, obj
             continue
-        try:
-            data, refused = decode_all(line)
-        except json.JSONDecodeError as exc:
-            errors.append(_not_json(number, f"{exc.msg} at character {exc.pos}", "json_invalid"))
-            continue
-        except RecursionError:
-            errors.append(_not_json(number, "nested too deeply", "too_deep"))
-            continue
-        except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
-            errors.append(_not_json(number, "a number has too many digits", "too_many_digits"))
-            continue
-        try:
-            # a repeated key or a lone surrogate is reported with the line's other problems
-            documents.append(checked_document(data, cls, refused))
-            numbers.append(number)
-        except ValidationError as exc:
-            errors.append(LineError(line=number, problems=exc.problems, omitted=exc.omitted))
-    return BatchResult(loaded=_Loaded(numbers, tuple(documents)), errors=tuple(errors))
+        yield _load_line(number, line, cls)
+
+
+def _load_line(number: int, line: str, cls: type[Any] | None) -> tuple[int, Any] | LineError:
+    """A line the quick path did not load: read again, every problem reported."""
+    try:
+        data, refused = decode_all(line)
+    except json.JSONDecodeError as exc:
+        return _not_json(number, f"{exc.msg} at character {exc.pos}", "json_invalid")
+    except RecursionError:
+        return _not_json(number, "nested too deeply", "too_deep")
+    except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
+        return _not_json(number, "a number has too many digits", "too_many_digits")
+    try:
+        # a repeated key or a lone surrogate is reported with the line's other problems
+        return number, checked_document(data, cls, refused)
+    except ValidationError as exc:
+        return LineError(line=number, problems=exc.problems, omitted=exc.omitted)
+
+
+def _split(text: AnyStr, feed: AnyStr) -> Iterator[AnyStr]:
+    """The lines of a whole text, one at a time (without the line feeds), never all at once.
+
+    Split at a line feed only: not ``splitlines()``, since U+2028 may stand raw inside a
+    JSON string.
+    """
+    start = 0
+    while (end := text.find(feed, start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def _not_json(number: int, why: str, code: str) -> LineError:
