@@ -81,6 +81,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "laeringsnettverk.frames",
             "laeringsnettverk._frames_columnar",
             "laeringsnettverk._frames_msgspec",
+            "laeringsnettverk._checklists_columnar",
+            "laeringsnettverk._checklists_msgspec",
         ),
     ),
     # The shipped example data, loaded through serialization.
