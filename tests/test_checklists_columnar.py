@@ -619,8 +619,9 @@ def mutated_lines(draw: st.DrawFn) -> str:
 @given(st.lists(mutated_lines(), min_size=1, max_size=4))
 def test_mutated_lines_get_the_object_paths_verdict(routes: Routes, lines: list[str]) -> None:
     frame = routes.same(lines)  # the same rows and the same bad lines, line for line
-    as_bytes = [x.encode("utf-8", "surrogatepass") for x in lines]
-    _same_frames(routes.same(as_bytes), frame)
+    as_bytes = routes.same([x.encode("utf-8", "surrogatepass") for x in lines])
+    if not any("\ud800" in x for x in lines):  # bytes of a lone surrogate are not UTF-8
+        _same_frames(as_bytes, frame)
 
 
 @st.composite
