@@ -406,6 +406,9 @@ BAD = [
         PREFIX + '"items": [{"text": "x", "note": "\\u003a", "note": "\\u003A"}]}',
         "a repeat and escaped colons",
     ),
+    # ... that the colons would not tell: the escaped colon stands for the dropped member's
+    (PREFIX + '"items": [{"text": "x", "note": "a", "note": "\\u003a"}]}', "a repeat hidden"),
+    (PREFIX + '"items": [{"text": "x", "note": "a", "note": "\\u003A"}]}', "a repeat hidden (A)"),
     (PREFIX + '"items": [{"text": "x"}], "team": "\\ud800"}', "a lone surrogate"),
     (PREFIX + '"items": [{"text": "\\udc00 x"}]}', "a lone low surrogate in a text"),
     (PREFIX + '"items": [{"text": "x\x01"}]}', "a raw control character"),

@@ -180,10 +180,7 @@ def _fast_row(c: Any, raw: str | bytes, fast: Fast, index: Mapping[Any, int]) ->
         return None  # a version without an item set, or not a version
     # no repeated key: the keys given and the colons of the strings, encoded again, are the
     # line's colons (see the module's docstring), unless an escape may stand for a colon
-    if isinstance(raw, str):
-        if "u003a" in raw or "u003A" in raw or raw.count(":") != fast.encode(c).count(b":"):
-            return None
-    elif b"u003a" in raw or b"u003A" in raw or raw.count(b":") != fast.encode(c).count(b":"):
+    if _may_escape_colon(raw) or _colons(raw) != fast.encode(c).count(b":"):
         return None
     statuses = bytes([index[item.status] for item in items])
     ident, team, date = c.identifier, c.team, c.date
@@ -194,6 +191,17 @@ def _fast_row(c: Any, raw: str | bytes, fast: Fast, index: Mapping[Any, int]) ->
         sum(map(_POINTS.__getitem__, statuses)) / len(statuses),
         statuses,
     )
+
+
+def _colons(raw: str | bytes) -> int:
+    return raw.count(":") if isinstance(raw, str) else raw.count(b":")
+
+
+def _may_escape_colon(raw: str | bytes) -> bool:
+    """Whether the line may hold an escaped colon (only a line with a backslash holds one)."""
+    if isinstance(raw, str):
+        return "\\" in raw and ("u003a" in raw or "u003A" in raw)
+    return b"\\" in raw and (b"u003a" in raw or b"u003A" in raw)
 
 
 def _object_row(checklist: CollaborationChecklist) -> Row:
