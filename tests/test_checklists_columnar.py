@@ -546,6 +546,13 @@ def test_a_changed_model_sends_every_line_to_the_object_route(
     _same_frames(frame, _reference([_line(CHECKLIST)]))
 
 
+def test_other_status_codes_turn_the_fast_route_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = columnar._msgspec_module()
+    assert sorted(module.STATUS_CODES) == sorted(ItemStatus.codes())
+    monkeypatch.setattr(module, "STATUS_CODES", ("gjennomfoert", "ikke_aktuelt"))
+    assert columnar.fast_decoder() is None
+
+
 def test_a_registered_migration_sends_lines_to_the_object_route(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

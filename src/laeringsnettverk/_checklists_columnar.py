@@ -92,13 +92,18 @@ def fast_decoder() -> Fast | None:
     """The fast route's tools (msgspec's decoder of a checklist line); ``None`` without msgspec.
 
     ``None`` as well when a migration is registered for checklists (their lines must be
-    migrated, which the object route does), or when the models' fields or rules are not
-    the ones the fast route knows (:func:`_shape_known`).
+    migrated, which the object route does), or when the models' fields or rules, or the
+    statuses' codes, are not the ones the fast route knows (:func:`_shape_known`).
     """
     from laeringsnettverk.serialization._json import schema_version
 
     module = _msgspec_module()
-    if module is None or schema_version("checklist") != 1 or not _shape_known(_MODELS):
+    if (
+        module is None
+        or schema_version("checklist") != 1
+        or not _shape_known(_MODELS)
+        or sorted(module.STATUS_CODES) != sorted(ItemStatus.codes())
+    ):
         return None
     return Fast(module.decode, module.encode, module.UNSET)
 
