@@ -180,6 +180,10 @@ def test_line_error_with_several_problems_reads_as_a_list() -> None:
         "  $.activities[0].name: must not be empty\n"
         "  $.x: is not a field of WhatMattersForm: unknown keys are rejected"
     )
+    assert error.messages == (
+        "$.activities[0].name: must not be empty",
+        "$.x: is not a field of WhatMattersForm: unknown keys are rejected",
+    )
 
 
 def test_error_dicts_are_ready_for_a_service_response() -> None:

@@ -55,6 +55,15 @@ class LineError:
         """The problems as the ValidationError that loading the line alone raises."""
         return ValidationError(self.problems, style="json", omitted=self.omitted)
 
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """Each problem as one line of text: its JSON path and its rule, as in ``str(error)``.
+
+        For example ``$.team: 5 must be text (str)``: a value is shown only where it cannot
+        be free text.
+        """
+        return tuple(p.render("json") for p in self.problems)
+
     def to_dict(self) -> dict[str, Any]:
         """The line for a machine: ``{"line": 3, "problems": [...]}``.
 
@@ -68,7 +77,7 @@ class LineError:
         return out
 
     def __str__(self) -> str:
-        lines = [p.render("json") for p in self.problems]
+        lines = list(self.messages)
         if self.omitted:
             lines.append(f"… and {self.omitted} more problems")
         elif len(lines) == 1:
