@@ -242,6 +242,27 @@ VALID = [
         ),
         True,
     ),
+    # the same activities scored at both, not every one of the form's
+    (
+        _form(
+            conversations=[
+                {"date": "2015-02-05", "scores": {"Sove": 1, "Handle": 4}},
+                {"date": "2015-05-07", "scores": {"Handle": 7, "Sove": 2}},
+            ]
+        ),
+        True,
+    ),
+    # scores beyond 1 to 10 (the default scale, checked while decoding) within the form's own
+    (
+        _form(
+            scale={"minimum": 0, "maximum": 12, "higher_is_better": False},
+            conversations=[
+                {"date": "2015-02-05", "scores": {"Sove": 0, "Handle": 12, "Jobbe": 10}},
+                {"date": "2015-05-07", "scores": {"Sove": 1, "Handle": 11}},
+            ],
+        ),
+        True,
+    ),
     # none paired: no benefit, 0 pairs
     (
         _form(
@@ -427,6 +448,27 @@ def test_lines_the_fast_route_refuses_get_the_object_paths_verdict(
     ]
     raw = line.encode("utf-8", "surrogatepass")
     pd.testing.assert_frame_equal(routes.same([good.encode(), raw, good.encode()]), frame)
+
+
+def test_the_folded_names_kept_for_reuse_stay_bounded(
+    routes: Routes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(columnar, "_FOLDS_KEPT", 2)
+    folds = columnar._Folds()
+    monkeypatch.setattr(columnar, "_FOLDED", folds.__getitem__)
+    docs = [
+        FORM,
+        _form(activities=[{"name": "Sove"}, {"name": "Handle"}, {"name": "sove "}]),
+        _form(activities=[{"name": "A"}, {"name": "B"}, {"name": " "}]),
+        FORM,
+    ]
+    frame = routes.same([_line(doc) for doc in docs])
+    assert frame["form"].tolist() == ["skjema-1", "skjema-1"]
+    assert [b["line"] for b in frame.attrs["bad_lines"]] == [2, 3]
+    assert 0 < len(folds) <= 2  # emptied whenever it held two names
+    folds.clear()
+    assert [folds[x] for x in ("Sove ", " SOVE", "Gå", " SOVE")] == ["sove", "sove", "gå", "sove"]
+    assert folds == {"Gå": "gå", " SOVE": "sove"}  # emptied before "Gå", which was the third
 
 
 def test_bad_lines_are_numbered_and_warned_about(routes: Routes) -> None:

@@ -1,19 +1,21 @@
 """The per-form frame built column by column: forms scored without keeping a model per form.
 
-:func:`laeringsnettverk.frames.forms_frame` fills a :class:`FormColumns`. Each row's numbers
+:func:`laeringsnettverk.frames.forms_frame` fills a :class:`FormColumns`. A chunk's rows
+are kept as one flat list of values, row after row, until every ``_CHUNK`` rows its numbers
 go into typed buffers (``array.array``) and its three strings (identifier, team,
-municipality number) into per-chunk lists turned into Arrow arrays every ``_CHUNK`` rows, so
-what memory keeps is the columns, never one Python object per form.
+municipality number) into Arrow arrays, so what memory keeps is the columns, never one
+Python object per form.
 
 A JSON line takes one of two routes:
 
 - **the fast route** (the ``fast`` extra, msgspec, imported on first use): the line is
   decoded into small typed structs in compiled code (types, required and unknown keys,
-  dates checked there); the few rules a type cannot say (non-blank names, unique names,
-  scores of the form's activities within its scale, dates in order, no repeated key, a
-  municipality number's rule by the model's own quick test) are checked here, and the
-  numbers are computed from the scores' integer sums, as
-  :func:`~laeringsnettverk.scoring.mean_score` and
+  dates, and scores within the default scale, 1 to 10, checked there; a line with a score
+  beyond is decoded again without that check, and its scores checked against its own
+  scale here); the few rules a type cannot say (non-blank names, unique names, scores of
+  the form's activities, dates in order, no repeated key, a municipality number's rule by
+  the model's own quick test) are checked here, and the numbers are computed from the
+  scores' integer sums, as :func:`~laeringsnettverk.scoring.mean_score` and
   :func:`~laeringsnettverk.scoring.perceived_benefit` compute them (an exact integer sum
   divided once);
 - **the object route**: anything the fast route is not sure of (a check that fails, a line
@@ -41,8 +43,8 @@ import array
 import datetime
 import functools
 import math
-from collections.abc import Collection, Iterable, Mapping
-from typing import Any, Final
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Any, Final, NamedTuple
 
 import attrs
 
@@ -58,7 +60,7 @@ from laeringsnettverk.toolkit import (
 
 __all__ = ["FormColumns", "fast_decoder"]
 
-_CHUNK = 65536  # rows per chunk: kept as tuples, then turned into columns
+_CHUNK = 65536  # rows per chunk: kept in one flat list, then turned into columns
 _CODES = "qiidddq"  # the buffers' types: conversations, date_1, date_2, means, benefit, paired
 _EPOCH = datetime.date(1970, 1, 1).toordinal()
 _NO_DATE = -(2**31)  # a missing date in the date buffers (no real date is this far back)
@@ -73,8 +75,8 @@ _TINY = WhatMattersForm(
 )
 
 
-def fast_decoder() -> tuple[Any, Any] | None:
-    """``(decode, UNSET)``: msgspec's decoder of a form line; ``None`` without msgspec.
+def fast_decoder() -> Fast | None:
+    """The decoders of a form line, msgspec's (:class:`Fast`); ``None`` without msgspec.
 
     ``None`` as well when a migration is registered for forms (their lines must be migrated,
     which the object route does).
@@ -84,7 +86,20 @@ def fast_decoder() -> tuple[Any, Any] | None:
     module = _msgspec_module()
     if module is None or schema_version("form") != 1 or not _shape_known(_MODELS):
         return None
-    return module.decode, module.UNSET
+    return Fast(module.decode, module.decode_any, module.msgspec.ValidationError, module.UNSET)
+
+
+class Fast(NamedTuple):
+    """The fast route's decoders, from :mod:`laeringsnettverk._frames_msgspec`."""
+
+    decode: Callable[[str | bytes], Any]
+    """Decodes a line whose scores are each 1 to 10, the default scale; raises else."""
+    decode_any: Callable[[str | bytes], Any]
+    """Decodes a line whatever its scores' values (tried when ``decode`` refuses one)."""
+    refused: type[Exception]
+    """What ``decode`` raises for a score beyond 1 to 10 (msgspec's ``ValidationError``)."""
+    unset: Any
+    """msgspec's ``UNSET``: a field absent from the line."""
 
 
 _MODELS = {
@@ -132,11 +147,15 @@ Row = tuple[
     str | None, str | None, str | None, int, int, int, float, float, float, int
 ]  # identifier, team, municipality, conversations, date_1, date_2, mean_1, mean_2, benefit, paired
 _STRINGS: Final = 3  # the row's strings, before its numbers
+_WIDTH: Final = 10  # the row's values
 _IS_MUNICIPALITY_NUMBER = MUNICIPALITY_NUMBER_RULE.quick_with
 
 
-def _fast_row(f: Any, raw: str | bytes, unset: Any) -> Row | None:  # noqa: PLR0915
-    """The row of a decoded form line, or ``None``: the object route decides."""
+def _fast_row(f: Any, raw: str | bytes, unset: Any, checked: bool) -> Row | None:  # noqa: PLR0915
+    """The row of a decoded form line, or ``None``: the object route decides.
+
+    ``checked``: every score is known to be 1 to 10 (decoded by :attr:`Fast.decode`).
+    """
     town = f.municipality
     if town is unset:
         town = None
@@ -147,43 +166,39 @@ def _fast_row(f: Any, raw: str | bytes, unset: Any) -> Row | None:  # noqa: PLR0
         return None  # not surely a municipality number: the object route reports it
     acts = f.activities
     n = len(acts)
-    names = {a.name for a in acts}
-    if len(names) != n or n > _MAX_ACTIVITIES:
+    areas = {a.name: a.area for a in acts}  # name -> area: the names, and the areas given
+    if len(areas) != n or n > _MAX_ACTIVITIES:
         return None
-    folded = {name.strip().casefold() for name in names}
+    folded = set(map(_FOLDED, areas))
     if len(folded) != n or "" in folded:
         return None
-    keys += 2 * n - [a.area for a in acts].count(unset)
+    names = areas.keys()
+    keys += 2 * n - list(areas.values()).count(unset)
     scale = f.scale
-    allowed, better = _ONE_TO_TEN, True
+    allowed, better = (None if checked else _ONE_TO_TEN), True
     if scale is not unset:
         allowed, better, keys = _scale(scale, keys, unset)
         if allowed is None:
             return None
     convs = f.conversations
-    if convs is unset:
-        convs = ()
-    else:
+    number = 0
+    if convs is not unset:
         keys += 1
-    number = len(convs)
-    first = second = None
-    previous = _DAY_ZERO
-    for conv in convs:
-        scores = conv.scores
-        if scores is unset:
-            scores = {}
-            keys += 1  # the date
-        else:
-            keys += 2 + len(scores)
-            if not (scores.keys() <= names and allowed.issuperset(scores.values())):
+        number = len(convs)
+        previous = _DAY_ZERO
+        for conv in convs:
+            if conv.date <= previous:
                 return None
-        if conv.date <= previous:
-            return None
-        previous = conv.date
-        if first is None:
-            first = scores
-        elif second is None:
-            second = scores
+            previous = conv.date
+            scores = conv.scores
+            if scores is unset:
+                keys += 1  # the date
+            elif scores.keys() <= names and (
+                allowed is None or allowed.issuperset(scores.values())
+            ):
+                keys += 2 + len(scores)
+            else:
+                return None
     ident, team = f.identifier, f.team
     if ident is unset:
         ident = None
@@ -199,49 +214,67 @@ def _fast_row(f: Any, raw: str | bytes, unset: Any) -> Row | None:  # noqa: PLR0
         keys += (ident or "").count(":") + (team or "").count(":")
     if (raw.count(":") if isinstance(raw, str) else raw.count(b":")) != keys:
         return None  # a repeated key, or a colon in some text: the object route decides
-    mean_1 = mean_2 = benefit = math.nan
+    mean_1 = mean_2 = benefit = _NAN
     paired = -1
-    if first:
-        sum_1 = sum(first.values())
-        mean_1 = sum_1 / len(first)
-    if second is not None:
-        paired = 0
-        if second:
-            sum_2 = sum(second.values())
-            mean_2 = sum_2 / len(second)
-            if first:
-                benefit, paired = _benefit(first, second, sum_1, sum_2, better)
-    return (
-        ident,
-        team,
-        town,
-        number,
-        convs[0].date.toordinal() - _EPOCH if number else _NO_DATE,
-        convs[1].date.toordinal() - _EPOCH if number > 1 else _NO_DATE,
-        mean_1,
-        mean_2,
-        benefit,
-        paired,
-    )
+    date_1 = date_2 = _NO_DATE
+    if number:
+        conv = convs[0]
+        date_1 = conv.date.toordinal() - _EPOCH
+        first = conv.scores  # UNSET is false, as {} is
+        if first:
+            sum_1 = sum(first.values())
+            mean_1 = sum_1 / len(first)
+        if number > 1:
+            conv = convs[1]
+            date_2 = conv.date.toordinal() - _EPOCH
+            second = conv.scores
+            paired = 0
+            if second:
+                sum_2 = sum(second.values())
+                mean_2 = sum_2 / len(second)
+                if first:
+                    if len(first) == n == len(second):  # every activity scored at both
+                        diff, paired = sum_2 - sum_1, n
+                    else:
+                        diff, paired = _pairs(first, second, sum_1, sum_2)
+                    if paired:
+                        benefit = diff / paired if better else -(diff / paired)
+    return (ident, team, town, number, date_1, date_2, mean_1, mean_2, benefit, paired)
 
 
-def _benefit(
-    first: Mapping[str, int], second: Mapping[str, int], sum_1: int, sum_2: int, better: bool
-) -> tuple[float, int]:
-    """The benefit over the activities scored at both, and how many those are.
+_NAN = math.nan
 
-    What :func:`~laeringsnettverk.scoring.perceived_benefit` computes for scores this
-    small: the exact integer sum of the changes divided once (NaN for none paired).
+
+class _Folds(dict[str, str]):
+    """A name's key for the unique-names check (stripped, case-folded), kept for reuse.
+
+    Activity names repeat across forms, so each is folded once; the cache is emptied when
+    it reaches ``_FOLDS_KEPT`` names, so its memory stays bounded.
+    """
+
+    def __missing__(self, name: str) -> str:
+        if len(self) >= _FOLDS_KEPT:
+            self.clear()
+        folded = self[name] = name.strip().casefold()
+        return folded
+
+
+_FOLDS_KEPT = 1 << 16
+_FOLDED = _Folds().__getitem__
+
+
+def _pairs(
+    first: Mapping[str, int], second: Mapping[str, int], sum_1: int, sum_2: int
+) -> tuple[int, int]:
+    """The sum of the changes over the activities scored at both, and how many those are.
+
+    With the benefit their quotient: what :func:`~laeringsnettverk.scoring.perceived_benefit`
+    computes for scores this small (the exact integer sum divided once).
     """
     if first.keys() == second.keys():
-        diff, paired = sum_2 - sum_1, len(first)
-    else:
-        both = first.keys() & second.keys()
-        paired = len(both)
-        if not paired:
-            return math.nan, 0
-        diff = sum([second[k] - first[k] for k in both])
-    return (diff / paired if better else -(diff / paired)), paired
+        return sum_2 - sum_1, len(first)
+    both = first.keys() & second.keys()
+    return sum(map(second.__getitem__, both)) - sum(map(first.__getitem__, both)), len(both)
 
 
 _ONE_TO_TEN = frozenset(range(1, 11))
@@ -308,11 +341,11 @@ class FormColumns:
     ``fast`` is :func:`fast_decoder`'s result, or ``None`` for the object route only.
     """
 
-    def __init__(self, fast: tuple[Any, Any] | None, minimal_important_change: float) -> None:
+    def __init__(self, fast: Fast | None, minimal_important_change: float) -> None:
         self._fast = fast
         self._mic = minimal_important_change
         self._mic_checked = False
-        self._rows: list[Row] = []  # the rows of the chunk under way
+        self._flat: list[Any] = []  # the values of the chunk's rows, row after row
         self._count = 0  # rows in the chunks done
         self._id_chunks: list[Any] = []
         self._team_chunks: list[Any] = []
@@ -328,30 +361,43 @@ class FormColumns:
         Raises:
             ValidationError: an item that is neither a form nor a line.
         """
-        decode, unset = self._fast if self._fast is not None else (None, None)
-        rows = self._rows
+        fast = self._fast
+        if fast is None:
+            for i, item in enumerate(source):
+                self._add(i, item)
+            return
+        decode, decode_any, refused, unset = fast
+        flat = self._flat
+        extend = flat.extend
+        limit = _CHUNK * _WIDTH
         for i, item in enumerate(source):
-            if decode is not None and type(item) in (bytes, str):
+            if type(item) in (bytes, str):
                 try:
-                    row = _fast_row(decode(item), item, unset)  # type: ignore[arg-type]
+                    try:
+                        row = _fast_row(decode(item), item, unset, True)  # type: ignore[arg-type]
+                    except refused:  # a score beyond 1 to 10: within the form's own scale?
+                        row = _fast_row(decode_any(item), item, unset, False)  # type: ignore[arg-type]
                 except Exception:  # any refusal of the fast route: the object route decides
                     row = None
                 if row is not None:
                     if row[_STRINGS] >= 2 and not self._mic_checked:
                         self._check_mic()
-                    rows.append(row)
-                    if len(rows) >= _CHUNK:
+                    extend(row)
+                    if len(flat) >= limit:
                         self._flush()
-                        rows = self._rows
                     continue
-            if isinstance(item, str | bytes):
-                self._add_slow(i + 1, item)
-            elif isinstance(item, WhatMattersForm):
-                self._add_form(item)
-            else:
-                c = Checker()
-                c.add(("documents", i), "must be a WhatMattersForm or a line", type(item).__name__)
-                c.done()
+            self._add(i, item)
+
+    def _add(self, i: int, item: object) -> None:
+        """The object route's row of a form or a line (``i``: its position from 0)."""
+        if isinstance(item, str | bytes):
+            self._add_slow(i + 1, item)
+        elif isinstance(item, WhatMattersForm):
+            self._add_form(item)
+        else:
+            c = Checker()
+            c.add(("documents", i), "must be a WhatMattersForm or a line", type(item).__name__)
+            c.done()
 
     def _add_form(self, form: WhatMattersForm) -> None:
         if len(form.conversations) >= 2:
@@ -374,28 +420,27 @@ class FormColumns:
             self._mic_checked = True
 
     def _append(self, row: Row) -> None:
-        self._rows.append(row)
-        if len(self._rows) >= _CHUNK:
+        self._flat.extend(row)
+        if len(self._flat) >= _CHUNK * _WIDTH:
             self._flush()
 
     def _flush(self) -> None:
         """The chunk's rows into the columns: Arrow arrays of strings, typed buffers."""
         import pyarrow as pa
 
-        rows, base = self._rows, self._count
-        if not rows:
+        flat, base = self._flat, self._count
+        if not flat:
             return
-        columns = list(zip(*rows, strict=True))
-        ids = columns[0]
+        ids = flat[0::_WIDTH]
         if None in ids:  # a form without an identifier is known by its position
-            ids = tuple(str(base + k) if x is None else x for k, x in enumerate(ids))
+            ids = [str(base + k) if x is None else x for k, x in enumerate(ids)]
         self._id_chunks.append(pa.array(ids, type=pa.large_string()))
-        self._team_chunks.append(pa.array(columns[1], type=pa.large_string()))
-        self._town_chunks.append(pa.array(columns[2], type=pa.large_string()))
-        for buffer, values in zip(self._numbers, columns[_STRINGS:], strict=True):
-            buffer.extend(values)
-        self._count += len(rows)
-        self._rows = []
+        self._team_chunks.append(pa.array(flat[1::_WIDTH], type=pa.large_string()))
+        self._town_chunks.append(pa.array(flat[2::_WIDTH], type=pa.large_string()))
+        for k, buffer in enumerate(self._numbers, _STRINGS):
+            buffer.extend(array.array(buffer.typecode, flat[k::_WIDTH]))
+        self._count += len(ids)
+        flat.clear()
 
     def frame(self, pd: Any, towns: Mapping[str, str]) -> Any:
         """The pandas frame of the rows added (``towns``: team → municipality).
