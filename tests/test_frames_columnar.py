@@ -469,6 +469,9 @@ def test_the_folded_names_kept_for_reuse_stay_bounded(
     folds.clear()
     assert [folds[x] for x in ("Sove ", " SOVE", "Gå", " SOVE")] == ["sove", "sove", "gå", "sove"]
     assert folds == {"Gå": "gå", " SOVE": "sove"}  # emptied before "Gå", which was the third
+    long = "Å" * (columnar._FOLD_LONGEST + 1)
+    assert folds[long] == "å" * (columnar._FOLD_LONGEST + 1)
+    assert long not in folds  # folded, not kept
 
 
 def test_bad_lines_are_numbered_and_warned_about(routes: Routes) -> None:

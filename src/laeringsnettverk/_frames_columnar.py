@@ -248,18 +248,22 @@ _NAN = math.nan
 class _Folds(dict[str, str]):
     """A name's key for the unique-names check (stripped, case-folded), kept for reuse.
 
-    Activity names repeat across forms, so each is folded once; the cache is emptied when
-    it reaches ``_FOLDS_KEPT`` names, so its memory stays bounded.
+    Activity names repeat across forms, so each is folded once. Its memory stays small: a
+    name longer than ``_FOLD_LONGEST`` is folded every time, never kept, and the cache is
+    emptied when it holds ``_FOLDS_KEPT`` names.
     """
 
     def __missing__(self, name: str) -> str:
-        if len(self) >= _FOLDS_KEPT:
-            self.clear()
-        folded = self[name] = name.strip().casefold()
+        folded = name.strip().casefold()
+        if len(name) <= _FOLD_LONGEST:
+            if len(self) >= _FOLDS_KEPT:
+                self.clear()
+            self[name] = folded
         return folded
 
 
-_FOLDS_KEPT = 1 << 16
+_FOLDS_KEPT = 4096
+_FOLD_LONGEST = 64
 _FOLDED = _Folds().__getitem__
 
 
