@@ -436,7 +436,7 @@ def test_lines_the_fast_route_refuses_get_the_object_paths_verdict(
     verdict = load_jsonl([line], CollaborationChecklist)
     assert len(frame) == 4 * (2 + len(verdict.loaded))
     assert frame.attrs["bad_lines"] == [
-        {"line": 2, "problems": [str(p) for p in e.problems]} for e in verdict.errors
+        {"line": 2, "problems": list(e.messages)} for e in verdict.errors
     ]
     raw = line.encode("utf-8", "surrogatepass")
     _same_frames(routes.same([good.encode(), raw, good.encode()]), frame)

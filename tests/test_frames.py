@@ -212,6 +212,7 @@ def test_bad_lines_are_reported_with_their_numbers_not_dropped_silently() -> Non
     bad = frame.attrs["bad_lines"]
     assert [b["line"] for b in bad] == [2, 4]
     assert MARKER not in repr(bad)
+    assert bad[1]["problems"] == ["$: is not valid JSON (Expecting value at character 0)"]
 
 
 def test_wrong_objects_are_refused() -> None:

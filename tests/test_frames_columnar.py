@@ -444,28 +444,32 @@ def test_lines_the_fast_route_refuses_get_the_object_paths_verdict(
     verdict = load_jsonl([line], WhatMattersForm)
     assert len(frame) == 2 + len(verdict.loaded)
     assert frame.attrs["bad_lines"] == [
-        {"line": 2, "problems": [str(p) for p in e.problems]} for e in verdict.errors
+        {"line": 2, "problems": list(e.messages)} for e in verdict.errors
     ]
     raw = line.encode("utf-8", "surrogatepass")
     pd.testing.assert_frame_equal(routes.same([good.encode(), raw, good.encode()]), frame)
 
 
-def test_the_folded_names_kept_for_reuse_stay_bounded(
-    routes: Routes, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_folded_names_kept_for_reuse_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    # each FormColumns folds names into its own cache, bounded, and empties it when its
+    # frame is made: no name (free text about a person) is kept from one frame to the next
     monkeypatch.setattr(columnar, "_FOLDS_KEPT", 2)
-    folds = columnar._Folds()
-    monkeypatch.setattr(columnar, "_FOLDED", folds.__getitem__)
+    fast = columnar.fast_decoder()
+    assert fast is not None
     docs = [
         FORM,
         _form(activities=[{"name": "Sove"}, {"name": "Handle"}, {"name": "sove "}]),
         _form(activities=[{"name": "A"}, {"name": "B"}, {"name": " "}]),
         FORM,
     ]
-    frame = routes.same([_line(doc) for doc in docs])
+    columns = columnar.FormColumns(fast, 2.0)
+    columns.fill([_line(doc) for doc in docs])
+    assert 0 < len(columns._folds) <= 2  # emptied whenever it held two names
+    frame = columns.frame(pd, {})
     assert frame["form"].tolist() == ["skjema-1", "skjema-1"]
-    assert [b["line"] for b in frame.attrs["bad_lines"]] == [2, 3]
-    assert 0 < len(folds) <= 2  # emptied whenever it held two names
+    assert [b["line"] for b in columns.bad] == [2, 3]
+    assert columns._folds == {}
+    folds = columnar._Folds()
     folds.clear()
     assert [folds[x] for x in ("Sove ", " SOVE", "Gå", " SOVE")] == ["sove", "sove", "gå", "sove"]
     assert folds == {"Gå": "gå", " SOVE": "sove"}  # emptied before "Gå", which was the third

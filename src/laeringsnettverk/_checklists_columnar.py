@@ -283,7 +283,7 @@ class ChecklistColumns:
 
         result = load_jsonl([raw], CollaborationChecklist)  # type: ignore[arg-type]  # str or bytes
         for error in result.errors:  # line numbers count from 1, as in load_jsonl
-            self.bad.append({"line": number, "problems": [str(p) for p in error.problems]})
+            self.bad.append({"line": number, "problems": list(error.messages)})
         for _, checklist in result.loaded:
             self._append(_object_row(checklist))
 

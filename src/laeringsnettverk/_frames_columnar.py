@@ -151,10 +151,13 @@ _WIDTH: Final = 10  # the row's values
 _IS_MUNICIPALITY_NUMBER = MUNICIPALITY_NUMBER_RULE.quick_with
 
 
-def _fast_row(f: Any, raw: str | bytes, unset: Any, checked: bool) -> Row | None:  # noqa: PLR0915
+def _fast_row(  # noqa: PLR0915
+    f: Any, raw: str | bytes, unset: Any, checked: bool, fold: Callable[[str], str]
+) -> Row | None:
     """The row of a decoded form line, or ``None``: the object route decides.
 
-    ``checked``: every score is known to be 1 to 10 (decoded by :attr:`Fast.decode`).
+    ``checked``: every score is known to be 1 to 10 (decoded by :attr:`Fast.decode`);
+    ``fold``: a name's key for the unique-names check (a :class:`_Folds`' lookup).
     """
     town = f.municipality
     if town is unset:
@@ -169,7 +172,7 @@ def _fast_row(f: Any, raw: str | bytes, unset: Any, checked: bool) -> Row | None
     areas = {a.name: a.area for a in acts}  # name -> area: the names, and the areas given
     if len(areas) != n or n > _MAX_ACTIVITIES:
         return None
-    folded = set(map(_FOLDED, areas))
+    folded = set(map(fold, areas))
     if len(folded) != n or "" in folded:
         return None
     names = areas.keys()
@@ -250,7 +253,9 @@ class _Folds(dict[str, str]):
 
     Activity names repeat across forms, so each is folded once. Its memory stays small: a
     name longer than ``_FOLD_LONGEST`` is folded every time, never kept, and the cache is
-    emptied when it holds ``_FOLDS_KEPT`` names.
+    emptied when it holds ``_FOLDS_KEPT`` names. Names are free text about a person: each
+    :class:`FormColumns` has its own cache, emptied when its frame is made, so no name is
+    kept from one frame to the next.
     """
 
     def __missing__(self, name: str) -> str:
@@ -264,7 +269,6 @@ class _Folds(dict[str, str]):
 
 _FOLDS_KEPT = 4096
 _FOLD_LONGEST = 64
-_FOLDED = _Folds().__getitem__
 
 
 def _pairs(
@@ -355,6 +359,7 @@ class FormColumns:
         self._team_chunks: list[Any] = []
         self._town_chunks: list[Any] = []
         self._numbers = tuple(array.array(code) for code in _CODES)
+        self._folds = _Folds()
         self.bad: list[dict[str, object]] = []
 
     def fill(self, source: Iterable[object]) -> None:
@@ -371,6 +376,7 @@ class FormColumns:
                 self._add(i, item)
             return
         decode, decode_any, refused, unset = fast
+        fold = self._folds.__getitem__
         flat = self._flat
         extend = flat.extend
         limit = _CHUNK * _WIDTH
@@ -378,9 +384,9 @@ class FormColumns:
             if type(item) in (bytes, str):
                 try:
                     try:
-                        row = _fast_row(decode(item), item, unset, True)  # type: ignore[arg-type]
+                        row = _fast_row(decode(item), item, unset, True, fold)  # type: ignore[arg-type]
                     except refused:  # a score beyond 1 to 10: within the form's own scale?
-                        row = _fast_row(decode_any(item), item, unset, False)  # type: ignore[arg-type]
+                        row = _fast_row(decode_any(item), item, unset, False, fold)  # type: ignore[arg-type]
                 except Exception:  # any refusal of the fast route: the object route decides
                     row = None
                 if row is not None:
@@ -413,7 +419,7 @@ class FormColumns:
 
         result = load_jsonl([raw], WhatMattersForm)  # type: ignore[arg-type]  # str or bytes alike
         for error in result.errors:  # line numbers count from 1, as in load_jsonl
-            self.bad.append({"line": number, "problems": [str(p) for p in error.problems]})
+            self.bad.append({"line": number, "problems": list(error.messages)})
         for _, form in result.loaded:
             self._add_form(form)
 
@@ -456,6 +462,7 @@ class FormColumns:
         import pyarrow as pa
         import pyarrow.compute as pc
 
+        self._folds.clear()  # the names read: not kept beyond the frame
         self._flush()
         conversations, date_1, date_2, mean_1, mean_2, benefit, paired = self._numbers
         ids = pa.chunked_array(self._id_chunks, type=pa.large_string())

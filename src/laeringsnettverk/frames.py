@@ -96,7 +96,7 @@ def _items(source: Iterable[object], cls: type[T], bad: list[dict[str, object]])
             c.add(("documents", i), f"must be a {cls.__name__} or a line", type(item).__name__)
             c.done()
         for error in result.errors:  # line numbers count from 1, as in load_jsonl
-            bad.append({"line": i + 1, "problems": [str(p) for p in error.problems]})
+            bad.append({"line": i + 1, "problems": list(error.messages)})
         for _, doc in result.loaded:
             yield doc
 
