@@ -552,7 +552,11 @@ def table(results: dict[str, Any]) -> str:
         "| `load_jsonl` batch |",
         "|---|---:|---:|---:|",
     ]
+    shown: set[int] = set()
     for size in results["sizes"]:
+        if size["encode_sample"] in shown:  # a larger size measures the same sample
+            continue
+        shown.add(size["encode_sample"])
         mem = size["memory"]
         out.append(
             f"| {size['encode_sample']:,} forms | {mem['objects_bytes_per_form']:,.0f} | "
