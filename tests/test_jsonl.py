@@ -307,12 +307,10 @@ def test_a_whole_text_is_split_at_line_feeds_only_one_line_at_a_time(text: str) 
     assert list(_split(data, b"\n")) == data.split(b"\n")
 
 
-_LINES = st.lists(
-    st.sampled_from(
-        [line_of(FORM), line_of(WHEEL), "", "  \r", "not json", '{"kind": "form"}', "\ufeff"]
-    ),
-    max_size=8,
+_LINE = st.sampled_from(
+    [line_of(FORM), line_of(WHEEL), "", "  \r", "not json", '{"kind": "form"}', "\ufeff"]
 )
+_LINES = st.lists(_LINE, max_size=8)
 
 
 @given(_LINES)
@@ -372,3 +370,160 @@ def test_iter_jsonl_holds_memory_flat_however_long_the_source() -> None:
 
     peak(50)  # the first documents build and cache the loader's functions
     assert peak(2000) <= peak(200) + 16_384
+
+
+# -- sources and items of the wrong type ---------------------------------------------------
+
+
+class _Person:
+    """An object whose repr is free text about a person: never to be echoed."""
+
+    def __repr__(self) -> str:
+        return "Kari Nordmann"
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        (5, "int"),  # a number is not iterable
+        (None, "NoneType"),  # nothing at all
+        (2.5, "float"),
+        (True, "bool"),
+        (_Person(), "_Person"),  # its repr (free text) is not shown, its type is
+    ],
+)
+def test_a_source_of_the_wrong_type_is_refused_naming_its_type_only(
+    source: object, name: str
+) -> None:
+    from laeringsnettverk.serialization import iter_jsonl
+
+    rule = "must be str, bytes, a file or an iterable of lines"
+    for read in (load_jsonl, iter_jsonl):
+        # iter_jsonl refuses at once, when called, not when first asked for a line
+        with pytest.raises(ValidationError, match=f"^source: '{name}' {rule}$") as info:
+            read(source)  # type: ignore[call-overload]
+        (problem,) = info.value.problems
+        assert (problem.path, problem.rule, problem.input) == (("source",), rule, name)
+        assert "Kari" not in str(info.value)
+        assert "Kari" not in json.dumps(info.value.errors())
+
+
+_NOT_LINES = st.one_of(
+    st.none(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.dictionaries(st.text(max_size=3), st.text(max_size=3), max_size=2),
+    st.lists(st.text(max_size=3), max_size=2),
+    st.builds(_Person),
+)
+
+
+@given(st.lists(st.one_of(_LINE, _NOT_LINES), max_size=8))
+def test_an_item_that_is_no_line_is_its_lines_error_and_reading_goes_on(
+    items: list[object],
+) -> None:
+    # each such item is a LineError naming its type only; every other line reads as it
+    # does with a blank line in the item's place (same numbers, same results)
+    from laeringsnettverk.serialization import iter_jsonl
+
+    expected = load_jsonl([x if isinstance(x, str) else "" for x in items])
+    result = load_jsonl(items)  # type: ignore[arg-type]
+    assert result.loaded == expected.loaded
+    wrong = {n: type(x).__name__ for n, x in enumerate(items, 1) if not isinstance(x, str)}
+    assert [e for e in result.errors if e.line not in wrong] == list(expected.errors)
+    assert {e.line: e.messages for e in result.errors if e.line in wrong} == {
+        n: (f"$: '{name}' must be a line (str or bytes)",) for n, name in wrong.items()
+    }
+    assert all(e.problems[0].path == () for e in result.errors if e.line in wrong)
+    assert "Kari" not in json.dumps(result.error_dicts())
+    assert list(iter_jsonl(items)) == [  # type: ignore[call-overload]
+        *sorted([*result.loaded, *result.errors], key=_line_of)
+    ]
+
+
+def _line_of(item: Any) -> int:
+    return item.line if isinstance(item, LineError) else item[0]
+
+
+def test_no_line_items_of_free_text_are_named_by_their_type_only() -> None:
+    result = load_jsonl([line_of(FORM), {"name": "Kari Nordmann"}, _Person(), None, 5])  # type: ignore[list-item]
+    assert result.documents == (FORM,)
+    assert [str(e) for e in result.errors] == [
+        "line 2: $: 'dict' must be a line (str or bytes)",
+        "line 3: $: '_Person' must be a line (str or bytes)",
+        "line 4: $: 'NoneType' must be a line (str or bytes)",
+        "line 5: $: 'int' must be a line (str or bytes)",
+    ]
+    assert "Kari" not in json.dumps(result.error_dicts())
+
+
+def test_iter_jsonl_goes_on_past_no_line_items_and_reads_only_when_asked() -> None:
+    from laeringsnettverk.serialization import iter_jsonl
+
+    read: list[int] = []
+
+    def source() -> Any:
+        for i, item in enumerate([None, line_of(FORM), 5, line_of(WHEEL)]):
+            read.append(i)
+            yield item
+
+    items = iter_jsonl(source())
+    assert read == []  # checking the source's type reads nothing
+    first, second = next(items), next(items)
+    assert isinstance(first, LineError) and first.line == 1
+    assert second == (2, FORM)
+    assert read == [0, 1]
+    assert [_line_of(x) for x in items] == [3, 4]
+
+
+@given(_LINES)
+def test_a_bytearray_or_memoryview_reads_as_bytes_whole_or_as_a_line(lines: list[str]) -> None:
+    # the library's choice: bytes-like objects are bytes (json.loads takes a bytearray too)
+    from laeringsnettverk.serialization import iter_jsonl
+
+    text = "\n".join(lines)
+    data = text.encode()
+    expected = list(iter_jsonl(data))
+    assert list(iter_jsonl(bytearray(data))) == expected
+    assert list(iter_jsonl(memoryview(data))) == expected  # type: ignore[call-overload]
+    raw = [line.encode() for line in lines]
+    assert list(iter_jsonl([bytearray(x) for x in raw])) == expected  # type: ignore[arg-type]
+    assert list(iter_jsonl([memoryview(x) for x in raw])) == expected  # type: ignore[arg-type]
+
+
+def test_a_bytes_like_line_not_utf8_is_reported_as_a_bytes_line_is() -> None:
+    for line in (
+        b'{"kind": "\xff"}',
+        bytearray(b'{"kind": "\xff"}'),
+        memoryview(b'{"kind": "\xff"}'),
+    ):
+        (error,) = load_jsonl([line]).errors  # type: ignore[list-item]
+        assert str(error) == "line 1: $: is not valid JSON (not UTF-8 at byte 10)"
+
+
+def test_an_error_the_source_raises_while_read_propagates_unchanged() -> None:
+    # the library's choice: a failing file is not a bad line; the lines before it were given
+    from laeringsnettverk.serialization import iter_jsonl
+
+    def failing() -> Any:
+        yield line_of(FORM)
+        yield "not json"
+        raise OSError("the disk went away")
+
+    items = iter_jsonl(failing())
+    assert next(items) == (1, FORM)
+    assert isinstance(next(items), LineError)
+    with pytest.raises(OSError, match="the disk went away"):
+        next(items)
+    with pytest.raises(OSError, match="the disk went away"):
+        load_jsonl(failing())
+
+
+def test_a_text_file_not_utf8_raises_its_own_error_a_binary_one_reports_the_line() -> None:
+    data = line_of(FORM).encode() + b'\n{"kind": "\xff"}\n' + line_of(WHEEL).encode()
+    with pytest.raises(UnicodeDecodeError):
+        load_jsonl(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    result = load_jsonl(io.BytesIO(data))
+    assert result.documents == (FORM, WHEEL)
+    assert [e.line for e in result.errors] == [2]

@@ -26,6 +26,7 @@ from typing import IO, Any, AnyStr, Generic, TypeVar, overload
 
 import attrs
 
+from laeringsnettverk._checks import fail
 from laeringsnettverk.errors import Problem, ValidationError
 from laeringsnettverk.serialization._json import _quick, checked_document, document_line
 from laeringsnettverk.serialization._parse import decode_all
@@ -36,6 +37,10 @@ T = TypeVar("T")
 
 _BOM = "\ufeff"
 _JSON_WHITESPACE = " \t\r\n"
+_BYTES_LIKE = (bytes, bytearray, memoryview)
+"""What is read as UTF-8 bytes, as a whole text or as one line."""
+_SOURCE_RULE = "must be str, bytes, a file or an iterable of lines"
+_LINE_RULE = "must be a line (str or bytes)"
 
 
 @attrs.frozen(kw_only=True)
@@ -216,6 +221,17 @@ def load_jsonl(
 
     The batch holds every document loaded; to go through a file too large for memory, read
     it with :func:`iter_jsonl`, which gives the same lines one at a time.
+
+    A ``bytearray`` or ``memoryview`` is read as ``bytes``, whole or as one line. An item
+    of an iterable that is no line at all (``None``, a number, a dict) is that line's
+    error, named by its type only, and the lines after it still load. An exception the
+    source itself raises while it is read (a file's ``OSError``, or the
+    ``UnicodeDecodeError`` of a text file that is not UTF-8: open it in binary mode to
+    have such a line reported instead) is not a line's problem and propagates unchanged.
+
+    Raises:
+        ValidationError: ``source`` is none of these (path ``source``; its type is named,
+            never its value).
     """
     numbers = array.array("q")
     documents: list[Any] = []
@@ -246,7 +262,9 @@ def iter_jsonl(
     line, the same numbering, blank lines skipped but counted), given in file order as they
     are read: nothing is kept between lines, so memory stays flat however long the file,
     beyond what the caller keeps. Bad lines are given, never dropped: tell them apart with
-    ``isinstance(item, LineError)``.
+    ``isinstance(item, LineError)``. A source that is neither text nor an iterable is
+    refused at once, when ``iter_jsonl`` is called, before any line is read; an exception
+    the source raises while it is read propagates (the lines before it were given already).
 
     ```pycon
     >>> from laeringsnettverk.examples import example_text
@@ -262,26 +280,41 @@ def iter_jsonl(
     line 2: $: is not valid JSON (Expecting value at character 0)
 
     ```
+
+    Raises:
+        ValidationError: ``source`` is not ``str``, ``bytes``, a file or an iterable of
+            lines (see :func:`load_jsonl`).
     """
-    lines: Iterable[str] | Iterable[bytes]
+    lines: Iterable[object]
     if isinstance(source, str):
         lines = _split(source, "\n")
-    elif isinstance(source, bytes):
-        lines = _split(source, b"\n")
+    elif isinstance(source, _BYTES_LIKE):
+        lines = _split(bytes(source), b"\n")
     else:
         if isinstance(source, io.TextIOWrapper):
             with contextlib.suppress(io.UnsupportedOperation):  # read from already
                 source.reconfigure(newline="\n")
-        lines = source
+        try:
+            lines = iter(source)
+        except TypeError:  # the type's name only: the source may be free text about a person
+            fail(("source",), _SOURCE_RULE, type(source).__name__)
+    return _items(lines, cls)
+
+
+def _items(lines: Iterable[object], cls: type[Any] | None) -> Iterator[tuple[int, Any] | LineError]:
+    """The items of :func:`iter_jsonl`, one per line read (a generator: nothing runs early)."""
     for number, raw in enumerate(lines, 1):
-        if isinstance(raw, bytes):
+        if isinstance(raw, str):
+            line = raw
+        elif isinstance(raw, _BYTES_LIKE):
             try:
-                line = raw.decode("utf-8")
+                line = str(raw, "utf-8")
             except UnicodeDecodeError as exc:
                 yield _not_json(number, f"not UTF-8 at byte {exc.start}", "encoding")
                 continue
-        else:
-            line = typing.cast(str, raw)
+        else:  # the type's name only: the item itself may be free text about a person
+            yield _not_a_line(number, raw)
+            continue
         if number == 1 and line.startswith(_BOM):
             line = line[1:]
         if not line.strip(_JSON_WHITESPACE):
@@ -322,6 +355,11 @@ def _split(text: AnyStr, feed: AnyStr) -> Iterator[AnyStr]:
         yield text[start:end]
         start = end + 1
     yield text[start:]
+
+
+def _not_a_line(number: int, item: object) -> LineError:
+    problem = Problem.of((), _LINE_RULE, type(item).__name__)
+    return LineError(line=number, problems=(problem,))
 
 
 def _not_json(number: int, why: str, code: str) -> LineError:
