@@ -527,3 +527,43 @@ def test_a_text_file_not_utf8_raises_its_own_error_a_binary_one_reports_the_line
     result = load_jsonl(io.BytesIO(data))
     assert result.documents == (FORM, WHEEL)
     assert [e.line for e in result.errors] == [2]
+
+
+# -- one line read alone (the data frames' object route) ---------------------------------
+
+
+@given(
+    st.lists(
+        st.one_of(_LINE, _LINE.map(str.encode), _LINE.map(lambda x: "\ufeff" + x)), max_size=6
+    ),
+    st.sampled_from([None, ln.WhatMattersForm, ln.ConversationWheel]),
+)
+def test_read_line_reads_a_line_as_load_jsonl_reads_it_alone(
+    lines: list[str | bytes], cls: Any
+) -> None:
+    # the document of each line, or its bad line recorded under the number given, exactly
+    # as ``load_jsonl([line], cls)`` reads the line (a mark leading a later line included)
+    from laeringsnettverk.serialization._jsonl import read_line
+
+    bad: list[dict[str, object]] = []
+    expected_bad: list[dict[str, object]] = []
+    for number, line in enumerate(lines, 7):
+        alone = load_jsonl([line], cls)  # type: ignore[arg-type]
+        expected_bad += [{"line": number, "problems": list(e.messages)} for e in alone.errors]
+        assert read_line(number, line, cls, bad) == (alone.documents or (None,))[0]
+        assert bad == expected_bad
+
+
+def test_read_line_records_a_bad_line_by_its_path_and_rule_and_skips_a_blank_one() -> None:
+    from laeringsnettverk.serialization._jsonl import read_line
+
+    bad: list[dict[str, object]] = []
+    assert read_line(4, "  \r\n", ln.WhatMattersForm, bad) is None
+    assert read_line(5, b"\xef\xbb\xbf" + line_of(FORM).encode(), ln.WhatMattersForm, bad) == FORM
+    assert bad == []
+    assert read_line(9, "Kari Nordmann is not JSON", None, bad) is None
+    assert read_line(12, line_of(WHEEL), ln.WhatMattersForm, bad) is None
+    assert bad == [
+        {"line": 9, "problems": ["$: is not valid JSON (Expecting value at character 0)"]},
+        {"line": 12, "problems": ["$.kind: 'wheel' must be the kind of WhatMattersForm"]},
+    ]

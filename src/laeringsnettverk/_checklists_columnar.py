@@ -279,12 +279,10 @@ class ChecklistColumns:
                 c.done()
 
     def _add_slow(self, number: int, raw: str | bytes) -> None:
-        from laeringsnettverk.serialization import load_jsonl
+        from laeringsnettverk.serialization._jsonl import read_line
 
-        result = load_jsonl([raw], CollaborationChecklist)  # type: ignore[arg-type]  # str or bytes
-        for error in result.errors:  # line numbers count from 1, as in load_jsonl
-            self.bad.append({"line": number, "problems": list(error.messages)})
-        for _, checklist in result.loaded:
+        checklist = read_line(number, raw, CollaborationChecklist, self.bad)
+        if checklist is not None:
             self._append(_object_row(checklist))
 
     def _append(self, row: Row) -> None:

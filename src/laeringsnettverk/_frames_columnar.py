@@ -415,12 +415,10 @@ class FormColumns:
         self._append(_object_row(form))
 
     def _add_slow(self, number: int, raw: str | bytes) -> None:
-        from laeringsnettverk.serialization import load_jsonl
+        from laeringsnettverk.serialization._jsonl import read_line
 
-        result = load_jsonl([raw], WhatMattersForm)  # type: ignore[arg-type]  # str or bytes alike
-        for error in result.errors:  # line numbers count from 1, as in load_jsonl
-            self.bad.append({"line": number, "problems": list(error.messages)})
-        for _, form in result.loaded:
+        form = read_line(number, raw, WhatMattersForm, self.bad)
+        if form is not None:
             self._add_form(form)
 
     def _check_mic(self) -> None:

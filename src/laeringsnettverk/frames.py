@@ -83,22 +83,19 @@ def _documents(source: Source, cls: type[T], bad: list[dict[str, object]]) -> It
 
 
 def _items(source: Iterable[object], cls: type[T], bad: list[dict[str, object]]) -> Iterator[T]:
-    from laeringsnettverk.serialization import load_jsonl
+    from laeringsnettverk.serialization._jsonl import read_line
 
     for i, item in enumerate(source):
-        if isinstance(item, str | bytes):
-            result = load_jsonl([item], cls)  # type: ignore[arg-type]  # str or bytes alike
+        if isinstance(item, str | bytes):  # line numbers count from 1, as in load_jsonl
+            doc = read_line(i + 1, item, cls, bad)
+            if doc is not None:
+                yield doc
         elif isinstance(item, cls):
             yield item
-            continue
         else:
             c = Checker()
             c.add(("documents", i), f"must be a {cls.__name__} or a line", type(item).__name__)
             c.done()
-        for error in result.errors:  # line numbers count from 1, as in load_jsonl
-            bad.append({"line": i + 1, "problems": list(error.messages)})
-        for _, doc in result.loaded:
-            yield doc
 
 
 def _finish(frame: pd.DataFrame, bad: list[dict[str, object]]) -> pd.DataFrame:

@@ -327,6 +327,26 @@ def _items(lines: Iterable[object], cls: type[Any] | None) -> Iterator[tuple[int
         yield _load_line(number, line, cls)
 
 
+def read_line(
+    number: int, raw: str | bytes, cls: type[T], bad: list[dict[str, object]]
+) -> T | None:
+    """One line read alone, as ``load_jsonl([raw], cls)`` reads it: its document, or ``None``.
+
+    The object route of the data frames, for a line their fast route refused. A bad line
+    is recorded in ``bad`` as ``{"line": number, "problems": [...]}``, each problem its
+    JSON path and rule (:attr:`LineError.messages`, never the line's text), and gives
+    ``None``, as does a blank line (recorded nowhere). ``number`` is the line's place in
+    its source; the line itself is read as a first line (a byte order mark is ignored).
+    """
+    for item in _items((raw,), cls):  # one item at most: the line's
+        if isinstance(item, LineError):
+            bad.append({"line": number, "problems": list(item.messages)})
+            return None
+        document: T = item[1]  # a document of ``cls``: _items checked it
+        return document
+    return None  # a blank line
+
+
 def _load_line(number: int, line: str, cls: type[Any] | None) -> tuple[int, Any] | LineError:
     """A line the quick path did not load: read again, every problem reported."""
     try:
