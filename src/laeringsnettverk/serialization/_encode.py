@@ -17,14 +17,19 @@ converter's own hook, and a model this module cannot mirror exactly (a field out
 needs to write it as :mod:`json` does (the accelerator: its number text); then a value the
 converter's hooks would unstructure raises :class:`Unsupported` instead, since its floats
 would not pass through the hook, and the caller writes the document on the pure path.
-``tests/test_encode.py`` checks that the data equals the converter's for documents of every
-kind.
+For :func:`~laeringsnettverk.serialization.dumps` on one line, :meth:`Unstructurer.text_function`
+generates a second function that writes the document's JSON text from the fields directly,
+the text :mod:`json` writes from the data, without making the data: text, dates, the
+activities, the conversations as text, other values (numbers, mappings, scores) by json's
+own encoder (``write``). ``tests/test_encode.py`` checks that the data equals the
+converter's, and the text json's, for documents of every kind.
 """
 
 from __future__ import annotations
 
 import datetime
 import itertools
+import json
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -64,6 +69,36 @@ def _union_of_models(tp: Any) -> bool:
     return all(isinstance(a, type) and attrs.has(a) for a in typing.get_args(tp))
 
 
+def _activity_names(form: Any) -> list[str]:
+    """The names of a form's activities, in its order."""
+    return [a.name for a in form.activities]
+
+
+# the mappings whose ``copy()`` is a dict in their own order (a form's scores are read-only
+# proxies of one)
+_COPYABLE = (types.MappingProxyType, dict)
+
+
+def _in_order(scores: Mapping[str, Any], names: list[str]) -> dict[str, Any]:
+    """``scores`` as a dict: the keys in ``names`` in that order, then any others sorted."""
+    if type(scores) in _COPYABLE and list(scores) == names:
+        # the common case, every activity scored in order: copied in C, not reordered
+        copied: dict[str, Any] = scores.copy()  # type: ignore[attr-defined]
+        return copied
+    ordered = {k: scores[k] for k in names if k in scores}
+    if len(ordered) != len(scores):
+        ordered.update({k: scores[k] for k in sorted(scores) if k not in ordered})
+    return ordered
+
+
+def _scores_in_order(conversation: dict[str, Any], names: list[str]) -> dict[str, Any]:
+    """A conversation's data with its scores (the model's mapping, as it is) in order."""
+    scores = conversation.get("scores")
+    if scores is not None:
+        conversation["scores"] = _in_order(scores, names)
+    return conversation
+
+
 def _scores_in_activity_order(form: Any, data: dict[str, Any]) -> dict[str, Any]:
     """A form's data with each conversation's scores in the form's activity order.
 
@@ -73,24 +108,28 @@ def _scores_in_activity_order(form: Any, data: dict[str, Any]) -> dict[str, Any]
     """
     conversations = data.get("conversations")
     if conversations:
-        names: list[str] | None = None
+        names = _activity_names(form)
         for conversation in conversations:
-            scores = conversation.get("scores")  # the model's mapping, as it is
-            if scores is not None:
-                if names is None:
-                    names = [a.name for a in form.activities]
-                ordered = {k: scores[k] for k in names if k in scores}
-                if len(ordered) != len(scores):
-                    ordered.update({k: scores[k] for k in sorted(scores) if k not in ordered})
-                conversation["scores"] = ordered
+            _scores_in_order(conversation, names)
     return data
 
 
 _After = Callable[[Any, dict[str, Any]], dict[str, Any]]
 
 
-def _after_hook(cls: type) -> tuple[_After | None, frozenset[str]]:
-    """What the converter does to a model's data after its fields, and the fields it orders.
+class _Ordering(typing.NamedTuple):
+    """What the converter does to a model's data after its fields (see :func:`_after_hook`)."""
+
+    hook: _After
+    """The function ``(obj, data) -> data`` run on the model's data."""
+    fields: frozenset[str]
+    """The fields whose items' mappings the hook orders (written unsorted before it)."""
+    keys: Callable[[Any], list[str]]
+    """The keys' order, from the object: the text writer orders the mappings in place."""
+
+
+def _after_hook(cls: type) -> _Ordering | None:
+    """What the converter does to a model's data after its fields, if anything.
 
     The form's scores in its activity order; the mappings under the fields named are
     written unsorted (the hook orders them), sparing a sort.
@@ -98,8 +137,8 @@ def _after_hook(cls: type) -> tuple[_After | None, frozenset[str]]:
     from laeringsnettverk.toolkit._form import WhatMattersForm
 
     if cls is WhatMattersForm:
-        return _scores_in_activity_order, frozenset({"conversations"})
-    return None, frozenset()
+        return _Ordering(_scores_in_activity_order, frozenset({"conversations"}), _activity_names)
+    return None
 
 
 # factories whose value, put through a field's converter, is made once for the comparison
@@ -114,10 +153,19 @@ class Unstructurer:
     time a type has no rule here, so writing the library's documents never builds it).
     """
 
-    def __init__(self, detailed: Any, float_hook: Callable[[Any], Any] | None = None) -> None:
+    def __init__(
+        self,
+        detailed: Any,
+        float_hook: Callable[[Any], Any] | None = None,
+        write: Callable[[Any], str] | None = None,
+    ) -> None:
         self._detailed_source = detailed
         self._detailed_converter: Any = None
         self._float = float_hook
+        self._write = write
+        self.texts: dict[type, Callable[[Any, str, int], str]] = {}
+        """The function writing each model as a document's text, by class (see
+        :meth:`text_function`)."""
         self._fns: dict[type, Callable[[Any], Any]] = {}
         self._unordered: dict[type, Callable[[Any], Any]] = {}  # mappings left unsorted
         self.documents: dict[type, Callable[[Any, str, int], dict[str, Any]]] = {}
@@ -240,7 +288,8 @@ class Unstructurer:
         and the hook to run on the dict.
         """
         hints = typing.get_type_hints(cls)
-        after, unordered = _after_hook(cls)
+        ordering = _after_hook(cls)
+        unordered = ordering.fields if ordering is not None else frozenset()
         required: list[str] = []
         optional: list[tuple[str, str, str]] = []
         for f in attrs.fields(cls):
@@ -250,31 +299,36 @@ class Unstructurer:
             value = self._value(
                 tp, attribute, ns, ordered=f.name not in unordered and (ordered or not _mapping(tp))
             )
-            default = f.default
-            if default is attrs.NOTHING:
+            test = self._test(f, attribute, ns)
+            if test is None:
                 required.append(f"{f.name!r}: {value}")
-                continue
-            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                if default.factory in _EMPTY_FACTORIES:
-                    empty = default.factory()
-                    made = self._name(ns, f.converter(empty) if f.converter else empty)
-                else:
-                    made = f"{self._name(ns, default.factory)}()"
-                    if f.converter is not None:
-                        made = f"{self._name(ns, f.converter)}({made})"
             else:
+                optional.append((test, f.name, value))
+        return required, optional, ordering.hook if ordering is not None else None
+
+    def _test(self, f: Any, attribute: str, ns: dict[str, Any]) -> str | None:
+        """The test that the field ``attribute`` differs from its default (``None``: none)."""
+        default = f.default
+        if default is attrs.NOTHING:
+            return None
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            if default.factory in _EMPTY_FACTORIES:
+                empty = default.factory()
+                made = self._name(ns, f.converter(empty) if f.converter else empty)
+            else:
+                made = f"{self._name(ns, default.factory)}()"
                 if f.converter is not None:
-                    default = f.converter(default)
-                made = "None" if default is None else self._name(ns, default)
-            if made == "None":
-                test = f"{attribute} is not None"
-            elif not isinstance(default, attrs.Factory) and attrs.has(type(default)):  # type: ignore[arg-type]
-                # a field left at its default holds the default object itself: no comparison
-                test = f"{attribute} is not {made} and {attribute} != {made}"
-            else:
-                test = f"{attribute} != {made}"
-            optional.append((test, f.name, value))
-        return required, optional, after
+                    made = f"{self._name(ns, f.converter)}({made})"
+        else:
+            if f.converter is not None:
+                default = f.converter(default)
+            made = "None" if default is None else self._name(ns, default)
+        if made == "None":
+            return f"{attribute} is not None"
+        if not isinstance(default, attrs.Factory) and attrs.has(type(default)):  # type: ignore[arg-type]
+            # a field left at its default holds the default object itself: no comparison
+            return f"{attribute} is not {made} and {attribute} != {made}"
+        return f"{attribute} != {made}"
 
     def _inline(self, cls: type, x: str, ns: dict[str, Any], ordered: bool) -> str | None:
         """An expression for the data of the model ``x``, when it is small enough to inline.
@@ -296,6 +350,142 @@ class Unstructurer:
             return without
         (test, key, value), *_ = optional
         return f"({{{', '.join([*required, f'{key!r}: {value}'])}}} if {test} else {without})"
+
+    # -- text on one line -----------------------------------------------------------------
+
+    def text_function(self, cls: type) -> Callable[[Any, str, int], str]:
+        """``(obj, kind, version) -> text``: a document as ``write`` writes it, made and kept.
+
+        ``write`` is :mod:`json`'s encoder on one line (``", "`` and ``": "``, not ASCII
+        only); not for the accelerator's variant. The text is built from the fields
+        directly: text, dates and models as text, any other value (numbers, mappings,
+        values a hook unstructures) by ``write`` from its data, so the text is the same as
+        ``write(document(obj, kind, version))``. A value not of its field's type may make
+        the function raise (``TypeError``); the caller then writes the data.
+        """
+        write = self._write
+        assert write is not None, "made with a writer"
+        assert self._float is None, "not for the accelerator's variant"
+        if (
+            attrs.has(cls)
+            and not {f.name for f in attrs.fields(cls)} & {"kind", "schema_version"}
+            and all(_mirrored(f) for f in attrs.fields(cls))
+        ):
+            fn = self._text_generate(cls)
+        else:
+            document = self.documents.get(cls) or self.document_function(cls)
+
+            def fn(obj: Any, kind: str, version: int) -> str:
+                return write(document(obj, kind, version))
+
+        self.texts[cls] = fn
+        return fn
+
+    def _text_generate(self, cls: type) -> Callable[[Any, str, int], str]:
+        ns: dict[str, Any] = {}
+        enc = self._name(ns, _encode_string)
+        ordering = _after_hook(cls)
+        required, optional = self._text_fields(cls, "o", ns, None, ordering)
+        required = [
+            ("kind", f"{enc}(k)"),
+            ("schema_version", f"{self._name(ns, int.__repr__)}(s)"),
+            *required,
+        ]
+        lines = ["def tx(o, k, s):"]
+        if ordering is not None:
+            lines.append(f"  n = {self._name(ns, ordering.keys)}(o)")
+        lines.append(f"  t = {_text_entries(required)}")
+        lines.extend(
+            f"  if {test}: t += {_text_entry(', ', key, value)}" for test, key, value in optional
+        )
+        lines.append("  return t + '}'")
+        exec(compile("\n".join(lines), f"<text {cls.__qualname__}>", "exec"), ns)
+        generated: Callable[[Any, str, int], str] = ns["tx"]
+        return generated
+
+    def _text_fields(
+        self, cls: type, x: str, ns: dict[str, Any], order: str | None, ordering: _Ordering | None
+    ) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
+        """The text of a model's fields, as :meth:`_fields` their data.
+
+        ``(key, text)`` for each field without a default, ``(test, key, text)`` for each
+        with one. ``order``: the name of the keys' order for the model's own mappings (the
+        model is an item of a field its owner's hook orders: ``ordering``).
+        """
+        hints = typing.get_type_hints(cls)
+        required: list[tuple[str, str]] = []
+        optional: list[tuple[str, str, str]] = []
+        for f in attrs.fields(cls):
+            attribute = f"{x}.{f.name}"
+            tp = hints[f.name]
+            if ordering is not None and f.name in ordering.fields:
+                keys: str | None = "n"  # made first in the function
+            else:
+                keys = order if _mapping(tp) else None
+            test = self._test(f, attribute, ns)
+            if test == f"{attribute} is not None":  # written only when not None
+                tp = _optional_of(tp) or tp
+            value = self._text(tp, attribute, ns, keys)
+            if test is None:
+                required.append((f.name, value))
+            else:
+                optional.append((test, f.name, value))
+        return required, optional
+
+    def _text_inline(self, cls: type, x: str, ns: dict[str, Any], order: str | None) -> str | None:
+        """An expression for the text of the model ``x``, or ``None``.
+
+        ``None`` for a model with no field without a default, a hook, or inside itself.
+        """
+        if (
+            cls in self._inlining
+            or not all(_mirrored(f) for f in attrs.fields(cls))
+            or _after_hook(cls) is not None
+        ):
+            return None
+        self._inlining.add(cls)
+        try:
+            required, optional = self._text_fields(cls, x, ns, order, None)
+        finally:
+            self._inlining.discard(cls)
+        if not required:
+            return None
+        parts = [_text_entries(required)]
+        parts.extend(
+            f"({_text_entry(', ', key, value)} if {test} else '')" for test, key, value in optional
+        )
+        return "(" + " + ".join([*parts, "'}'"]) + ")"
+
+    def _text(self, tp: Any, x: str, ns: dict[str, Any], order: str | None) -> str:
+        """An expression for the JSON text of the value ``x`` of type ``tp``.
+
+        As ``write`` writes its data; ``order`` as for :meth:`_text_fields`.
+        """
+        if tp is str or (isinstance(tp, type) and issubclass(tp, CodedEnum)):
+            return f"{self._name(ns, _encode_string)}({x})"
+        if tp is int:
+            write, int_text = self._name(ns, self._write), self._name(ns, int.__repr__)
+            return f"({int_text}({x}) if type({x}) is int else {write}({x}))"  # bool: json's own
+        if tp is datetime.date:  # digits and hyphens: nothing to escape
+            return f"('\"' + {self._name(ns, datetime.date.isoformat)}({x}) + '\"')"
+        inner = _optional_of(tp)
+        if inner is not None:
+            return f"('null' if {x} is None else {self._text(inner, x, ns, order)})"
+        if isinstance(tp, type) and attrs.has(tp):
+            inline = self._text_inline(tp, x, ns, order)
+            if inline is not None:
+                return inline
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            item = self._text(args[0], "e", ns, order)
+            return f"('[' + ', '.join([{item} for e in {x}]) + ']')"
+        write = self._name(ns, self._write)
+        if order is None:
+            return f"{write}({self._value(tp, x, ns)})"
+        data = self._value(tp, x, ns, ordered=False)  # the mapping, or a model's data
+        # the hook's order: a mapping's keys, or the scores of a model's data
+        fix = _in_order if _mapping(tp) else _scores_in_order
+        return f"{write}({self._name(ns, fix)}({data}, {order}))"
 
     def _document_function_merged(self, cls: type) -> Callable[[Any, str, int], dict[str, Any]]:
         fields_of = self._function(cls)
@@ -340,6 +530,21 @@ class Unstructurer:
             return f"{{k: {item} for m in ({x},) for k in {keys}}}"
         # anything else: the converter's own hook for this type
         return f"{self._name(ns, self._hook(tp))}({x})"
+
+
+_encode_string: Callable[[str], str] = json.encoder.encode_basestring  # json's, not ASCII only
+
+
+def _text_entry(separator: str, key: str, value: str) -> str:
+    """An expression: ``separator``, the key's text and ``": "``, then the value's text."""
+    return f"{separator + _encode_string(key) + ': '!r} + {value}"
+
+
+def _text_entries(entries: list[tuple[str, str]]) -> str:
+    """An expression: ``{`` and the entries, separated by ``", "`` (without the ``}``)."""
+    return " + ".join(
+        _text_entry("{" if i == 0 else ", ", key, value) for i, (key, value) in enumerate(entries)
+    )
 
 
 def _mapping(tp: Any) -> bool:

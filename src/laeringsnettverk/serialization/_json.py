@@ -140,7 +140,7 @@ def _fast() -> FastStructurer:
 def _unstructurer() -> Unstructurer:
     from laeringsnettverk.serialization._encode import Unstructurer
 
-    return Unstructurer(_converter)
+    return Unstructurer(_converter, write=_write)
 
 
 # the accelerator's unstructurer (floats as msgspec writes them as json does), for the
@@ -277,10 +277,13 @@ def dumps(obj: object, *, indent: int | None = 2) -> str:
         except Exception:  # the pure path writes it, or raises what is wrong
             pass
     un = _unstructurer()
-    data = (un.documents.get(type(obj)) or un.document_function(type(obj)))(obj, kind, version)
     if indent is None:
-        text = _write(data)
+        try:  # the text built from the fields: the data's text, without the data
+            text = (un.texts.get(type(obj)) or un.text_function(type(obj)))(obj, kind, version)
+        except Exception:  # a value not of its type: the data's text, or what is wrong
+            text = _write(un.document(obj, kind, version))
     else:
+        data = (un.documents.get(type(obj)) or un.document_function(type(obj)))(obj, kind, version)
         text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
     return text if text.isascii() else _checked(text, obj)
 
