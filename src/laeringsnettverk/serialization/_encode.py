@@ -99,45 +99,27 @@ def _scores_in_order(conversation: dict[str, Any], names: list[str]) -> dict[str
     return conversation
 
 
-def _scores_in_activity_order(form: Any, data: dict[str, Any]) -> dict[str, Any]:
-    """A form's data with each conversation's scores in the form's activity order.
-
-    As the converter's hook for the form: the scores of activities the form has come in
-    the activities' order, any other keys after them, sorted. (The conversations' own
-    functions leave the scores unsorted here: see :func:`_after_hook`.)
-    """
-    conversations = data.get("conversations")
-    if conversations:
-        names = _activity_names(form)
-        for conversation in conversations:
-            _scores_in_order(conversation, names)
-    return data
-
-
-_After = Callable[[Any, dict[str, Any]], dict[str, Any]]
-
-
 class _Ordering(typing.NamedTuple):
-    """What the converter does to a model's data after its fields (see :func:`_after_hook`)."""
+    """A model whose hook in the converter orders mappings of its items by a list of keys."""
 
-    hook: _After
-    """The function ``(obj, data) -> data`` run on the model's data."""
     fields: frozenset[str]
-    """The fields whose items' mappings the hook orders (written unsorted before it)."""
+    """The fields whose items' mappings are ordered (a model's own mapping fields)."""
     keys: Callable[[Any], list[str]]
-    """The keys' order, from the object: the text writer orders the mappings in place."""
+    """The keys' order, from the object (made once per object, as ``n``)."""
 
 
-def _after_hook(cls: type) -> _Ordering | None:
-    """What the converter does to a model's data after its fields, if anything.
+def _ordering(cls: type) -> _Ordering | None:
+    """How the converter's hook for ``cls`` orders the data after its fields, if it does.
 
-    The form's scores in its activity order; the mappings under the fields named are
-    written unsorted (the hook orders them), sparing a sort.
+    The form's hook: each conversation's scores in the form's activity order, any other
+    keys after them, sorted (see :func:`_in_order`; a conversation's data without scores
+    is left as it is: :func:`_scores_in_order`). The generated code orders them in place,
+    with the names made once per form, sparing a sort.
     """
     from laeringsnettverk.toolkit._form import WhatMattersForm
 
     if cls is WhatMattersForm:
-        return _Ordering(_scores_in_activity_order, frozenset({"conversations"}), _activity_names)
+        return _Ordering(frozenset({"conversations"}), _activity_names)
     return None
 
 
@@ -259,17 +241,18 @@ class Unstructurer:
         if not top:
             # registered before the body is built: a model may refer to itself
             fns[cls] = lambda o: ns["un"](o)  # noqa: PLW0108 (bound below)
-        required, optional, after = self._fields(cls, "o", ns, ordered)
+        ordering = _ordering(cls)
+        required, optional = self._fields(cls, "o", ns, ordered, ordering)
         if top:
             required = ["'kind': k", "'schema_version': s", *required]
-        tail = f"  return {self._name(ns, after)}(o, res)" if after else "  return res"
         head = "def un(o, k, s):" if top else "def un(o):"
         source = "\n".join(
             [
                 head,
+                *([f"  n = {self._name(ns, ordering.keys)}(o)"] if ordering is not None else []),
                 "  res = {" + ", ".join(required) + "}",
                 *(f"  if {test}: res[{key!r}] = {value}" for test, key, value in optional),
-                tail,
+                "  return res",
             ]
         )
         exec(compile(source, f"<unstructure {cls.__qualname__}>", "exec"), ns)
@@ -279,32 +262,32 @@ class Unstructurer:
         return generated
 
     def _fields(
-        self, cls: type, x: str, ns: dict[str, Any], ordered: bool
-    ) -> tuple[list[str], list[tuple[str, str, str]], _After | None]:
+        self, cls: type, x: str, ns: dict[str, Any], ordered: bool | str, ordering: _Ordering | None
+    ) -> tuple[list[str], list[tuple[str, str, str]]]:
         """The code for a model's fields, read from the object ``x``.
 
         The dict entries of the fields without a default; ``(test, key, value)`` for each
-        field with one (written when the test holds: the value differs from the default);
-        and the hook to run on the dict.
+        field with one (written when the test holds: the value differs from the default).
+        ``ordered`` as for :meth:`_value`, for the model's own mappings (not those of the
+        models inside it); the items of the fields ``ordering`` names are ordered by ``n``.
         """
         hints = typing.get_type_hints(cls)
-        ordering = _after_hook(cls)
-        unordered = ordering.fields if ordering is not None else frozenset()
         required: list[str] = []
         optional: list[tuple[str, str, str]] = []
         for f in attrs.fields(cls):
             attribute = f"{x}.{f.name}"
             tp = hints[f.name]
-            # unordered: this model's own mappings (not those of the models inside it)
-            value = self._value(
-                tp, attribute, ns, ordered=f.name not in unordered and (ordered or not _mapping(tp))
-            )
+            if ordering is not None and f.name in ordering.fields:
+                order: bool | str = "n"  # made first in the function
+            else:
+                order = ordered if _mapping(tp) else True
+            value = self._value(tp, attribute, ns, ordered=order)
             test = self._test(f, attribute, ns)
             if test is None:
                 required.append(f"{f.name!r}: {value}")
             else:
                 optional.append((test, f.name, value))
-        return required, optional, ordering.hook if ordering is not None else None
+        return required, optional
 
     def _test(self, f: Any, attribute: str, ns: dict[str, Any]) -> str | None:
         """The test that the field ``attribute`` differs from its default (``None``: none)."""
@@ -330,20 +313,24 @@ class Unstructurer:
             return f"{attribute} is not {made} and {attribute} != {made}"
         return f"{attribute} != {made}"
 
-    def _inline(self, cls: type, x: str, ns: dict[str, Any], ordered: bool) -> str | None:
+    def _inline(self, cls: type, x: str, ns: dict[str, Any], ordered: bool | str) -> str | None:
         """An expression for the data of the model ``x``, when it is small enough to inline.
 
         A model with at most one field with a default, no hook, and not inside itself:
         the function call per object (a list of activities) is spared.
         """
-        if cls in self._inlining or not all(_mirrored(f) for f in attrs.fields(cls)):
+        if (
+            cls in self._inlining
+            or not all(_mirrored(f) for f in attrs.fields(cls))
+            or _ordering(cls) is not None
+        ):
             return None
         self._inlining.add(cls)
         try:
-            required, optional, after = self._fields(cls, x, ns, ordered)
+            required, optional = self._fields(cls, x, ns, ordered, None)
         finally:
             self._inlining.discard(cls)
-        if after is not None or len(optional) > 1:
+        if len(optional) > 1:
             return None
         without = "{" + ", ".join(required) + "}"
         if not optional:
@@ -384,7 +371,7 @@ class Unstructurer:
     def _text_generate(self, cls: type) -> Callable[[Any, str, int], str]:
         ns: dict[str, Any] = {}
         enc = self._name(ns, _encode_string)
-        ordering = _after_hook(cls)
+        ordering = _ordering(cls)
         required, optional = self._text_fields(cls, "o", ns, None, ordering)
         required = [
             ("kind", f"{enc}(k)"),
@@ -440,7 +427,7 @@ class Unstructurer:
         if (
             cls in self._inlining
             or not all(_mirrored(f) for f in attrs.fields(cls))
-            or _after_hook(cls) is not None
+            or _ordering(cls) is not None
         ):
             return None
         self._inlining.add(cls)
@@ -479,13 +466,8 @@ class Unstructurer:
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             item = self._text(args[0], "e", ns, order)
             return f"('[' + ', '.join([{item} for e in {x}]) + ']')"
-        write = self._name(ns, self._write)
-        if order is None:
-            return f"{write}({self._value(tp, x, ns)})"
-        data = self._value(tp, x, ns, ordered=False)  # the mapping, or a model's data
-        # the hook's order: a mapping's keys, or the scores of a model's data
-        fix = _in_order if _mapping(tp) else _scores_in_order
-        return f"{write}({self._name(ns, fix)}({data}, {order}))"
+        data = self._value(tp, x, ns, ordered=True if order is None else order)
+        return f"{self._name(ns, self._write)}({data})"
 
     def _document_function_merged(self, cls: type) -> Callable[[Any, str, int], dict[str, Any]]:
         fields_of = self._function(cls)
@@ -495,11 +477,13 @@ class Unstructurer:
 
         return merged
 
-    def _value(self, tp: Any, x: str, ns: dict[str, Any], *, ordered: bool = True) -> str:
+    def _value(self, tp: Any, x: str, ns: dict[str, Any], *, ordered: bool | str = True) -> str:
         """An expression unstructuring the value ``x`` (a name or an attribute) of type ``tp``.
 
-        ``ordered``: mappings with their keys sorted; else left for a hook to order (the
-        mapping itself when its values need nothing, or a dict in its own order).
+        ``ordered``: ``True``, mappings with their keys sorted; a name, their keys in the
+        order of the list of keys it names (:func:`_in_order`; a model's data that is not
+        inlined: :func:`_scores_in_order`); ``False``, left in their own order (the mapping
+        itself when its values need nothing, or a dict), to be ordered so after.
         """
         if tp in _IDENTITY or (isinstance(tp, type) and issubclass(tp, CodedEnum)):
             return x
@@ -515,6 +499,9 @@ class Unstructurer:
             inline = self._inline(tp, x, ns, ordered)
             if inline is not None:
                 return inline
+            if isinstance(ordered, str):  # its mappings as they are, then ordered
+                data = f"{self._name(ns, self._function(tp, False))}({x})"
+                return f"{self._name(ns, _scores_in_order)}({data}, {ordered})"
             return f"{self._name(ns, self._function(tp, ordered))}({x})"
         if _union_of_models(tp):
             return f"{self._name(ns, self._by_runtime_type)}({x})"
@@ -524,10 +511,11 @@ class Unstructurer:
             return f"list({x})" if item == "e" else f"[{item} for e in {x}]"
         if isinstance(origin, type) and issubclass(origin, Mapping) and args[:1] == (str,):
             item = self._value(args[1], "m[k]", ns)
-            if not ordered and item == "m[k]":
-                return x  # the hook makes the dict, in its order
-            keys = "sorted(m)" if ordered else "m"
-            return f"{{k: {item} for m in ({x},) for k in {keys}}}"
+            if ordered is True:
+                return f"{{k: {item} for m in ({x},) for k in sorted(m)}}"
+            # in its own order: the mapping itself when its values need nothing
+            own = x if item == "m[k]" else f"{{k: {item} for m in ({x},) for k in m}}"
+            return own if ordered is False else f"{self._name(ns, _in_order)}({own}, {ordered})"
         # anything else: the converter's own hook for this type
         return f"{self._name(ns, self._hook(tp))}({x})"
 
