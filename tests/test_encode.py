@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import laeringsnettverk as ln
 from laeringsnettverk._codes import CodedEnum
-from laeringsnettverk.serialization import _accel, _json, dumps_jsonl, make_converter
+from laeringsnettverk.serialization import _accel, _encode, _json, dumps_jsonl, make_converter
 from laeringsnettverk.serialization._encode import Unstructurer, Unsupported
 from laeringsnettverk.serialization._fast import FastStructurer
 from laeringsnettverk.toolkit import Activity, Conversation, WhatMattersForm
@@ -317,3 +317,44 @@ def test_a_value_not_of_its_type_is_written_from_the_data() -> None:
     _accel.use("off")
     assert ln.dumps(form, indent=None) == reference_dumps(form, None)
     assert '"activities": [{"name": 5}]' in ln.dumps(form, indent=None)
+
+
+@attrs.frozen(kw_only=True)
+class Day:
+    days: Mapping[str, datetime.date] = attrs.field(factory=dict)
+    counts: Mapping[str, int] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class Diary:
+    order: tuple[str, ...]
+    entries: tuple[Day, ...] = ()
+
+
+def test_an_ordering_puts_the_mappings_of_its_items_in_its_keys_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the form's rule, given to a model of other shapes: mappings whose values are made
+    # (dates), and items not inlined (two fields with a default)
+    def ordering(cls: type) -> _encode._Ordering | None:
+        return _encode._Ordering(frozenset({"entries"}), "list(o.order)") if cls is Diary else None
+
+    monkeypatch.setattr(_encode, "_ordering", ordering)
+    d = datetime.date(2020, 1, 1)
+    diary = Diary(
+        order=("b", "a"),
+        entries=(Day(days={"a": d, "c": d, "b": d, "0": d}, counts={"x": 1, "a": 2}), Day()),
+    )
+    iso = d.isoformat()
+    data = {
+        "order": ["b", "a"],
+        "entries": [
+            {"days": {"b": iso, "a": iso, "0": iso, "c": iso}, "counts": {"a": 2, "x": 1}},
+            {},
+        ],
+    }
+    for cls in (Unstructurer, _NothingInlined):
+        un = cls(make_converter(), write=_json._write)
+        assert json.dumps(un.unstructure(diary)) == json.dumps(data)
+        document = {"kind": "k", "schema_version": 1, **data}
+        assert un.text_function(Diary)(diary, "k", 1) == json.dumps(document)

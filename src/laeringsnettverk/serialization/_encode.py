@@ -69,11 +69,6 @@ def _union_of_models(tp: Any) -> bool:
     return all(isinstance(a, type) and attrs.has(a) for a in typing.get_args(tp))
 
 
-def _activity_names(form: Any) -> list[str]:
-    """The names of a form's activities, in its order."""
-    return [a.name for a in form.activities]
-
-
 # the mappings whose ``copy()`` is a dict in their own order (a form's scores are read-only
 # proxies of one)
 _COPYABLE = (types.MappingProxyType, dict)
@@ -91,12 +86,15 @@ def _in_order(scores: Mapping[str, Any], names: list[str]) -> dict[str, Any]:
     return ordered
 
 
-def _scores_in_order(conversation: dict[str, Any], names: list[str]) -> dict[str, Any]:
-    """A conversation's data with its scores (the model's mapping, as it is) in order."""
-    scores = conversation.get("scores")
-    if scores is not None:
-        conversation["scores"] = _in_order(scores, names)
-    return conversation
+def _fields_in_order(
+    data: dict[str, Any], names: list[str], fields: tuple[str, ...]
+) -> dict[str, Any]:
+    """A model's data with the mappings under ``fields`` (each as it is, if written) in order."""
+    for field in fields:
+        mapping = data.get(field)
+        if mapping is not None:
+            data[field] = _in_order(mapping, names)
+    return data
 
 
 class _Ordering(typing.NamedTuple):
@@ -104,8 +102,9 @@ class _Ordering(typing.NamedTuple):
 
     fields: frozenset[str]
     """The fields whose items' mappings are ordered (a model's own mapping fields)."""
-    keys: Callable[[Any], list[str]]
-    """The keys' order, from the object (made once per object, as ``n``)."""
+    keys: str
+    """An expression for the list of keys in order, from the object ``o`` (made once per
+    object, as ``n``)."""
 
 
 def _ordering(cls: type) -> _Ordering | None:
@@ -113,13 +112,13 @@ def _ordering(cls: type) -> _Ordering | None:
 
     The form's hook: each conversation's scores in the form's activity order, any other
     keys after them, sorted (see :func:`_in_order`; a conversation's data without scores
-    is left as it is: :func:`_scores_in_order`). The generated code orders them in place,
+    is left as it is: :func:`_fields_in_order`). The generated code orders them in place,
     with the names made once per form, sparing a sort.
     """
     from laeringsnettverk.toolkit._form import WhatMattersForm
 
     if cls is WhatMattersForm:
-        return _Ordering(frozenset({"conversations"}), _activity_names)
+        return _Ordering(frozenset({"conversations"}), "[a.name for a in o.activities]")
     return None
 
 
@@ -249,7 +248,7 @@ class Unstructurer:
         source = "\n".join(
             [
                 head,
-                *([f"  n = {self._name(ns, ordering.keys)}(o)"] if ordering is not None else []),
+                *([f"  n = {ordering.keys}"] if ordering is not None else []),
                 "  res = {" + ", ".join(required) + "}",
                 *(f"  if {test}: res[{key!r}] = {value}" for test, key, value in optional),
                 "  return res",
@@ -380,7 +379,7 @@ class Unstructurer:
         ]
         lines = ["def tx(o, k, s):"]
         if ordering is not None:
-            lines.append(f"  n = {self._name(ns, ordering.keys)}(o)")
+            lines.append(f"  n = {ordering.keys}")
         lines.append(f"  t = {_text_entries(required)}")
         lines.extend(
             f"  if {test}: t += {_text_entry(', ', key, value)}" for test, key, value in optional
@@ -482,7 +481,7 @@ class Unstructurer:
 
         ``ordered``: ``True``, mappings with their keys sorted; a name, their keys in the
         order of the list of keys it names (:func:`_in_order`; a model's data that is not
-        inlined: :func:`_scores_in_order`); ``False``, left in their own order (the mapping
+        inlined: :func:`_fields_in_order`); ``False``, left in their own order (the mapping
         itself when its values need nothing, or a dict), to be ordered so after.
         """
         if tp in _IDENTITY or (isinstance(tp, type) and issubclass(tp, CodedEnum)):
@@ -501,7 +500,10 @@ class Unstructurer:
                 return inline
             if isinstance(ordered, str):  # its mappings as they are, then ordered
                 data = f"{self._name(ns, self._function(tp, False))}({x})"
-                return f"{self._name(ns, _scores_in_order)}({data}, {ordered})"
+                hints = typing.get_type_hints(tp)
+                mappings = tuple(f.name for f in attrs.fields(tp) if _mapping(hints[f.name]))
+                fix = self._name(ns, _fields_in_order)
+                return f"{fix}({data}, {ordered}, {mappings!r})"
             return f"{self._name(ns, self._function(tp, ordered))}({x})"
         if _union_of_models(tp):
             return f"{self._name(ns, self._by_runtime_type)}({x})"
@@ -514,8 +516,17 @@ class Unstructurer:
             if ordered is True:
                 return f"{{k: {item} for m in ({x},) for k in sorted(m)}}"
             # in its own order: the mapping itself when its values need nothing
-            own = x if item == "m[k]" else f"{{k: {item} for m in ({x},) for k in m}}"
-            return own if ordered is False else f"{self._name(ns, _in_order)}({own}, {ordered})"
+            if item != "m[k]":
+                own = f"{{k: {item} for m in ({x},) for k in m}}"
+                return own if ordered is False else f"{self._name(ns, _in_order)}({own}, {ordered})"
+            if ordered is False:
+                return x
+            # _in_order(x, n), its common case inline (a call per conversation spared)
+            copyable = self._name(ns, _COPYABLE)
+            return (
+                f"({x}.copy() if type({x}) in {copyable} and list({x}) == {ordered}"
+                f" else {self._name(ns, _in_order)}({x}, {ordered}))"
+            )
         # anything else: the converter's own hook for this type
         return f"{self._name(ns, self._hook(tp))}({x})"
 
