@@ -42,6 +42,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "laeringsnettverk._checks",
             "laeringsnettverk._codes",
             "laeringsnettverk._rules",
+            "laeringsnettverk._rules_build",
             "laeringsnettverk._municipality",
             "laeringsnettverk._numbers",
             "laeringsnettverk._rounding",

@@ -95,17 +95,22 @@ def _encodable(text: str) -> bool:
 
 
 class _Names:
-    """Fresh local names and the namespace of one generated function."""
+    """Fresh local names and the namespace of one generated function.
 
-    def __init__(self) -> None:
-        self.ns: dict[str, Any] = {}
+    ``ns`` shares another generator's namespace; ``prefix`` keeps these names apart from
+    its own (each ``_Names`` over one namespace needs a prefix of its own).
+    """
+
+    def __init__(self, ns: dict[str, Any] | None = None, prefix: str = "v") -> None:
+        self.ns: dict[str, Any] = {} if ns is None else ns
+        self._prefix = prefix
         self._count = itertools.count()
 
     def var(self) -> str:
-        return f"v{next(self._count)}"
+        return f"{self._prefix}{next(self._count)}"
 
     def const(self, value: object) -> str:
-        name = f"_k{next(self._count)}"
+        name = f"_k{self._prefix}{next(self._count)}"
         self.ns[name] = value
         return name
 

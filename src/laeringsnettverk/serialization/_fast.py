@@ -32,6 +32,8 @@ from typing import Any, TypeVar
 import attrs
 
 from laeringsnettverk._codes import CodedEnum
+from laeringsnettverk._rules import _Names
+from laeringsnettverk._rules_build import build_lines
 
 __all__ = ["FastStructurer"]
 
@@ -201,6 +203,10 @@ class FastStructurer:
                 lines.append("else:")
                 lines.append(f"  {v} = {missing}")
             args.append(f"{f.alias}={v}")
+        values = [f"{prefix}{i}" for i in range(len(fields))]
+        built = build_lines(cls, values, _Names(ns, f"{prefix}q"), "raise _GiveUpError")
+        if built is not None:  # the model made in place, its rules' quick tests inline
+            return [*lines, *built[0]], built[1]
         return lines, f"{self._name(ns, cls)}({', '.join(args)})"
 
     def _inlinable(self, tp: Any) -> bool:

@@ -1,0 +1,96 @@
+"""Making a checked model inside generated code, from the rules declared next to its fields.
+
+The fast loader (:mod:`laeringsnettverk.serialization._fast`) holds each field's value in
+a local of its generated function; :func:`build_lines` gives the statements that make the
+model from those locals with the same checks as the model's ``__attrs_post_init__`` (the
+rules' quick tests, then the cross-field rules), without a call per object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from types import MemberDescriptorType
+from typing import Any
+
+import attrs
+
+from laeringsnettverk._rules import (
+    _STOP_AT_FIRST,
+    RULE,
+    Rule,
+    _AllOk,
+    _Names,
+    _post_init,
+    to_tuple,
+)
+
+__all__ = ["build_lines"]
+
+_FAIL = "return False"
+
+
+def build_lines(
+    cls: type, values: Sequence[str], names: _Names, fail: str
+) -> tuple[list[str], str] | None:
+    """Statements that make a ``cls`` from its field values, checked, without a call.
+
+    For generated loaders (the fast path), which hold each field's value in a local
+    (``values``, in the order of ``attrs.fields(cls)``): the statements apply each field's
+    converter, then its rule's quick test (the same lines as the quick pass, with ``fail``
+    where the quick pass returns ``False``), set the fields on a new object and run the
+    cross-field rules with a checker that raises at the first problem. Returns the lines
+    and the name of the local holding the object: the same object ``cls(...)`` makes from
+    the same values, when the value keeps every rule; on a doubt the statements raise
+    (``fail``, or the cross-field rules' stop), and the loader takes its detailed path.
+
+    ``None`` when ``cls`` is not made by ``attrs`` and :func:`checked` alone (a validator,
+    a ``__attrs_pre_init__``, a slot that is not a field): the caller calls ``cls``.
+    """
+    setters = _setters(cls)
+    if setters is None:
+        return None
+    lines: list[str] = []
+    for attribute, v in zip(attrs.fields(cls), values, strict=True):
+        converter: Any = attribute.converter
+        if converter is to_tuple:  # inline: a tuple is kept
+            lines.append(f"if type({v}) is not tuple: {v} = tuple({v})")
+        elif converter is not None:
+            lines.append(f"{v} = {names.const(converter)}({v})")
+        declared: Rule = attribute.metadata[RULE]
+        for line in declared.quick(v, names):
+            if line.endswith(_FAIL):
+                lines.append(line[: -len(_FAIL)] + fail)
+            elif "return" in line:  # a doubt not at a line's end: not one this can rewrite
+                return None
+            else:
+                lines.append(line)
+    obj = names.var()
+    lines.append(f"{obj} = {names.const(object.__new__)}({names.const(cls)})")
+    lines.extend(f"{names.const(s)}({obj}, {v})" for s, v in zip(setters, values, strict=True))
+    if hasattr(cls, "_check_across"):
+        ok = names.const(_AllOk(dict.fromkeys(attrs.fields_dict(cls), True)))  # found in C
+        lines.append(f"{obj}._check_across({names.const(_STOP_AT_FIRST)}, {ok})")
+    return lines, obj
+
+
+def _setters(cls: type) -> list[Callable[[Any, Any], None]] | None:
+    """Each field's slot setter, when ``cls.__init__`` only sets the fields and checks."""
+    fields = attrs.fields(cls)
+    names = {f.name for f in fields}
+    slots = {slot for k in cls.__mro__ for slot in getattr(k, "__slots__", ())}
+    if (
+        getattr(cls, "__attrs_post_init__", None) is not _post_init
+        or hasattr(cls, "__attrs_pre_init__")
+        or not slots <= names | {"__weakref__"}
+        or any(
+            f.validator is not None
+            or isinstance(f.converter, attrs.Converter)
+            or RULE not in f.metadata
+            for f in fields
+        )
+    ):
+        return None
+    setters = [getattr(cls, f.name, None) for f in fields]
+    if not all(type(s) is MemberDescriptorType for s in setters):
+        return None
+    return [s.__set__ for s in setters]

@@ -1,0 +1,212 @@
+"""Making a checked model inside generated code (``laeringsnettverk._rules_build``).
+
+The fast loader makes each model in place, from the rules next to its fields, instead of
+calling the class. These tests show that the statements make the same object the class
+makes, refuse what the class refuses, and are not used for a class whose ``__init__`` does
+more than set its fields and run :func:`~laeringsnettverk._rules.checked`'s checks.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from laeringsnettverk import _rules
+from laeringsnettverk._checks import Checker
+from laeringsnettverk._rules import (
+    Custom,
+    Integer,
+    Items,
+    Map,
+    Member,
+    Optional,
+    Rule,
+    Text,
+    _Names,
+    checked,
+    freeze_map,
+    rule,
+    to_tuple,
+)
+from laeringsnettverk._rules_build import build_lines
+from laeringsnettverk.errors import ValidationError
+from laeringsnettverk.toolkit import WhatMattersForm
+from laeringsnettverk.toolkit._form import Activity, Conversation, Scale
+
+
+class _DoubtError(Exception):
+    pass
+
+
+class Colour(enum.Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+def _upper(value: str) -> str:
+    return value.upper()
+
+
+@attrs.frozen(kw_only=True)
+@checked
+class Sample:
+    name: str = attrs.field(converter=_upper, metadata=rule(Text()))
+    counts: tuple[int, ...] = attrs.field(
+        converter=to_tuple, metadata=rule(Items(Integer(ge=0), min_items=1))
+    )
+    scores: Mapping[str, int] = attrs.field(
+        converter=freeze_map, metadata=rule(Map(Integer(ge=1, le=10)))
+    )
+    colour: Colour | None = attrs.field(default=None, metadata=rule(Optional(Member(Colour))))
+
+    def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
+        if ok["counts"] and ok["scores"] and len(self.scores) > len(self.counts):
+            c.add(("scores",), "must have no more scores than counts")
+
+
+def _maker(cls: type) -> Callable[..., Any]:
+    """A function made from :func:`build_lines`: the field values in, the object out."""
+    names = _Names(prefix="b")
+    values = [f"a{i}" for i in range(len(attrs.fields(cls)))]
+    built = build_lines(cls, values, names, "raise _Doubt")
+    assert built is not None
+    lines, obj = built
+    source = "\n".join(
+        [f"def make({', '.join(values)}):", *("  " + x for x in lines), f"  return {obj}"]
+    )
+    ns = {**names.ns, "_Doubt": _DoubtError}
+    exec(compile(source, "<test>", "exec"), ns)
+    make: Callable[..., Any] = ns["make"]
+    return make
+
+
+_SAMPLE = _maker(Sample)
+_FIELDS = [f.name for f in attrs.fields(Sample)]
+
+
+@given(
+    name=st.one_of(st.text(max_size=5), st.integers()),
+    counts=st.one_of(st.lists(st.integers(-2, 3), max_size=3), st.tuples(st.integers(0, 3))),
+    scores=st.dictionaries(st.one_of(st.text(max_size=2), st.integers()), st.integers(0, 11)),
+    colour=st.one_of(st.none(), st.sampled_from(Colour), st.just("red")),
+)
+def test_the_statements_make_what_the_class_makes_and_refuse_what_it_refuses(
+    name: Any, counts: Any, scores: Any, colour: Any
+) -> None:
+    """Valid values: an equal object, every field set; invalid: a doubt, never an object."""
+    try:
+        expected = Sample(name=name, counts=counts, scores=scores, colour=colour)
+    except (ValidationError, AttributeError):  # _upper of a number: the class fails too
+        with pytest.raises((_DoubtError, AttributeError)):
+            _SAMPLE(name, counts, scores, colour)
+        return
+    got = _SAMPLE(name, counts, scores, colour)
+    assert type(got) is Sample
+    assert got == expected
+    assert [type(getattr(got, f)) for f in _FIELDS] == [type(getattr(expected, f)) for f in _FIELDS]
+
+
+def test_a_cross_field_doubt_stops_the_statements() -> None:
+    with pytest.raises(ValidationError):
+        Sample(name="a", counts=[1], scores={"x": 1, "y": 2})
+    with pytest.raises(_rules._InvalidError):  # the cross-field rules' own stop
+        _SAMPLE("a", [1], {"x": 1, "y": 2}, None)
+
+
+@pytest.mark.parametrize("cls", [Activity, Conversation, Scale, WhatMattersForm])
+def test_the_forms_models_are_made_in_place(cls: type) -> None:
+    assert build_lines(cls, [f"a{i}" for i in range(len(attrs.fields(cls)))], _Names(), "x")
+
+
+def test_a_form_made_in_place_equals_one_made_by_the_classes() -> None:
+    make = _maker(Activity)
+    assert make("Gå tur", None) == Activity(name="Gå tur")
+    with pytest.raises(_DoubtError):
+        make("  ", None)
+
+
+# -- classes whose __init__ does more: the caller calls the class ----------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Unchecked:
+    x: int = attrs.field(metadata=rule(Integer()))
+
+
+@attrs.frozen(kw_only=True)
+@checked
+class Validated:
+    x: int = attrs.field(validator=attrs.validators.instance_of(int), metadata=rule(Integer()))
+
+
+@attrs.frozen(kw_only=True)
+@checked
+class PreInit:
+    x: int = attrs.field(metadata=rule(Integer()))
+
+    def __attrs_pre_init__(self) -> None:
+        pass
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+@checked
+class ExtraSlot:
+    x: int = attrs.field(metadata=rule(Integer()))
+
+
+@attrs.frozen(kw_only=True)
+@checked
+class SelfConverter:
+    x: int = attrs.field(
+        converter=attrs.Converter(lambda v, _self: v, takes_self=True),  # type: ignore[misc]
+        metadata=rule(Integer()),
+    )
+
+
+@attrs.frozen(kw_only=True, slots=False)
+@checked
+class NoSlots:
+    x: int = attrs.field(metadata=rule(Integer()))
+
+
+@attrs.frozen(kw_only=True)
+@checked
+class NoRule:
+    x: int
+
+
+class _Returning(Rule):
+    def quick(self, v: str, names: _Names) -> list[str]:
+        return [f"if {v}:", "  return False if True else None"]
+
+
+@attrs.frozen(kw_only=True)
+@checked
+class OddQuick:
+    x: int = attrs.field(metadata=rule(_Returning()))
+
+
+@attrs.frozen(kw_only=True)
+@checked
+class CustomRule:
+    x: int = attrs.field(metadata=rule(Custom(lambda c, p, v: True, lambda v: v == 1)))
+
+
+@pytest.mark.parametrize(
+    "cls", [Unchecked, Validated, PreInit, ExtraSlot, SelfConverter, NoSlots, NoRule, OddQuick]
+)
+def test_a_class_whose_init_does_more_is_not_made_in_place(cls: type) -> None:
+    assert build_lines(cls, ["a0"], _Names(), "raise _Doubt") is None
+
+
+def test_a_custom_rule_is_made_in_place() -> None:
+    make = _maker(CustomRule)
+    assert make(1) == CustomRule(x=1)
+    with pytest.raises(_DoubtError):
+        make(2)
