@@ -90,7 +90,7 @@ def _setters(cls: type) -> list[Callable[[Any, Any], None]] | None:
         )
     ):
         return None
-    slots: list[Any] = [getattr(cls, f.name, None) for f in fields]
-    if not all(type(s) is MemberDescriptorType for s in slots):
+    descriptors: list[Any] = [getattr(cls, f.name, None) for f in fields]
+    if not all(type(s) is MemberDescriptorType for s in descriptors):
         return None
-    return [s.__set__ for s in slots]
+    return [s.__set__ for s in descriptors]
