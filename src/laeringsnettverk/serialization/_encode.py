@@ -7,22 +7,26 @@ model's order and builds the dict directly, as the converter's generated functio
 (fields without a default first, then each field with a default unless it equals that
 default, compared with ``!=``; a default made by a factory is made again, through the
 field's converter). Dates become ISO 8601 strings, sequences lists, mappings dicts with
-their keys sorted, and a form's scores follow its activities' order (the converter's own
-hook for the form); text, numbers, booleans and coded enums (``str`` subclasses: JSON writes
-their codes) are kept as they are. A type without a rule here is unstructured by the
-converter's own hook, and a model this module cannot mirror exactly (a field outside
-``__init__``, a default that needs the instance) by the converter's hook for the model.
+their keys sorted, and a form's scores follow its activities' order (as the converter's own
+hook for the form orders them; here where each conversation is made, with the names made
+once per form, and a mapping already in that order copied, not reordered); text, numbers,
+booleans and coded enums (``str`` subclasses: JSON writes their codes) are kept as they
+are. A type without a rule here is unstructured by the converter's own hook, and a model
+this module cannot mirror exactly (a field outside ``__init__``, a default that needs the
+instance) by the converter's hook for the model.
 
 ``float_hook``, when given, turns every float into what a writer other than :mod:`json`
 needs to write it as :mod:`json` does (the accelerator: its number text); then a value the
 converter's hooks would unstructure raises :class:`Unsupported` instead, since its floats
 would not pass through the hook, and the caller writes the document on the pure path.
-For :func:`~laeringsnettverk.serialization.dumps` on one line, :meth:`Unstructurer.text_function`
-generates a second function that writes the document's JSON text from the fields directly,
-the text :mod:`json` writes from the data, without making the data: text, dates, the
-activities, the conversations as text, other values (numbers, mappings, scores) by json's
-own encoder (``write``). ``tests/test_encode.py`` checks that the data equals the
-converter's, and the text json's, for documents of every kind.
+
+For :func:`~laeringsnettverk.serialization.dumps` on one line (the pure path),
+:meth:`Unstructurer.text_function` generates a second function per document model that
+writes the JSON text from the fields directly, the text :mod:`json` writes from the data,
+without making the data: text, dates, models inlined and their sequences as text, other
+values (numbers, mappings such as the scores, values a hook unstructures) by json's own
+encoder (``write``) from their data. ``tests/test_encode.py`` checks that the data equals
+the converter's, and the text json's, for documents of every kind.
 """
 
 from __future__ import annotations
