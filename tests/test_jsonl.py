@@ -403,7 +403,10 @@ def test_a_source_of_the_wrong_type_is_refused_naming_its_type_only(
         with pytest.raises(ValidationError, match=f"^source: '{name}' {rule}$") as info:
             read(source)  # type: ignore[call-overload]
         (problem,) = info.value.problems
-        assert (problem.path, problem.rule, problem.input) == (("source",), rule, name)
+        assert (problem.path, problem.rule, problem.code) == (("source",), rule, "model_type")
+        # the type's name is shown, not given as the input: no "input" key in the errors
+        assert problem.shown == repr(name)
+        assert "input" not in info.value.errors()[0]
         assert "Kari" not in str(info.value)
         assert "Kari" not in json.dumps(info.value.errors())
 
@@ -436,6 +439,11 @@ def test_an_item_that_is_no_line_is_its_lines_error_and_reading_goes_on(
         n: (f"$: '{name}' must be a line (str or bytes)",) for n, name in wrong.items()
     }
     assert all(e.problems[0].path == () for e in result.errors if e.line in wrong)
+    assert all(  # a type's name, not the line's content: no "input" in the machine output
+        d["problems"][0]["type"] == "model_type" and "input" not in d["problems"][0]
+        for d in result.error_dicts()
+        if d["line"] in wrong
+    )
     assert "Kari" not in json.dumps(result.error_dicts())
     assert list(iter_jsonl(items)) == [  # type: ignore[call-overload]
         *sorted([*result.loaded, *result.errors], key=_line_of)

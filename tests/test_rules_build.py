@@ -210,3 +210,91 @@ def test_a_custom_rule_is_made_in_place() -> None:
     assert make(1) == CustomRule(x=1)
     with pytest.raises(_DoubtError):
         make(2)
+
+
+# -- classes made by more than attrs' own __init__: found by the reviewer of this module ------
+
+
+@attrs.frozen(kw_only=True, init=False)
+@checked
+class OwnInit:
+    x: int = attrs.field(metadata=rule(Integer()))
+
+    def __init__(self, x: int) -> None:
+        self.__attrs_init__(x=x + 1)
+
+
+@attrs.frozen(kw_only=True)
+@checked
+class DetectedInit:  # attrs sees the class's own __init__ and writes none
+    x: int = attrs.field(metadata=rule(Integer()))
+
+    def __init__(self, x: int) -> None:
+        object.__setattr__(self, "x", x + 1)
+        self.__attrs_post_init__()
+
+
+@attrs.frozen(kw_only=True)
+@checked
+class OwnNew:
+    x: int = attrs.field(metadata=rule(Integer()))
+
+    def __new__(cls, **kwargs: Any) -> OwnNew:
+        raise RuntimeError
+
+
+class _Meta(type):
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError
+
+
+@attrs.frozen(kw_only=True)
+@checked
+class MetaCall(metaclass=_Meta):
+    x: int = attrs.field(metadata=rule(Integer()))
+
+
+class PlainSubclass(Activity):  # inherits the slots and attrs' __init__ of its base
+    __slots__ = ()
+
+    def __init__(self, **kwargs: Any) -> None:
+        raise RuntimeError
+
+
+@pytest.mark.parametrize("cls", [OwnInit, DetectedInit, OwnNew, MetaCall])
+def test_a_class_made_by_more_than_attrs_init_is_not_made_in_place(cls: type) -> None:
+    assert build_lines(cls, ["a0"], _Names(), "raise _Doubt") is None
+
+
+def test_a_plain_subclass_of_a_model_is_not_made_in_place() -> None:
+    assert build_lines(PlainSubclass, ["a0", "a1"], _Names(), "raise _Doubt") is None
+    assert build_lines(Activity, ["a0", "a1"], _Names(), "raise _Doubt") is not None
+
+
+def test_every_checked_model_of_the_library_is_made_in_place() -> None:
+    # a model the fast loader would build by calling its class (slower) shows up here
+    import importlib
+    import pkgutil
+
+    import laeringsnettverk
+
+    models = set()
+    for info in pkgutil.walk_packages(laeringsnettverk.__path__, "laeringsnettverk."):
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError:  # a module of an extra that is not installed
+            continue
+        models |= {
+            v
+            for v in vars(module).values()
+            if isinstance(v, type)
+            and attrs.has(v)
+            and getattr(v, "__attrs_post_init__", None) is _rules._post_init
+        }
+    assert len(models) > 50
+    refused = sorted(
+        cls.__qualname__
+        for cls in models
+        if build_lines(cls, [f"a{i}" for i in range(len(attrs.fields(cls)))], _Names(), "x") is None
+    )
+    assert refused == []

@@ -85,7 +85,9 @@ _CODES: tuple[tuple[str, str, str], ...] = (
     ("object_type", "Not an object (a JSON object).", "må være et objekt"),
     (
         "model_type",
-        "Not an object of the model class the field needs (in Python).",
+        "Not an object of the type needed (in Python): the model class a field needs, or a"
+        " line (`str` or `bytes`) or source that JSON Lines reading needs; `ctx.expected`"
+        " names it.",
         "må være av typen {expected}",
     ),
     ("key_type", "A mapping key that is not text.", "har nøkler som ikke er tekst"),

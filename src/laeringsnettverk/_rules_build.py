@@ -74,12 +74,25 @@ def build_lines(
 
 
 def _setters(cls: type) -> list[Callable[[Any, Any], None]] | None:
-    """Each field's slot setter, when ``cls.__init__`` only sets the fields and checks."""
+    """Each field's slot setter, when ``cls.__init__`` only sets the fields and checks.
+
+    That is: the class's own ``__init__`` is the one attrs wrote (not one written by hand,
+    nor one inherited by a subclass), nothing else takes part in making an instance
+    (``__new__``, a metaclass's ``__call__``), and the checks are :func:`checked`'s.
+    """
     fields = attrs.fields(cls)
     names = {f.name for f in fields}
     slots = {slot for k in cls.__mro__ for slot in getattr(k, "__slots__", ())}
+    init: Any = cls.__dict__.get("__init__")
+    new: Any = cls.__new__
     if (
-        getattr(cls, "__attrs_post_init__", None) is not _post_init
+        "__attrs_attrs__" not in cls.__dict__
+        or not getattr(getattr(init, "__code__", None), "co_filename", "").startswith(
+            "<attrs generated"
+        )
+        or new is not object.__new__
+        or type(cls).__call__ is not type.__call__
+        or getattr(cls, "__attrs_post_init__", None) is not _post_init
         or hasattr(cls, "__attrs_pre_init__")
         or not slots <= names | {"__weakref__"}
         or any(

@@ -27,7 +27,7 @@ from typing import IO, Any, AnyStr, Generic, TypeVar, overload
 import attrs
 
 from laeringsnettverk._checks import fail
-from laeringsnettverk.errors import Problem, ValidationError
+from laeringsnettverk.errors import Problem, TypeName, ValidationError
 from laeringsnettverk.serialization._json import _quick, checked_document, document_line
 from laeringsnettverk.serialization._parse import decode_all
 
@@ -41,6 +41,7 @@ _BYTES_LIKE = (bytes, bytearray, memoryview)
 """What is read as UTF-8 bytes, as a whole text or as one line."""
 _SOURCE_RULE = "must be str, bytes, a file or an iterable of lines"
 _LINE_RULE = "must be a line (str or bytes)"
+_LINE_EXPECTED = {"expected": "str | bytes"}
 
 
 @attrs.frozen(kw_only=True)
@@ -297,7 +298,13 @@ def iter_jsonl(
         try:
             lines = iter(source)
         except TypeError:  # the type's name only: the source may be free text about a person
-            fail(("source",), _SOURCE_RULE, type(source).__name__)
+            fail(
+                ("source",),
+                _SOURCE_RULE,
+                TypeName(type(source).__name__),
+                code="model_type",
+                ctx={"expected": "str | bytes | IO | Iterable"},
+            )
     return _items(lines, cls)
 
 
@@ -378,7 +385,9 @@ def _split(text: AnyStr, feed: AnyStr) -> Iterator[AnyStr]:
 
 
 def _not_a_line(number: int, item: object) -> LineError:
-    problem = Problem.of((), _LINE_RULE, type(item).__name__)
+    problem = Problem.of(
+        (), _LINE_RULE, TypeName(type(item).__name__), code="model_type", ctx=_LINE_EXPECTED
+    )
     return LineError(line=number, problems=(problem,))
 
 
