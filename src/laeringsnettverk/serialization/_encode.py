@@ -37,13 +37,15 @@ import json
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from laeringsnettverk._codes import CodedEnum
 
 __all__ = ["Unsupported", "Unstructurer"]
+
+F = TypeVar("F")  # the fields of a model as a generator makes them
 
 _IDENTITY = (str, int, bool)
 
@@ -316,11 +318,11 @@ class Unstructurer:
             return f"{attribute} is not {made} and {attribute} != {made}"
         return f"{attribute} != {made}"
 
-    def _inline(self, cls: type, x: str, ns: dict[str, Any], ordered: bool | str) -> str | None:
-        """An expression for the data of the model ``x``, when it is small enough to inline.
+    def _inlined_fields(self, cls: type, fields: Callable[[], F]) -> F | None:
+        """``fields()`` of a model that may be inlined in its owner, or ``None``.
 
-        A model with at most one field with a default, no hook, and not inside itself:
-        the function call per object (a list of activities) is spared.
+        Not a model inside itself, with a field a hook writes, or whose mappings its own
+        hook orders; ``fields()`` runs with ``cls`` marked as being inlined.
         """
         if (
             cls in self._inlining
@@ -330,11 +332,20 @@ class Unstructurer:
             return None
         self._inlining.add(cls)
         try:
-            required, optional = self._fields(cls, x, ns, ordered, None)
+            return fields()
         finally:
             self._inlining.discard(cls)
-        if len(optional) > 1:
+
+    def _inline(self, cls: type, x: str, ns: dict[str, Any], ordered: bool | str) -> str | None:
+        """An expression for the data of the model ``x``, when it is small enough to inline.
+
+        A model with at most one field with a default, no hook, and not inside itself:
+        the function call per object (a list of activities) is spared.
+        """
+        fields = self._inlined_fields(cls, lambda: self._fields(cls, x, ns, ordered, None))
+        if fields is None or len(fields[1]) > 1:
             return None
+        required, optional = fields
         without = "{" + ", ".join(required) + "}"
         if not optional:
             return without
@@ -427,19 +438,10 @@ class Unstructurer:
 
         ``None`` for a model with no field without a default, a hook, or inside itself.
         """
-        if (
-            cls in self._inlining
-            or not all(_mirrored(f) for f in attrs.fields(cls))
-            or _ordering(cls) is not None
-        ):
+        fields = self._inlined_fields(cls, lambda: self._text_fields(cls, x, ns, order, None))
+        if fields is None or not fields[0]:
             return None
-        self._inlining.add(cls)
-        try:
-            required, optional = self._text_fields(cls, x, ns, order, None)
-        finally:
-            self._inlining.discard(cls)
-        if not required:
-            return None
+        required, optional = fields
         parts = [_text_entries(required)]
         parts.extend(
             f"({_text_entry(', ', key, value)} if {test} else '')" for test, key, value in optional
