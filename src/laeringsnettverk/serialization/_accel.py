@@ -24,7 +24,10 @@ import functools
 import math
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from laeringsnettverk.serialization._encode import Unstructurer
 
 __all__ = ["ENV", "STATE", "WARM_UP", "Accelerator", "State", "get", "use"]
 
@@ -38,13 +41,16 @@ _float_repr = float.__repr__
 class Accelerator:
     """msgspec's JSON reader and writer, as the library uses them."""
 
-    __slots__ = ("decode", "encode", "format", "raw")
+    __slots__ = ("decode", "encode", "format", "raw", "unstructurer")
 
     def __init__(self, msgspec: Any) -> None:
         self.decode: Callable[[str], Any] = msgspec.json.Decoder().decode
         self.encode: Callable[[Any], bytes] = msgspec.json.Encoder().encode
         self.format: Callable[..., bytes] = msgspec.json.format
         self.raw: Callable[[bytes], Any] = msgspec.Raw
+        self.unstructurer: Unstructurer | None = None
+        """The writers' unstructurer for this accelerator (its floats and dates as it writes
+        them), made on first use by :mod:`~laeringsnettverk.serialization._json`."""
 
     def float_hook(self) -> Callable[[Any], Any]:
         """Each float as the number text :mod:`json` writes (its ``repr``), others as they are.

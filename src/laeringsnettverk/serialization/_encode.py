@@ -19,6 +19,10 @@ instance) by the converter's hook for the model.
 needs to write it as :mod:`json` does (the accelerator: its number text); then a value the
 converter's hooks would unstructure raises :class:`Unsupported` instead, since its floats
 would not pass through the hook, and the caller writes the document on the pure path.
+``native_dates`` leaves each ``datetime.date`` (exactly that type) to that writer, which
+writes it as its ISO 8601 text itself (msgspec: the same text as ``isoformat`` for every
+date from 0001-01-01 to 9999-12-31, compared when this was written); any other value in a
+date field is written by ``date.isoformat`` as on the pure path.
 
 For :func:`~laeringsnettverk.serialization.dumps` on one line (the pure path),
 :meth:`Unstructurer.text_function` generates a second function per document model that
@@ -145,10 +149,13 @@ class Unstructurer:
         detailed: Any,
         float_hook: Callable[[Any], Any] | None = None,
         write: Callable[[Any], str] | None = None,
+        *,
+        native_dates: bool = False,
     ) -> None:
         self._detailed_source = detailed
         self._detailed_converter: Any = None
         self._float = float_hook
+        self._native_dates = native_dates
         self._write = write
         self.texts: dict[type, Callable[[Any, str, int], str]] = {}
         """The function writing each model as a document's text, by class (see
@@ -495,7 +502,12 @@ class Unstructurer:
         if tp is float:
             return x if self._float is None else f"{self._name(ns, self._float)}({x})"
         if tp is datetime.date:
-            return f"{self._name(ns, datetime.date.isoformat)}({x})"
+            iso = f"{self._name(ns, datetime.date.isoformat)}({x})"
+            if not self._native_dates:
+                return iso
+            # exactly a date: left to the writer, whose text is isoformat's (a datetime, say,
+            # would be written with its time: isoformat of date writes the date alone)
+            return f"({x} if type({x}) is {self._name(ns, datetime.date)} else {iso})"
         inner = _optional_of(tp)
         if inner is not None:
             value = self._value(inner, x, ns, ordered=ordered)
@@ -530,7 +542,7 @@ class Unstructurer:
             # _in_order(x, n), its common case inline (a call per conversation spared)
             copyable = self._name(ns, _COPYABLE)
             return (
-                f"({x}.copy() if type({x}) in {copyable} and list({x}) == {ordered}"
+                f"({x}.copy() if type({x}) in {copyable} and [*{x}] == {ordered}"
                 f" else {self._name(ns, _in_order)}({x}, {ordered}))"
             )
         # anything else: the converter's own hook for this type

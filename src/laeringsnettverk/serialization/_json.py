@@ -153,8 +153,9 @@ def _accelerated_unstructurer(acc: _accel.Accelerator) -> Unstructurer:
         return _accelerated[0][1]
     from laeringsnettverk.serialization._encode import Unstructurer
 
-    un = Unstructurer(_converter, float_hook=acc.float_hook())
+    un = Unstructurer(_converter, float_hook=acc.float_hook(), native_dates=True)
     _accelerated[:] = [(acc, un)]
+    acc.unstructurer = un
     return un
 
 
@@ -273,7 +274,11 @@ def dumps(obj: object, *, indent: int | None = 2) -> str:
     acc = _STATE.active if _STATE.countdown < 0 else _accel.get()
     if acc is not None and (indent is None or (type(indent) is int and indent > 0)):
         try:
-            return acc.dumps(_accelerated_unstructurer(acc).document(obj, kind, version), indent)
+            fast = acc.unstructurer or _accelerated_unstructurer(acc)
+            fn = fast.documents.get(type(obj)) or fast.document_function(type(obj))
+            if indent is None:  # Accelerator.dumps, without its call
+                return acc.format(acc.encode(fn(obj, kind, version)), indent=0).decode()
+            return acc.dumps(fn(obj, kind, version), indent)
         except Exception:  # the pure path writes it, or raises what is wrong
             pass
     un = _unstructurer()
