@@ -41,6 +41,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "laeringsnettverk._error_show",
             "laeringsnettverk._checks",
             "laeringsnettverk._codes",
+            "laeringsnettverk._converters",
             "laeringsnettverk._rules",
             "laeringsnettverk._rules_build",
             "laeringsnettverk._municipality",

@@ -8,7 +8,9 @@ more than set its fields and run :func:`~laeringsnettverk._rules.checked`'s chec
 
 from __future__ import annotations
 
+import datetime
 import enum
+import typing
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -20,23 +22,29 @@ from hypothesis import strategies as st
 from laeringsnettverk import _rules
 from laeringsnettverk._checks import Checker
 from laeringsnettverk._rules import (
+    Boolean,
+    Code,
     Custom,
+    Date,
+    Instance,
     Integer,
     Items,
     Map,
     Member,
+    Number,
     Optional,
     Rule,
     Text,
     _Names,
     checked,
     freeze_map,
+    items_kept,
     rule,
     to_tuple,
 )
 from laeringsnettverk._rules_build import build_lines
 from laeringsnettverk.errors import ValidationError
-from laeringsnettverk.toolkit import WhatMattersForm
+from laeringsnettverk.toolkit import WhatMattersForm, _form
 from laeringsnettverk.toolkit._form import Activity, Conversation, Scale
 
 
@@ -298,3 +306,153 @@ def test_every_checked_model_of_the_library_is_made_in_place() -> None:
         if build_lines(cls, [f"a{i}" for i in range(len(attrs.fields(cls)))], _Names(), "x") is None
     )
     assert refused == []
+
+
+# -- a proven type: the rule's quick test left out --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("declared", "tp"),
+    [
+        (Integer(), int),
+        (Boolean(), bool),
+        (Date(), datetime.date),
+        (Member(Colour), Colour),
+        (Instance(Activity), Activity),
+        (Optional(Integer()), int | None),
+        (Optional(Integer()), typing.Optional[int]),  # noqa: UP045 - the other spelling
+        (Optional(Integer()), int),
+        (Items(Instance(Activity)), tuple[Activity, ...]),
+        (Map(Integer()), Mapping[str, int]),
+        (Map(Integer()), dict[str, int]),
+    ],
+)
+def test_a_rule_that_only_tests_the_type_holds_for_it(declared: Rule, tp: Any) -> None:
+    assert declared.holds_for(tp)
+
+
+@pytest.mark.parametrize(
+    ("declared", "tp"),
+    [
+        (Text(), str),  # blank text and lone surrogates are still refused
+        (Text(blank=True), str),
+        (Code(), str),
+        (Number(), float),
+        (Custom(lambda c, p, v: True, bool), int),
+        (Integer(ge=0), int),
+        (Integer(le=9), int),
+        (Integer(), bool),
+        (Boolean(), int),
+        (Date(), str),
+        (Member(Colour), str),
+        (Instance(Activity), Conversation),
+        (Optional(Integer()), int | str | None),
+        (Optional(Text()), str | None),
+        (Items(Instance(Activity), min_items=1), tuple[Activity, ...]),
+        (Items(Instance(Activity), unique="again"), tuple[Activity, ...]),
+        (Items(Instance(Activity)), tuple[Activity, Activity]),
+        (Items(Instance(Activity)), list[Activity]),
+        (Items(Text()), tuple[str, ...]),
+        (Map(Integer()), Mapping[int, int]),
+        (Map(Integer()), Mapping[str, str]),
+        (Map(Integer()), tuple[str, ...]),
+        (Map(Integer()), int),
+    ],
+)
+def test_a_rule_that_tests_more_than_the_type_does_not_hold_for_it(declared: Rule, tp: Any) -> None:
+    assert not declared.holds_for(tp)
+
+
+def test_converters_that_keep_the_items_are_declared() -> None:
+    assert items_kept(None)
+    assert items_kept(to_tuple)
+    assert items_kept(freeze_map)
+    assert items_kept(_form._scores)
+    assert not items_kept(_upper)
+
+
+@attrs.frozen(kw_only=True)
+@checked
+class Proven:
+    counts: tuple[int, ...] = attrs.field(converter=to_tuple, metadata=rule(Items(Integer())))
+    upper: str = attrs.field(converter=_upper, metadata=rule(Code()))
+    flag: bool = attrs.field(metadata=rule(Boolean()))
+    limited: int = attrs.field(metadata=rule(Integer(ge=0)))
+
+
+def _lines(cls: type, proven: set[int]) -> str:
+    values = [f"a{i}" for i in range(len(attrs.fields(cls)))]
+    built = build_lines(cls, values, _Names(prefix="b"), "raise _Doubt", proven)
+    assert built is not None
+    return "\n".join(built[0])
+
+
+def test_a_proven_fields_quick_test_is_left_out_only_where_it_holds() -> None:
+    everything = _lines(Proven, set())
+    proven = _lines(Proven, {0, 1, 2, 3})
+    assert "for " in everything and "type(a2) is not bool" in everything
+    # the tuple of ints and the bool: left out; text after a converter and a bounded int: kept
+    assert "for " not in proven and "type(a2)" not in proven
+    assert "a1.strip()" in proven and "a3 < 0" in proven
+
+
+@attrs.frozen(kw_only=True)
+@checked
+class Defaults:
+    empty: Mapping[str, int] = attrs.field(
+        factory=dict, converter=freeze_map, metadata=rule(Map(Integer()))
+    )
+    made: tuple[int, ...] = attrs.field(
+        factory=lambda: (1,), converter=to_tuple, metadata=rule(Items(Integer()))
+    )
+    negative: int = attrs.field(default=-1, metadata=rule(Integer()))
+    unruled: int = attrs.field(default=1)
+    right: int = attrs.field(default=1, metadata=rule(Integer()))
+
+
+def test_a_default_is_proven_only_when_it_keeps_the_rule() -> None:
+    from laeringsnettverk.serialization._fast import _default_keeps_rule
+
+    fields = attrs.fields(Defaults)
+    assert _default_keeps_rule(fields.empty)  # an empty container, checked
+    assert not _default_keeps_rule(fields.made)  # a factory that may make anything
+    assert _default_keeps_rule(fields.right)
+    assert _default_keeps_rule(fields.negative)  # an int: Integer() holds
+    assert not _default_keeps_rule(attrs.fields(_Breaks).value)
+    assert not _default_keeps_rule(fields.unruled)  # no rule: nothing proven
+
+
+@attrs.frozen(kw_only=True)
+@checked
+class _Breaks:
+    value: int = attrs.field(default=0, metadata=rule(Integer(ge=1)))
+
+
+@given(
+    counts=st.one_of(st.lists(st.integers(-2, 3), max_size=3), st.lists(st.booleans())),
+    flag=st.one_of(st.booleans(), st.integers(0, 1)),
+    value=st.one_of(st.none(), st.integers(-1, 2), st.text(max_size=1)),
+)
+def test_the_fast_loader_with_proven_types_makes_and_refuses_what_the_classes_do(
+    counts: Any, flag: Any, value: Any
+) -> None:
+    """A document through the generated loader (types proven) and through the classes."""
+    from laeringsnettverk.serialization._fast import FastStructurer
+
+    fast = FastStructurer(None)
+    data: dict[str, Any] = {"counts": counts, "upper": "x", "flag": flag, "limited": 1}
+    try:
+        expected: Any = Proven(**data)
+    except ValidationError:
+        expected = None
+    if any(type(c) is not int for c in counts) or type(flag) is not bool:
+        expected = None  # the loader refuses a value of another type (JSON is strict)
+    assert fast.structure(data, Proven) == expected
+    breaks: dict[str, Any] = {} if value is None else {"value": value}
+    try:
+        made: Any = _Breaks(**breaks)
+    except ValidationError:
+        made = None
+    if value is not None and type(value) is not int:
+        made = None
+    assert fast.structure(breaks, _Breaks) == made

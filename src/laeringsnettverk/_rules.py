@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from collections.abc import Callable, Iterable, Mapping
+import types
+import typing
+from collections.abc import Callable, Mapping
 from enum import Enum
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -36,6 +38,7 @@ from typing import Any, TypeVar
 import attrs
 
 from laeringsnettverk._checks import Checker, isfinite
+from laeringsnettverk._converters import freeze_map, items_kept, keeps_items, to_tuple
 from laeringsnettverk.errors import Position, TypeName
 
 __all__ = [
@@ -55,6 +58,8 @@ __all__ = [
     "Text",
     "checked",
     "freeze_map",
+    "items_kept",
+    "keeps_items",
     "quick_source",
     "rule",
     "rule_of",
@@ -66,23 +71,6 @@ RULE = "laeringsnettverk.rule"
 
 Path = tuple[Any, ...]
 C = TypeVar("C", bound=type)
-V = TypeVar("V")
-
-
-def to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
-    """Any iterable as a tuple (a tuple is kept as it is).
-
-    Typed ``Any`` because the attrs mypy plugin cannot bind a generic converter; the
-    models check their elements at run time.
-    """
-    return values if type(values) is tuple else tuple(values)
-
-
-def freeze_map(values: Mapping[str, V]) -> Mapping[str, V]:
-    """A read-only copy of a mapping, keeping its order."""
-    if type(values) is MappingProxyType:
-        return values
-    return MappingProxyType(dict(values))
 
 
 def _encodable(text: str) -> bool:
@@ -135,6 +123,16 @@ class Rule:
     def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
         """The field's schema ``prop`` (from its type) with this rule's keywords added."""
         return prop
+
+    def holds_for(self, tp: Any) -> bool:
+        """Whether every value of exactly the type ``tp`` keeps this rule.
+
+        A generated loader that has proven a value's type (``int``, ``tuple[Activity,
+        ...]``, ``Mapping[str, int]`` with ``str`` keys and ``int`` values) leaves the
+        rule's quick test out when this holds. ``False`` unless the rule's quick test is
+        only a test of the type: never more lenient.
+        """
+        return False
 
 
 _NOT_BLANK: Mapping[str, Any] = MappingProxyType({"minLength": 1, "pattern": r"\S"})
@@ -191,6 +189,9 @@ class Integer(Rule):
     def quick(self, v: str, names: _Names) -> list[str]:
         return [f"if type({v}) is not int{_outside(v, self.ge, self.le)}: return False"]
 
+    def holds_for(self, tp: Any) -> bool:
+        return tp is int and self.ge is None and self.le is None
+
     def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
         return _bounds(prop, self.ge, self.le)
 
@@ -241,6 +242,9 @@ class Boolean(Rule):
     def quick(self, v: str, names: _Names) -> list[str]:
         return [f"if type({v}) is not bool: return False"]
 
+    def holds_for(self, tp: Any) -> bool:
+        return tp is bool
+
 
 @attrs.frozen
 class Date(Rule):
@@ -251,6 +255,9 @@ class Date(Rule):
 
     def quick(self, v: str, names: _Names) -> list[str]:
         return [f"if type({v}) is not {names.const(datetime.date)}: return False"]
+
+    def holds_for(self, tp: Any) -> bool:
+        return tp is datetime.date
 
 
 @attrs.frozen
@@ -265,6 +272,9 @@ class Member(Rule):
 
     def quick(self, v: str, names: _Names) -> list[str]:
         return [f"if type({v}) is not {names.const(self.enum)}: return False"]
+
+    def holds_for(self, tp: Any) -> bool:
+        return tp is self.enum
 
 
 @attrs.frozen
@@ -290,6 +300,9 @@ class Instance(Rule):
     def quick(self, v: str, names: _Names) -> list[str]:
         return [f"if type({v}) is not {names.const(self.cls)}: return False"]
 
+    def holds_for(self, tp: Any) -> bool:
+        return tp is self.cls
+
 
 @attrs.frozen
 class Optional(Rule):
@@ -308,6 +321,11 @@ class Optional(Rule):
             test = inner[0][3 : -len(": return False")]
             return [f"if {v} is not None and ({test}): return False"]
         return [f"if {v} is not None:", *("  " + line for line in inner)]
+
+    def holds_for(self, tp: Any) -> bool:
+        union = typing.get_origin(tp) in (typing.Union, types.UnionType)
+        given = [a for a in typing.get_args(tp) if a is not type(None)] if union else [tp]
+        return len(given) == 1 and self.rule.holds_for(given[0])
 
     def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
         kinds = prop.get("type")
@@ -373,6 +391,11 @@ class Items(Rule):
             lines.append(f"if len(set({v})) != len({v}): return False")
         return lines
 
+    def holds_for(self, tp: Any) -> bool:
+        args = typing.get_args(tp)
+        shape = typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+        return shape and not (self.min_items or self.unique) and self.rule.holds_for(args[0])
+
     def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
         out = dict(prop)
         items = prop.get("items")
@@ -413,6 +436,11 @@ class Map(Rule):
             f"  if type({k}) is not str: return False",
             *("  " + line for line in inner),
         ]
+
+    def holds_for(self, tp: Any) -> bool:
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        mapping = isinstance(origin, type) and issubclass(origin, Mapping) and len(args) == 2
+        return mapping and args[0] is str and self.rule.holds_for(args[1])
 
     def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
         values = prop.get("additionalProperties")

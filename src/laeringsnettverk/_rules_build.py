@@ -8,7 +8,8 @@ rules' quick tests, then the cross-field rules), without a call per object.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import typing
+from collections.abc import Callable, Collection, Sequence
 from types import MemberDescriptorType
 from typing import Any
 
@@ -21,6 +22,7 @@ from laeringsnettverk._rules import (
     _AllOk,
     _Names,
     _post_init,
+    items_kept,
     to_tuple,
 )
 
@@ -30,7 +32,7 @@ _FAIL = "return False"
 
 
 def build_lines(
-    cls: type, values: Sequence[str], names: _Names, fail: str
+    cls: type, values: Sequence[str], names: _Names, fail: str, proven: Collection[int] = ()
 ) -> tuple[list[str], str] | None:
     """Statements that make a ``cls`` from its field values, checked, without a call.
 
@@ -43,6 +45,12 @@ def build_lines(
     the same values, when the value keeps every rule; on a doubt the statements raise
     (``fail``, or the cross-field rules' stop), and the loader takes its detailed path.
 
+    ``proven`` holds the positions of the values the loader has proven to be of their
+    field's annotated type (a ``str``, a tuple of ``Activity`` it built itself, a mapping
+    of ``str`` to ``int``): a field whose converter keeps the items
+    (:func:`~laeringsnettverk._rules.keeps_items`) and whose rule holds for every value of
+    that type (:meth:`~laeringsnettverk._rules.Rule.holds_for`) has its quick test left out.
+
     ``None`` when ``cls`` is not made by ``attrs`` and :func:`checked` alone (a validator,
     a ``__attrs_pre_init__``, a slot that is not a field): the caller calls ``cls``.
     """
@@ -50,13 +58,16 @@ def build_lines(
     if setters is None:
         return None
     lines: list[str] = []
-    for attribute, v in zip(attrs.fields(cls), values, strict=True):
+    hints = typing.get_type_hints(cls) if proven else {}
+    for i, (attribute, v) in enumerate(zip(attrs.fields(cls), values, strict=True)):
         converter: Any = attribute.converter
         if converter is to_tuple:  # inline: a tuple is kept
             lines.append(f"if type({v}) is not tuple: {v} = tuple({v})")
         elif converter is not None:
             lines.append(f"{v} = {names.const(converter)}({v})")
         declared: Rule = attribute.metadata[RULE]
+        if i in proven and items_kept(converter) and declared.holds_for(hints[attribute.name]):
+            continue  # the value's proven type keeps the rule: no test to run
         for line in declared.quick(v, names):
             if line.endswith(_FAIL):
                 lines.append(line[: -len(_FAIL)] + fail)

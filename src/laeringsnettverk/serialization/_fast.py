@@ -31,8 +31,9 @@ from typing import Any, TypeVar
 
 import attrs
 
+from laeringsnettverk._checks import Checker
 from laeringsnettverk._codes import CodedEnum
-from laeringsnettverk._rules import _Names
+from laeringsnettverk._rules import _Names, rule_of
 from laeringsnettverk._rules_build import build_lines
 
 __all__ = ["FastStructurer"]
@@ -139,7 +140,7 @@ class FastStructurer:
         ns: dict[str, Any] = {"_GiveUpError": _GiveUpError}
         # registered before the body is built: a model may refer to itself
         self._fns[cls, top] = lambda o, n: ns["fast"](o, n)  # noqa: PLW0108 (bound below)
-        body, built = self._inlined(cls, "o", "v", envelope, ns)
+        body, built, _ = self._inlined(cls, "o", "v", envelope, ns)
         # members counted in a local, added to the caller's count once
         lines = [
             "def fast(o, n):",
@@ -156,11 +157,12 @@ class FastStructurer:
 
     def _inlined(
         self, cls: type, o: str, prefix: str, envelope: frozenset[str], ns: dict[str, Any]
-    ) -> tuple[list[str], str]:
+    ) -> tuple[list[str], str, bool]:
         """Statements checking the JSON object ``o`` as ``cls``, and the expression building it.
 
         The field values go in ``{prefix}0``, ``{prefix}1``, ... A model inside (an item of a
         list, a field) is checked inline, sparing a call per object, except inside itself.
+        The flag: whether the object is made in place (so it is exactly a ``cls``).
         """
         self._inlining.add(cls)
         try:
@@ -170,7 +172,7 @@ class FastStructurer:
 
     def _body(
         self, cls: type, o: str, prefix: str, envelope: frozenset[str], ns: dict[str, Any]
-    ) -> tuple[list[str], str]:
+    ) -> tuple[list[str], str, bool]:
         fields = attrs.fields(cls)
         keys = self._name(ns, frozenset(f.name for f in fields) | envelope)
         hints = typing.get_type_hints(cls)
@@ -179,18 +181,20 @@ class FastStructurer:
             f"m += len({o})",
         ]
         args = []
+        proven = set()  # the fields whose value is proven of the field's type
         for i, f in enumerate(fields):
             v = f"{prefix}{i}"
             tp = hints[f.name]
             default = f.default
             if default is attrs.NOTHING:
                 lines.append(f"{v} = {o}[{f.name!r}]")  # KeyError: give up
-                lines.extend(self._check(tp, v, ns))
+                checks, sure = self._checked(tp, v, ns)
+                lines.extend(checks)
             elif default is None and type(None) in (_union_members(tp) or ()):
                 # an optional field defaulting to None: an absent key is the same as null
                 lines.append(f"{v} = {o}.get({f.name!r})")
                 lines.append(f"if {v} is not None:")
-                inner = self._check(_without_none(tp), v, ns)
+                inner, sure = self._checked(_without_none(tp), v, ns)
                 lines.extend("  " + x for x in inner or ["pass"])
             else:
                 if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
@@ -199,15 +203,20 @@ class FastStructurer:
                     missing = self._name(ns, default)
                 lines.append(f"if {f.name!r} in {o}:")
                 lines.append(f"  {v} = {o}[{f.name!r}]")
-                lines.extend("  " + x for x in self._check(tp, v, ns) or ["pass"])
+                checks, sure = self._checked(tp, v, ns)
+                lines.extend("  " + x for x in checks or ["pass"])
                 lines.append("else:")
                 lines.append(f"  {v} = {missing}")
+                sure = sure and _default_keeps_rule(f)
+            if sure:
+                proven.add(i)
             args.append(f"{f.alias}={v}")
         values = [f"{prefix}{i}" for i in range(len(fields))]
-        built = build_lines(cls, values, _Names(ns, f"{prefix}q"), "raise _GiveUpError")
+        names = _Names(ns, f"{prefix}q")
+        built = build_lines(cls, values, names, "raise _GiveUpError", proven)
         if built is not None:  # the model made in place, its rules' quick tests inline
-            return [*lines, *built[0]], built[1]
-        return lines, f"{self._name(ns, cls)}({', '.join(args)})"
+            return [*lines, *built[0]], built[1], True
+        return lines, f"{self._name(ns, cls)}({', '.join(args)})", False
 
     def _inlinable(self, tp: Any) -> bool:
         return (
@@ -290,18 +299,28 @@ class FastStructurer:
 
     def _check(self, tp: Any, v: str, ns: dict[str, Any]) -> list[str]:
         """Statements that check ``v`` and rebind it to the structured value."""
+        return self._checked(tp, v, ns)[0]
+
+    def _checked(self, tp: Any, v: str, ns: dict[str, Any]) -> tuple[list[str], bool]:
+        """:meth:`_check`'s statements, and whether they prove ``v`` of exactly type ``tp``.
+
+        Proven: a ``str``, ``int`` or ``bool`` by its type test, a date as
+        ``date.fromisoformat`` makes it, a coded enumeration's member, a model made in
+        place here, and a tuple or a mapping of these. Not proven: what a called function
+        or the detailed converter's hook returns.
+        """
         if tp in _SIMPLE:
-            return [f"if type({v}) is not {_SIMPLE[tp]}: raise _GiveUpError"]
+            return [f"if type({v}) is not {_SIMPLE[tp]}: raise _GiveUpError"], True
         if tp is float:
             return [
                 f"if type({v}) is float:",
                 f"  if not {self._name(ns, math.isfinite)}({v}): raise _GiveUpError",
                 f"elif type({v}) is not int: raise _GiveUpError",
-            ]
+            ], False
         members = _union_members(tp)
         if members is not None and type(None) in members:
-            inner = self._check(_without_none(tp), v, ns)
-            return [f"if {v} is not None:", *("  " + x for x in inner or ["pass"])]
+            inner, sure = self._checked(_without_none(tp), v, ns)
+            return [f"if {v} is not None:", *("  " + x for x in inner or ["pass"])], sure
         origin, args = typing.get_origin(tp), typing.get_args(tp)
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             item = args[0]
@@ -312,13 +331,13 @@ class FastStructurer:
                     f"for x in {v}:",
                     f"  if type(x) is not {_SIMPLE[item]}: raise _GiveUpError",
                     f"{v} = tuple({v})",
-                ]
+                ], True
             leaf = self._leaf(item)
             if leaf is not None:
-                return [head, f"{v} = tuple(map({self._name(ns, leaf)}, {v}))"]
+                return [head, f"{v} = tuple(map({self._name(ns, leaf)}, {v}))"], True
             if self._inlinable(item):
                 d = next(self._counter)
-                body, built = self._inlined(item, f"o{d}", f"o{d}_", frozenset(), ns)
+                body, built, in_place = self._inlined(item, f"o{d}", f"o{d}_", frozenset(), ns)
                 return [
                     head,
                     f"l{d} = []",
@@ -326,9 +345,9 @@ class FastStructurer:
                     *("  " + x for x in body),
                     f"  l{d}.append({built})",
                     f"{v} = tuple(l{d})",
-                ]
+                ], in_place
             fn = self._name(ns, self._item(item))
-            return [head, f"{v} = tuple([{fn}(x, n) for x in {v}])"]
+            return [head, f"{v} = tuple([{fn}(x, n) for x in {v}])"], False
         if (
             isinstance(origin, type)
             and issubclass(origin, Mapping)
@@ -342,7 +361,7 @@ class FastStructurer:
                 f"for k, x in {v}.items():",
                 f"  if type(k) is not str or type(x) is not {_SIMPLE[args[1]]}: raise _GiveUpError",
                 f"{v} = dict({v})",
-            ]
+            ], True
         if tp is datetime.date:
             # _date's rule, inline (no call per date): see _date for why it is never more
             # lenient than the detailed hook
@@ -350,20 +369,20 @@ class FastStructurer:
                 f"if type({v}) is not str or len({v}) != 10 or {v}[4] != '-' or {v}[7] != '-'"
                 f" or not {v}.isascii(): raise _GiveUpError",
                 f"{v} = {self._name(ns, _fromisoformat)}({v})",
-            ]
+            ], True
         if isinstance(tp, type) and issubclass(tp, CodedEnum):
-            return [f"{v} = {self._name(ns, self._leaf(tp))}({v})"]
+            return [f"{v} = {self._name(ns, self._leaf(tp))}({v})"], True
         if self._inlinable(tp):
-            body, built = self._inlined(tp, v, f"{v}_", frozenset(), ns)
-            return [*body, f"{v} = {built}"]
+            body, built, in_place = self._inlined(tp, v, f"{v}_", frozenset(), ns)
+            return [*body, f"{v} = {built}"], in_place
         if isinstance(tp, type) and attrs.has(tp):
-            return [f"{v} = {self._name(ns, self._function(tp, False))}({v}, n)"]
+            return [f"{v} = {self._name(ns, self._function(tp, False))}({v}, n)"], False
         if members is not None and all(isinstance(a, type) and attrs.has(a) for a in members):
             union = self._union(members)
             if union is not None:
-                return [f"{v} = {self._name(ns, union)}({v}, n)"]
+                return [f"{v} = {self._name(ns, union)}({v}, n)"], False
         # anything else: the detailed converter's own hook for this type
-        return [f"{v} = {self._name(ns, self._detailed_hook(tp))}({v}, n)"]
+        return [f"{v} = {self._name(ns, self._detailed_hook(tp))}({v}, n)"], False
 
 
 def _fast_model(cls: type) -> bool:
@@ -376,6 +395,26 @@ def _fast_model(cls: type) -> bool:
         if not f.init or (isinstance(default, attrs.Factory) and default.takes_self):  # type: ignore[arg-type]
             return False
     return True
+
+
+_EMPTY_FACTORIES = (dict, list, tuple)
+
+
+def _default_keeps_rule(field: attrs.Attribute[Any]) -> bool:
+    """Whether a field's default, converted, keeps the field's rule (checked once, here).
+
+    A factory's value is known only for an empty container's (``dict``, ``list``,
+    ``tuple``); any other factory may make anything, so it is not proven.
+    """
+    default: Any = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        if default.factory not in _EMPTY_FACTORIES:
+            return False
+        default = default.factory()
+    declared = rule_of(field)
+    converter: Any = field.converter
+    value = default if converter is None else converter(default)
+    return declared is not None and declared.check(Checker(), (field.name,), value)
 
 
 def _without_none(tp: Any) -> Any:

@@ -1,6 +1,6 @@
 """Converters shared by the models: immutable sequences and mappings.
 
-Defined once, with the field rules, in :mod:`laeringsnettverk._rules`; kept here under
+Defined once, in :mod:`laeringsnettverk._converters`; kept here under
 their old import path for the modules that use them.
 """
 

@@ -24,6 +24,7 @@ from laeringsnettverk._rules import (
     Text,
     checked,
     freeze_map,
+    keeps_items,
     rule,
     to_tuple,
 )
@@ -97,6 +98,9 @@ class Activity:
 
 def _scores(values: Mapping[str, int]) -> Mapping[str, int]:
     return freeze_map(values)
+
+
+keeps_items(_scores)  # a read-only copy of the same scores
 
 
 @attrs.frozen(kw_only=True)
