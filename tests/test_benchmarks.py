@@ -48,6 +48,7 @@ def test_benchmark_command_quick_run_writes_its_json(tmp_path: Path) -> None:
         assert mem["stream_traced_peak_bytes"] > 0  # small sizes are traced too
         assert mem["objects_held_bytes_per_form"] > 0 and mem["batch_file_held_bytes_per_form"] > 0
         assert mem["batch_over_objects"] > 0 and isinstance(mem["batch_met"], bool)
+        assert mem["held_measured_by"] in ("resident set", "tracemalloc")
     flat = results["stream_flat"]
     assert (flat["from"], flat["to"]) == (60, 120) and isinstance(flat["met"], bool)
     assert "| 120 forms | " in run.stdout and "the peak's growth per form added" in run.stdout
