@@ -500,6 +500,23 @@ def test_a_bytearray_or_memoryview_reads_as_bytes_whole_or_as_a_line(lines: list
     assert list(iter_jsonl([memoryview(x) for x in raw])) == expected  # type: ignore[arg-type]
 
 
+@given(_LINES)
+def test_a_memory_mapped_file_reads_as_its_bytes(lines: list[str]) -> None:
+    # not one byte at a time (iterating an mmap gives single bytes), nor read whole
+    import mmap
+    import tempfile
+
+    from laeringsnettverk.serialization import iter_jsonl, load_jsonl
+
+    data = ("\n".join(lines) + "\n").encode()
+    with tempfile.TemporaryFile() as handle:
+        handle.write(data)
+        handle.flush()
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+            assert list(iter_jsonl(mapped)) == list(iter_jsonl(data))
+            assert load_jsonl(mapped) == load_jsonl(data)
+
+
 def test_a_bytes_like_line_not_utf8_is_reported_as_a_bytes_line_is() -> None:
     for line in (
         b'{"kind": "\xff"}',

@@ -20,6 +20,7 @@ import array
 import contextlib
 import io
 import json
+import mmap
 import typing
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any, AnyStr, Generic, TypeVar, overload
@@ -223,7 +224,8 @@ def load_jsonl(
     The batch holds every document loaded; to go through a file too large for memory, read
     it with :func:`iter_jsonl`, which gives the same lines one at a time.
 
-    A ``bytearray`` or ``memoryview`` is read as ``bytes``, whole or as one line. An item
+    A ``bytearray`` or ``memoryview`` is read as ``bytes``, whole or as one line; an
+    ``mmap.mmap`` of a file is read as its bytes, one line at a time, in place. An item
     of an iterable that is no line at all (``None``, a number, a dict) is that line's
     error, named by its type only, and the lines after it still load. An exception the
     source itself raises while it is read (a file's ``OSError``, or the
@@ -291,6 +293,8 @@ def iter_jsonl(
         lines = _split(source, "\n")
     elif isinstance(source, _BYTES_LIKE):
         lines = _split(bytes(source), b"\n")
+    elif isinstance(source, mmap.mmap):  # found and sliced in place: never read whole
+        lines = _split(typing.cast(bytes, source), b"\n")
     else:
         if isinstance(source, io.TextIOWrapper):
             with contextlib.suppress(io.UnsupportedOperation):  # read from already
