@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import pickle
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -380,6 +381,41 @@ class _Person:
 
     def __repr__(self) -> str:
         return "Kari Nordmann"
+
+
+class _Broken:
+    """An iterable whose own ``__iter__`` has a bug."""
+
+    def __iter__(self) -> Iterator[str]:
+        raise TypeError("a bug of the source's own")
+
+
+class _NotIterable:
+    __iter__ = None  # Python's way to say a class is not iterable
+
+    def __getitem__(self, index: int) -> str:  # pragma: no cover - never called
+        raise IndexError(index)
+
+
+class _OldStyle:
+    """A sequence by ``__getitem__`` alone: iter() reads it."""
+
+    def __getitem__(self, index: int) -> str:
+        if index > 0:
+            raise IndexError(index)
+        return '{"kind": "form"'
+
+
+def test_an_iterables_own_error_propagates_and_is_not_called_a_wrong_type() -> None:
+    from laeringsnettverk.serialization import iter_jsonl
+
+    with pytest.raises(TypeError, match="a bug of the source's own"):
+        iter_jsonl(_Broken())
+    with pytest.raises(ValidationError) as caught:
+        iter_jsonl(_NotIterable())  # type: ignore[call-overload]
+    assert caught.value.problems[0].code == "model_type"
+    (error,) = iter_jsonl(_OldStyle())  # type: ignore[call-overload]
+    assert isinstance(error, LineError) and error.line == 1
 
 
 @pytest.mark.parametrize(

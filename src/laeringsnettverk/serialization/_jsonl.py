@@ -299,16 +299,18 @@ def iter_jsonl(
         if isinstance(source, io.TextIOWrapper):
             with contextlib.suppress(io.UnsupportedOperation):  # read from already
                 source.reconfigure(newline="\n")
-        try:
-            lines = iter(source)
-        except TypeError:  # the type's name only: the source may be free text about a person
+        kind = type(source)
+        old_style = not hasattr(kind, "__iter__") and hasattr(kind, "__getitem__")
+        if not (isinstance(source, Iterable) or old_style):
+            # not iterable: the type's name only, since the source may be free text
             fail(
                 ("source",),
                 _SOURCE_RULE,
-                TypeName(type(source).__name__),
+                TypeName(kind.__name__),
                 code="model_type",
                 ctx={"expected": "str | bytes | IO | Iterable"},
             )
+        lines = iter(source)  # what an iterable's own __iter__ raises propagates
     return _items(lines, cls)
 
 
