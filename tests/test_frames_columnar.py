@@ -645,3 +645,98 @@ def test_mutated_lines_get_the_object_paths_verdict(routes: Routes, lines: list[
     frame = routes.same(lines)  # the same rows and the same bad lines, line for line
     as_bytes = [x.encode("utf-8", "surrogatepass") for x in lines]
     pd.testing.assert_frame_equal(routes.same(as_bytes), frame)
+
+
+# -- lines read in batches: each line decoded alone, the colons counted at once -----------------
+
+IN_A_BATCH = [
+    # (line, why, kept): lines the fast route leaves to the object route, in a batch of others
+    ("{", "not JSON", False),
+    (_line(_form(extra=1)), "an unknown key (msgspec refuses it)", False),
+    (_line(_form(activities=[{"name": " "}])), "a blank name (a check here refuses it)", False),
+    (DUPLICATE + '"team": "a", "team": "b"}', "a repeated key (the batch's colons)", False),
+    ("   ", "a blank line: skipped", False),
+    (
+        _line(
+            _form(
+                identifier="kl-10",
+                activities=[{"name": "Kl. 10:00"}],
+                conversations=[{"date": "2015-02-05", "scores": {"Kl. 10:00": 3}}],
+            )
+        ),
+        "a colon in a name (the batch's colons): a valid form, kept in its place",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "why", "kept"), IN_A_BATCH, ids=[w for _, w, _ in IN_A_BATCH])
+@pytest.mark.parametrize("at", [0, 1, 2, 4, 6])
+def test_a_line_left_to_the_object_route_keeps_its_number_and_place_in_a_batch(
+    routes: Routes, monkeypatch: pytest.MonkeyPatch, line: str, why: str, kept: bool, at: int
+) -> None:
+    monkeypatch.setattr(columnar, "_LINES", 3)  # batches of 3 lines: 0-2, 3-5, 6
+    lines = [_line(_form(identifier=f"s-{k}")) for k in range(7)]
+    lines[at] = line
+    frame = routes.same(lines)
+    assert routes.slow == 1, why  # the one line, read once by the object route
+    expected = [f"s-{k}" for k in range(7) if k != at]
+    if kept:
+        expected.insert(at, "kl-10")
+    assert frame["form"].tolist() == expected
+    verdict = load_jsonl([line], WhatMattersForm)
+    assert frame.attrs["bad_lines"] == [
+        {"line": at + 1, "problems": list(e.messages)} for e in verdict.errors
+    ]
+    pd.testing.assert_frame_equal(routes.same([x.encode() for x in lines]), frame)
+
+
+def test_several_lines_left_to_the_object_route_in_one_batch_keep_their_order(
+    routes: Routes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(columnar, "_LINES", 8)
+    lines = [_line(_form(identifier=f"s-{k}")) for k in range(8)]
+    for at, (line, _, _) in zip((1, 2, 4, 5, 7), IN_A_BATCH, strict=False):
+        lines[at] = line
+    lines[6] = IN_A_BATCH[-1][0]  # a valid line the object route reads: kept in its place
+    frame = routes.same(lines)
+    assert routes.slow == 6
+    assert frame["form"].tolist() == ["s-0", "s-3", "kl-10"]
+    assert [b["line"] for b in frame.attrs["bad_lines"]] == [2, 3, 5, 6]  # 8 is blank
+
+
+def test_batches_of_mixed_items_are_read_item_by_item(
+    routes: Routes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(columnar, "_LINES", 4)
+    form = load_example("form")
+    good = _line(FORM)
+    items: list[Any] = [good, good.encode(), "{", form, good, b"{", good.encode(), good]
+    frame = routes.same(items)
+    assert routes.slow == 2  # the two bad lines; the form is a model, the rest fast
+    assert [b["line"] for b in frame.attrs["bad_lines"]] == [3, 6]
+    assert frame["form"].tolist() == ["skjema-1", "skjema-1", form.identifier] + ["skjema-1"] * 3
+
+
+def test_batches_and_chunks_keep_the_positions_of_forms_without_identifiers(
+    routes: Routes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(columnar, "_LINES", 2)
+    monkeypatch.setattr(columnar, "_CHUNK", 3)
+    lines = [_line(_form(identifier=None)) for _ in range(9)]
+    lines[4] = "{"
+    frame = routes.same(lines)
+    assert frame["form"].tolist() == [str(k) for k in range(8)]  # by their rows, as before
+    assert [b["line"] for b in frame.attrs["bad_lines"]] == [5]
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(mutated_lines() | st.just(_line(FORM)), min_size=1, max_size=7))
+def test_mutated_lines_in_small_batches_get_the_object_paths_verdict(
+    routes: Routes, lines: list[str]
+) -> None:
+    with routes.monkeypatch.context() as m:
+        m.setattr(columnar, "_LINES", 3)
+        frame = routes.same(lines)
+        as_bytes = [x.encode("utf-8", "surrogatepass") for x in lines]
+        pd.testing.assert_frame_equal(routes.same(as_bytes), frame)

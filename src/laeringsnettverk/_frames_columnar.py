@@ -3,12 +3,13 @@
 :func:`laeringsnettverk.frames.forms_frame` fills a :class:`FormColumns`. A chunk's rows
 are kept as one flat list of values, row after row, until every ``_CHUNK`` rows its numbers
 go into typed buffers (``array.array``) and its three strings (identifier, team,
-municipality number) into Arrow arrays, so what memory keeps is the columns, never one
-Python object per form.
+municipality number) and two dates into Arrow arrays, so what memory keeps is the columns,
+never one Python object per form.
 
 A JSON line takes one of two routes:
 
-- **the fast route** (the ``fast`` extra, msgspec, imported on first use): the line is
+- **the fast route** (the ``fast`` extra, msgspec, imported on first use; lines are read
+  ``_LINES`` at a time, each decoded and checked on its own): the line is
   decoded into small typed structs in compiled code (types, required and unknown keys,
   dates, and scores within the default scale, 1 to 10, checked there; a line with a score
   beyond is decoded again without that check, and its scores checked against its own
@@ -32,6 +33,10 @@ equal to them only when no key is repeated and no string holds a colon. The iden
 and the team's colons (``urn:uuid:…``) are added to the count when the line has no
 backslash, so no escape (``\u003a``) can stand for one; a municipality number the fast route
 takes is four digits, so it holds none. Any line whose count differs takes the object route.
+The colons are counted for a whole batch of lines at once (:meth:`FormColumns._fill_lines`):
+each line holds at least the colons its row counts, so the batch holds their sum (with the
+colons of the lines that took the object route anyway) only when each line holds exactly
+its own; else each line is counted alone.
 
 The municipality column is the form's own number when it has one, else the number the
 network gives the form's team (:meth:`FormColumns.frame`), whichever route read the line.
@@ -44,6 +49,8 @@ import datetime
 import functools
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping
+from itertools import chain, islice
+from operator import countOf, itemgetter
 from typing import Any, Final, NamedTuple
 
 import attrs
@@ -61,9 +68,9 @@ from laeringsnettverk.toolkit import (
 __all__ = ["FormColumns", "fast_decoder"]
 
 _CHUNK = 65536  # rows per chunk: kept in one flat list, then turned into columns
-_CODES = "qiidddq"  # the buffers' types: conversations, date_1, date_2, means, benefit, paired
-_EPOCH = datetime.date(1970, 1, 1).toordinal()
-_NO_DATE = -(2**31)  # a missing date in the date buffers (no real date is this far back)
+_LINES = 512  # lines read at once by the fast route: decoded one by one, colons counted at once
+_LINE_TYPES = ({bytes}, {str})  # the types of a batch of lines (not of their subclasses)
+_CODES = "qdddq"  # the buffers' types: conversations, means, benefit, paired
 _BOUND = 2**31  # fast route: scales within ±2**31, so every sum below is exact in a float
 _MAX_ACTIVITIES = 2**20  # ... and at most this many activities (2**20 * 2**32 < 2**53)
 _TINY = WhatMattersForm(
@@ -144,20 +151,37 @@ def _msgspec_module() -> Any:
 
 
 Row = tuple[
-    str | None, str | None, str | None, int, int, int, float, float, float, int
-]  # identifier, team, municipality, conversations, date_1, date_2, mean_1, mean_2, benefit, paired
+    str | None,
+    str | None,
+    str | None,
+    int,
+    datetime.date | None,
+    datetime.date | None,
+    float,
+    float,
+    float,
+    int,
+    int,
+]  # identifier, team, municipality, conversations, date_1, date_2, mean_1, mean_2, benefit,
+#    paired; and the colons its line holds (a fast row's, see _fast_row; 0 else): no column
 _STRINGS: Final = 3  # the row's strings, before its numbers
-_WIDTH: Final = 10  # the row's values
+_ARROW: Final = (0, 1, 2, 4, 5)  # the row's strings and dates: Arrow arrays of each chunk
+_NUMBERS: Final = (3, 6, 7, 8, 9)  # its numbers: typed buffers (of the types _CODES)
+_WIDTH: Final = 11  # the row's values
+_COLONS = itemgetter(_WIDTH - 1)
 _IS_MUNICIPALITY_NUMBER = MUNICIPALITY_NUMBER_RULE.quick_with
 
 
 def _fast_row(  # noqa: PLR0915
-    f: Any, raw: str | bytes, unset: Any, checked: bool, fold: Callable[[str], str]
+    f: Any, raw: str | bytes, unset: Any, allowed: Any, fold: Callable[[str], str]
 ) -> Row | None:
     """The row of a decoded form line, or ``None``: the object route decides.
 
-    ``checked``: every score is known to be 1 to 10 (decoded by :attr:`Fast.decode`);
-    ``fold``: a name's key for the unique-names check (a :class:`_Folds`' lookup).
+    ``allowed``: the scores to check a line without a scale against: ``None`` when each
+    is known to be 1 to 10 (decoded by :attr:`Fast.decode`), else ``_ONE_TO_TEN``;
+    ``fold``: a name's key for the unique-names check (a :class:`_Folds`' lookup). The
+    row's last value is the number of colons the line holds when no key is repeated (see
+    the module's docstring); the caller compares it with the line's own count.
     """
     town = f.municipality
     if town is unset:
@@ -170,18 +194,16 @@ def _fast_row(  # noqa: PLR0915
     acts = f.activities
     n = len(acts)
     areas = {a.name: a.area for a in acts}  # name -> area: the names, and the areas given
-    if len(areas) != n or n > _MAX_ACTIVITIES:
-        return None
-    folded = set(map(fold, areas))
+    folded = set(map(fold, areas))  # n of them only when the n names are unique, folded
     if len(folded) != n or "" in folded:
         return None
     names = areas.keys()
-    keys += 2 * n - list(areas.values()).count(unset)
+    keys += 2 * n - countOf(areas.values(), unset)
     scale = f.scale
-    allowed, better = (None if checked else _ONE_TO_TEN), True
+    better = True
     if scale is not unset:
         allowed, better, keys = _scale(scale, keys, unset)
-        if allowed is None:
+        if allowed is None or n > _MAX_ACTIVITIES:  # (the default scale's sums stay small)
             return None
     convs = f.conversations
     number = 0
@@ -215,21 +237,19 @@ def _fast_row(  # noqa: PLR0915
         if ("\\" in raw) if isinstance(raw, str) else (b"\\" in raw):
             return None  # an escape may stand for a colon: the object route decides
         keys += (ident or "").count(":") + (team or "").count(":")
-    if (raw.count(":") if isinstance(raw, str) else raw.count(b":")) != keys:
-        return None  # a repeated key, or a colon in some text: the object route decides
     mean_1 = mean_2 = benefit = _NAN
     paired = -1
-    date_1 = date_2 = _NO_DATE
+    date_1 = date_2 = None
     if number:
         conv = convs[0]
-        date_1 = conv.date.toordinal() - _EPOCH
+        date_1 = conv.date
         first = conv.scores  # UNSET is false, as {} is
         if first:
             sum_1 = sum(first.values())
             mean_1 = sum_1 / len(first)
         if number > 1:
             conv = convs[1]
-            date_2 = conv.date.toordinal() - _EPOCH
+            date_2 = conv.date
             second = conv.scores
             paired = 0
             if second:
@@ -242,7 +262,7 @@ def _fast_row(  # noqa: PLR0915
                         diff, paired = _pairs(first, second, sum_1, sum_2)
                     if paired:
                         benefit = diff / paired if better else -(diff / paired)
-    return (ident, team, town, number, date_1, date_2, mean_1, mean_2, benefit, paired)
+    return (ident, team, town, number, date_1, date_2, mean_1, mean_2, benefit, paired, keys)
 
 
 _NAN = math.nan
@@ -334,13 +354,39 @@ def _object_row(form: WhatMattersForm) -> Row:
         form.team,
         form.municipality,
         number,
-        convs[0].date.toordinal() - _EPOCH if number else _NO_DATE,
-        convs[1].date.toordinal() - _EPOCH if number > 1 else _NO_DATE,
+        convs[0].date if number else None,
+        convs[1].date if number > 1 else None,
         math.nan if mean_1 is None else mean_1,
         math.nan if mean_2 is None else mean_2,
         math.nan if value is None else value,
         -1 if benefit is None else benefit.paired,
+        0,
     )
+
+
+def _colon_counter(line: str | bytes) -> Callable[[Any], int]:
+    """Counts the colons of a line of the same type as ``line``."""
+    return _count_str if type(line) is str else _count_bytes
+
+
+def _count_str(line: str) -> int:
+    return line.count(":")
+
+
+def _count_bytes(line: bytes) -> int:
+    return line.count(b":")
+
+
+def _colons_of(lines: list[Any]) -> int:
+    """The colons of a batch of lines, all ``bytes`` or all ``str``, counted at once."""
+    if type(lines[0]) is str:
+        return "".join(lines).count(":")
+    import numpy as np
+
+    return int(np.count_nonzero(np.frombuffer(b"".join(lines), dtype=np.uint8) == _COLON))
+
+
+_COLON = ord(":")
 
 
 class FormColumns:
@@ -355,9 +401,7 @@ class FormColumns:
         self._mic_checked = False
         self._flat: list[Any] = []  # the values of the chunk's rows, row after row
         self._count = 0  # rows in the chunks done
-        self._id_chunks: list[Any] = []
-        self._team_chunks: list[Any] = []
-        self._town_chunks: list[Any] = []
+        self._arrow: tuple[list[Any], ...] = tuple([] for _ in _ARROW)  # each one's chunks
         self._numbers = tuple(array.array(code) for code in _CODES)
         self._folds = _Folds()
         self.bad: list[dict[str, object]] = []
@@ -366,6 +410,9 @@ class FormColumns:
         """A row for every form or line of ``source``; bad lines go to :attr:`bad`.
 
         Lines are numbered from 1 by their position in ``source``, as in ``load_jsonl``.
+        With the fast route, ``source`` is read ``_LINES`` items at a time: a batch of
+        lines all ``bytes`` or all ``str`` is added by :meth:`_fill_lines`; in any other
+        batch, each item on its own.
 
         Raises:
             ValidationError: an item that is neither a form nor a line.
@@ -374,29 +421,68 @@ class FormColumns:
         if fast is None:
             for i, item in enumerate(source):
                 self._add(i, item)
+                if len(self._flat) >= _CHUNK * _WIDTH:
+                    self._flush()
             return
+        items = iter(source)
+        base = 0  # the position of the batch's first item
+        while batch := list(islice(items, _LINES)):
+            if set(map(type, batch)) in _LINE_TYPES:
+                self._fill_lines(fast, batch, base)
+            else:  # lines of both types, or models: each line a batch of its own
+                for k, item in enumerate(batch, base):
+                    if type(item) in (bytes, str):
+                        self._fill_lines(fast, [item], k)
+                    else:
+                        self._add(k, item)
+            if len(self._flat) >= _CHUNK * _WIDTH:
+                self._flush()
+            base += len(batch)
+
+    def _fill_lines(self, fast: Fast, lines: list[Any], base: int) -> None:
+        """The rows of a batch of lines, all ``bytes`` or all ``str``, in their order.
+
+        Each line is decoded and checked alone (:func:`_fast_row`); then the colons of the
+        whole batch are counted at once: each line holds at least the colons its row
+        counts, so the batch holds exactly their sum only when every line holds exactly
+        its own. Otherwise each line is counted alone, and a line that holds more colons
+        than its row counts takes the object route, as does every line the fast route
+        refused. The object route's rows and bad lines come in the lines' order.
+        """
         decode, decode_any, refused, unset = fast
         fold = self._folds.__getitem__
-        flat = self._flat
-        extend = flat.extend
-        limit = _CHUNK * _WIDTH
-        for i, item in enumerate(source):
-            if type(item) in (bytes, str):
+        rows: list[Row | None] = []
+        append = rows.append
+        slow: list[int] = []  # the lines for the object route, by their place in ``lines``
+        for line in lines:
+            try:
                 try:
-                    try:
-                        row = _fast_row(decode(item), item, unset, True, fold)  # type: ignore[arg-type]
-                    except refused:  # a score beyond 1 to 10: within the form's own scale?
-                        row = _fast_row(decode_any(item), item, unset, False, fold)  # type: ignore[arg-type]
-                except Exception:  # any refusal of the fast route: the object route decides
-                    row = None
-                if row is not None:
-                    if row[_STRINGS] >= 2 and not self._mic_checked:
-                        self._check_mic()
-                    extend(row)
-                    if len(flat) >= limit:
-                        self._flush()
-                    continue
-            self._add(i, item)
+                    row = _fast_row(decode(line), line, unset, None, fold)
+                except refused:  # a score beyond 1 to 10: within the form's own scale?
+                    row = _fast_row(decode_any(line), line, unset, _ONE_TO_TEN, fold)
+            except Exception:  # any refusal of the fast route: the object route decides
+                row = None
+            if row is None:
+                slow.append(len(rows))
+            append(row)
+        count = _colon_counter(lines[0])
+        expected = sum(map(_COLONS, filter(None, rows)))
+        expected += sum(count(lines[k]) for k in slow)
+        if _colons_of(lines) != expected:  # some line holds more than its row counts
+            for k, row in enumerate(rows):
+                if row is not None and count(lines[k]) != row[-1]:
+                    rows[k] = None  # a repeated key, or a colon in some text
+                    slow.append(k)
+            slow.sort()
+        if not self._mic_checked and any(row[_STRINGS] >= 2 for row in filter(None, rows)):
+            self._check_mic()
+        extend = self._flat.extend
+        start = 0
+        for k in slow:
+            extend(chain.from_iterable(rows[start:k]))  # type: ignore[arg-type]
+            self._add_slow(base + k + 1, lines[k])
+            start = k + 1
+        extend(chain.from_iterable(rows[start:]))  # type: ignore[arg-type]
 
     def _add(self, i: int, item: object) -> None:
         """The object route's row of a form or a line (``i``: its position from 0)."""
@@ -428,9 +514,7 @@ class FormColumns:
             self._mic_checked = True
 
     def _append(self, row: Row) -> None:
-        self._flat.extend(row)
-        if len(self._flat) >= _CHUNK * _WIDTH:
-            self._flush()
+        self._flat.extend(row)  # into the columns at the end of the batch (fill)
 
     def _flush(self) -> None:
         """The chunk's rows into the columns: Arrow arrays of strings, typed buffers."""
@@ -442,10 +526,14 @@ class FormColumns:
         ids = flat[0::_WIDTH]
         if None in ids:  # a form without an identifier is known by its position
             ids = [str(base + k) if x is None else x for k, x in enumerate(ids)]
-        self._id_chunks.append(pa.array(ids, type=pa.large_string()))
-        self._team_chunks.append(pa.array(flat[1::_WIDTH], type=pa.large_string()))
-        self._town_chunks.append(pa.array(flat[2::_WIDTH], type=pa.large_string()))
-        for k, buffer in enumerate(self._numbers, _STRINGS):
+        ids_, teams, towns, dates_1, dates_2 = self._arrow
+        text, day = pa.large_string(), pa.date32()
+        ids_.append(pa.array(ids, type=text))
+        teams.append(pa.array(flat[1::_WIDTH], type=text))
+        towns.append(pa.array(flat[2::_WIDTH], type=text))
+        dates_1.append(pa.array(flat[4::_WIDTH], type=day))
+        dates_2.append(pa.array(flat[5::_WIDTH], type=day))
+        for k, buffer in zip(_NUMBERS, self._numbers, strict=True):
             buffer.extend(array.array(buffer.typecode, flat[k::_WIDTH]))
         self._count += len(ids)
         flat.clear()
@@ -462,15 +550,17 @@ class FormColumns:
 
         self._folds.clear()  # the names read: not kept beyond the frame
         self._flush()
-        conversations, date_1, date_2, mean_1, mean_2, benefit, paired = self._numbers
-        ids = pa.chunked_array(self._id_chunks, type=pa.large_string())
-        teams = pa.chunked_array(self._team_chunks, type=pa.large_string())
+        conversations, mean_1, mean_2, benefit, paired = self._numbers
+        text, day = pa.large_string(), pa.date32()
+        ids, teams, own, date_1, date_2 = (
+            pa.chunked_array(chunks, type=kind)
+            for chunks, kind in zip(self._arrow, (text, text, text, day, day), strict=True)
+        )
         team = pd.Series(pd.arrays.ArrowStringArray(teams)).astype("category")
         categories = list(team.cat.categories)
         lookup = pa.array([towns.get(t) for t in categories], type=pa.large_string())
         codes = pa.array(team.cat.codes.to_numpy(), mask=team.cat.codes.to_numpy() < 0)
         town = lookup.take(codes) if categories else pa.nulls(len(codes), pa.large_string())
-        own = pa.chunked_array(self._town_chunks, type=pa.large_string())
         town = pc.coalesce(own, town)  # the form's own number wins over its team's
         municipality = pd.Series(pd.arrays.ArrowStringArray(town)).astype("category")
 
@@ -483,10 +573,8 @@ class FormColumns:
             values = np.frombuffer(buffer, dtype=np.float64)
             return pd.arrays.FloatingArray(values, np.isnan(values))
 
-        def dates(buffer: array.array[Any]) -> Any:
-            values = np.frombuffer(buffer, dtype=np.int32)
-            days = pa.array(values, type=pa.int32(), mask=values == _NO_DATE).cast(pa.date32())
-            return pd.Series(days, dtype=pd.ArrowDtype(pa.date32()))
+        def dates(days: Any) -> Any:
+            return pd.Series(days.combine_chunks(), dtype=pd.ArrowDtype(day))
 
         value = np.frombuffer(benefit, dtype=np.float64)
         known = ~np.isnan(value)
