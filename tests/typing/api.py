@@ -6,6 +6,7 @@ If a change makes this file fail to type-check, typed users' code breaks too.
 from __future__ import annotations
 
 import datetime
+import mmap
 
 import laeringsnettverk as ln
 from laeringsnettverk.scoring import mean_score, program_fidelity, round_half_up
@@ -69,3 +70,13 @@ def everyday_and_capabilities(text: str) -> tuple[ln.Series, str, float]:
     team: type[ln.network.ImprovementTeam] = ln.network.ImprovementTeam  # from its capability
     fidelity: float = ln.program_fidelity([ln.toolkit.ItemStatus.DONE])
     return series, team.__name__, fidelity + ln.form_benefit(build_form()).paired
+
+
+def batch_from_sources(data: bytes, mapped: mmap.mmap) -> int:
+    from laeringsnettverk.serialization import LineError, iter_jsonl, load_jsonl
+
+    forms = load_jsonl(mapped, ln.WhatMattersForm)
+    first: ln.WhatMattersForm = forms.documents[0]
+    _ = first
+    lines = [item for item in iter_jsonl(bytearray(data)) if not isinstance(item, LineError)]
+    return len(forms.errors) + len(load_jsonl(memoryview(data)).loaded) + len(lines)

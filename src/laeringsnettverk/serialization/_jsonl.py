@@ -194,13 +194,17 @@ class BatchResult(Generic[T]):
 
 
 @overload
-def load_jsonl(source: str | bytes | Iterable[str] | Iterable[bytes]) -> BatchResult[Any]: ...
+def load_jsonl(
+    source: str | bytes | bytearray | memoryview | mmap.mmap | Iterable[str] | Iterable[bytes],
+) -> BatchResult[Any]: ...
 @overload
 def load_jsonl(
-    source: str | bytes | Iterable[str] | Iterable[bytes], cls: type[T]
+    source: str | bytes | bytearray | memoryview | mmap.mmap | Iterable[str] | Iterable[bytes],
+    cls: type[T],
 ) -> BatchResult[T]: ...
 def load_jsonl(
-    source: str | bytes | Iterable[str] | Iterable[bytes], cls: type[Any] | None = None
+    source: str | bytes | bytearray | memoryview | mmap.mmap | Iterable[str] | Iterable[bytes],
+    cls: type[Any] | None = None,
 ) -> BatchResult[Any]:
     r"""Load JSON Lines: one versioned document per line; bad lines are reported, not raised.
 
@@ -250,14 +254,17 @@ def load_jsonl(
 
 @overload
 def iter_jsonl(
-    source: str | bytes | Iterable[str] | Iterable[bytes], cls: None = None
+    source: str | bytes | bytearray | memoryview | mmap.mmap | Iterable[str] | Iterable[bytes],
+    cls: None = None,
 ) -> Iterator[tuple[int, Any] | LineError]: ...
 @overload
 def iter_jsonl(
-    source: str | bytes | Iterable[str] | Iterable[bytes], cls: type[T]
+    source: str | bytes | bytearray | memoryview | mmap.mmap | Iterable[str] | Iterable[bytes],
+    cls: type[T],
 ) -> Iterator[tuple[int, T] | LineError]: ...
 def iter_jsonl(
-    source: str | bytes | Iterable[str] | Iterable[bytes], cls: type[Any] | None = None
+    source: str | bytes | bytearray | memoryview | mmap.mmap | Iterable[str] | Iterable[bytes],
+    cls: type[Any] | None = None,
 ) -> Iterator[tuple[int, Any] | LineError]:
     """JSON Lines one line at a time: ``(line number, document)``, or the line's :class:`LineError`.
 
