@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -16,15 +15,7 @@ import laeringsnettverk as ln
 from laeringsnettverk.serialization import _accel, _json, dumps_jsonl, make_converter
 from laeringsnettverk.serialization._encode import Unstructurer
 from laeringsnettverk.toolkit import Activity, Conversation, WhatMattersForm
-
-MODES = ("off", "on")  # the pure path, the accelerator
-
-
-@pytest.fixture(autouse=True)
-def _restore_mode() -> Iterator[None]:
-    yield
-    _accel._make.cache_clear()
-    _accel._from_environment()
+from test_accel import MODES, _restore_mode  # noqa: F401 - the mode put back after each test
 
 
 def _accelerator() -> _accel.Accelerator:
