@@ -740,3 +740,27 @@ def test_mutated_lines_in_small_batches_get_the_object_paths_verdict(
         frame = routes.same(lines)
         as_bytes = [x.encode("utf-8", "surrogatepass") for x in lines]
         pd.testing.assert_frame_equal(routes.same(as_bytes), frame)
+
+
+@pytest.mark.parametrize("mic", [0, math.nan])
+def test_a_bad_threshold_is_refused_in_a_batch_only_for_a_form_with_a_benefit(
+    routes: Routes, mic: Any
+) -> None:
+    single = _line(_form(conversations=FORM["conversations"][:1]))
+    colon = _form(
+        activities=[{"name": "Kl. 10:00"}],
+        conversations=[
+            {"date": "2015-02-05", "scores": {"Kl. 10:00": 3}},
+            {"date": "2015-05-07", "scores": {"Kl. 10:00": 5}},
+        ],
+    )  # a benefit, from the object route (a colon in a name)
+    for lines in ([single, _line(colon), single], [single, single, _line(FORM)]):
+        with pytest.raises(ValidationError, match="minimal_important_change"):
+            routes.fast(lines, minimal_important_change=mic)
+        with pytest.raises(ValidationError, match="minimal_important_change"):
+            routes.pure(lines, minimal_important_change=mic)
+    # two conversations on a bad line only (a repeated key): no benefit, nothing refused
+    repeated = _line(FORM)[:-1] + ', "team": "b"}'
+    frame = routes.same([single, repeated, single], minimal_important_change=mic)
+    assert [b["line"] for b in frame.attrs["bad_lines"]] == [2]
+    assert routes.slow == 1

@@ -73,6 +73,7 @@ _LINE_TYPES = ({bytes}, {str})  # the types of a batch of lines (not of their su
 _CODES = "qdddq"  # the buffers' types: conversations, means, benefit, paired
 _BOUND = 2**31  # fast route: scales within ±2**31, so every sum below is exact in a float
 _MAX_ACTIVITIES = 2**20  # ... and at most this many activities (2**20 * 2**32 < 2**53)
+#   when the form has a scale of its own (scores of 1 to 10 keep every sum small)
 _TINY = WhatMattersForm(
     activities=[Activity(name="a")],
     conversations=[
@@ -169,6 +170,7 @@ _ARROW: Final = (0, 1, 2, 4, 5)  # the row's strings and dates: Arrow arrays of 
 _NUMBERS: Final = (3, 6, 7, 8, 9)  # its numbers: typed buffers (of the types _CODES)
 _WIDTH: Final = 11  # the row's values
 _COLONS = itemgetter(_WIDTH - 1)
+_CONVERSATIONS = itemgetter(_STRINGS)
 _IS_MUNICIPALITY_NUMBER = MUNICIPALITY_NUMBER_RULE.quick_with
 
 
@@ -474,8 +476,8 @@ class FormColumns:
                     rows[k] = None  # a repeated key, or a colon in some text
                     slow.append(k)
             slow.sort()
-        if not self._mic_checked and any(row[_STRINGS] >= 2 for row in filter(None, rows)):
-            self._check_mic()
+        if not self._mic_checked and max(map(_CONVERSATIONS, filter(None, rows)), default=0) > 1:
+            self._check_mic()  # a form of the batch has a benefit (the object route's: below)
         extend = self._flat.extend
         start = 0
         for k in slow:
