@@ -311,7 +311,7 @@ def memory(path: Path, n: int) -> dict[str, float]:
     }
 
 
-BUFFER_BYTES = 7 * 8 + 2 * 4  # conversations, means, benefit, paired as 8 bytes; dates 4
+BUFFER_BYTES = 5 * 8  # conversations, the two means, benefit, paired: 8 bytes each
 
 
 def targets(
@@ -489,10 +489,10 @@ def report(result: dict[str, Any]) -> str:
         "",
         f"Memory (fast route, tracemalloc): peak {mem['peak_mb']:.1f} MB while reading "
         f"{n:,} forms; {mem['retained_bytes_per_form']:.1f} bytes per form still allocated "
-        "with the frame alive (the typed buffers of the frame's number and date columns are "
+        "with the frame alive (the typed buffers of the frame's number columns are "
         f"{result['buffer_bytes_per_form']} bytes per form: no Python object per form is "
         f"kept); the frame itself {mem['frame_bytes_per_form']:.1f} bytes per form (its Arrow "
-        "string buffers are outside tracemalloc's count).",
+        "buffers, of strings and dates, are outside tracemalloc's count).",
         "",
         f"Memory (resident set of a fresh process, over its size after the imports): the fast "
         f"route's peak {res['fast_peak_bytes_per_form']:.1f} bytes per form "

@@ -764,3 +764,13 @@ def test_a_bad_threshold_is_refused_in_a_batch_only_for_a_form_with_a_benefit(
     frame = routes.same([single, repeated, single], minimal_important_change=mic)
     assert [b["line"] for b in frame.attrs["bad_lines"]] == [2]
     assert routes.slow == 1
+
+
+def test_a_batch_of_empty_lines_gives_an_empty_frame(
+    routes: Routes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(columnar, "_LINES", 2)
+    for lines in ([b"", b""], ["", ""], [b"", b"", _line(FORM).encode()]):
+        frame = routes.same(lines)
+        assert frame.attrs["bad_lines"] == []
+        assert len(frame) == len(lines) - 2

@@ -385,7 +385,10 @@ def _colons_of(lines: list[Any]) -> int:
         return "".join(lines).count(":")
     import numpy as np
 
-    return int(np.count_nonzero(np.frombuffer(b"".join(lines), dtype=np.uint8) == _COLON))
+    joined = b"".join(lines)
+    if not joined:  # blank lines only (an empty buffer: refused by some numpy versions)
+        return 0
+    return int(np.count_nonzero(np.frombuffer(joined, dtype=np.uint8) == _COLON))
 
 
 _COLON = ord(":")
