@@ -81,6 +81,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "laeringsnettverk.serialization",
             "laeringsnettverk.fhir",
             "laeringsnettverk.frames",
+            "laeringsnettverk._colons",
             "laeringsnettverk._frames_columnar",
             "laeringsnettverk._frames_msgspec",
             "laeringsnettverk._checklists_columnar",

@@ -56,6 +56,7 @@ from typing import Any, Final, NamedTuple
 import attrs
 
 from laeringsnettverk._checks import Checker
+from laeringsnettverk._colons import colon_counter, colons_of
 from laeringsnettverk._municipality import MUNICIPALITY_NUMBER_RULE
 from laeringsnettverk.toolkit import (
     Activity,
@@ -366,34 +367,6 @@ def _object_row(form: WhatMattersForm) -> Row:
     )
 
 
-def _colon_counter(line: str | bytes) -> Callable[[Any], int]:
-    """Counts the colons of a line of the same type as ``line``."""
-    return _count_str if type(line) is str else _count_bytes
-
-
-def _count_str(line: str) -> int:
-    return line.count(":")
-
-
-def _count_bytes(line: bytes) -> int:
-    return line.count(b":")
-
-
-def _colons_of(lines: list[Any]) -> int:
-    """The colons of a batch of lines, all ``bytes`` or all ``str``, counted at once."""
-    if type(lines[0]) is str:
-        return "".join(lines).count(":")
-    import numpy as np
-
-    joined = b"".join(lines)
-    if not joined:  # blank lines only (an empty buffer: refused by some numpy versions)
-        return 0
-    return int(np.count_nonzero(np.frombuffer(joined, dtype=np.uint8) == _COLON))
-
-
-_COLON = ord(":")
-
-
 class FormColumns:
     """The per-form frame's columns, filled one form or one line at a time.
 
@@ -470,10 +443,10 @@ class FormColumns:
             if row is None:
                 slow.append(len(rows))
             append(row)
-        count = _colon_counter(lines[0])
+        count = colon_counter(lines[0])
         expected = sum(map(_COLONS, filter(None, rows)))
         expected += sum(count(lines[k]) for k in slow)
-        if _colons_of(lines) != expected:  # some line holds more than its row counts
+        if colons_of(lines) != expected:  # some line holds more than its row counts
             for k, row in enumerate(rows):
                 if row is not None and count(lines[k]) != row[-1]:
                     rows[k] = None  # a repeated key, or a colon in some text
