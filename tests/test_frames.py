@@ -6,6 +6,7 @@ import datetime
 import io
 import math
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pandas as pd
@@ -299,3 +300,31 @@ def test_one_conversation_forms_have_no_benefit_but_are_rows() -> None:
     assert frame["benefit"].isna().all() and frame["improved"].isna().all()
     assert frame["conversations"].tolist() == [1, 0]
     assert _na(frame["mean_1"].iloc[1]) is None
+
+
+class _Person:
+    """An item whose repr is free text about a person: never to be echoed."""
+
+    def __repr__(self) -> str:
+        return "Kari Nordmann"
+
+
+@pytest.mark.parametrize(
+    ("frame", "expected"),
+    [
+        (forms_frame, "WhatMattersForm | str | bytes"),
+        (scores_frame, "WhatMattersForm | str | bytes"),
+        (checklists_frame, "CollaborationChecklist | str | bytes"),
+    ],
+)
+def test_an_item_that_is_no_document_nor_line_is_named_by_its_type_only(
+    frame: Any, expected: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        frame([_Person()])
+    (problem,) = caught.value.problems
+    assert problem.path == ("documents", 0) and problem.code == "model_type"
+    assert dict(problem.ctx) == {"expected": expected}
+    (d,) = caught.value.to_dicts()
+    assert "input" not in d and "Kari" not in str(d) and "Kari" not in str(caught.value)
+    assert "'_Person'" in str(caught.value)

@@ -271,10 +271,11 @@ class ChecklistColumns:
                 rows = self._rows
             else:
                 c = Checker()
-                c.add(
+                c.wrong_type(
                     ("documents", i),
                     "must be a CollaborationChecklist or a line",
-                    type(item).__name__,
+                    item,
+                    "CollaborationChecklist | str | bytes",
                 )
                 c.done()
 

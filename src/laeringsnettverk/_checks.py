@@ -118,6 +118,14 @@ class Checker:
         else:
             self.problems.append(Problem.of(path, rule, value, text=text, code=code, ctx=ctx))
 
+    def wrong_type(self, path: Path, rule: str, value: object, expected: str) -> None:
+        """Record a value of the wrong type, named by its type only (code ``model_type``).
+
+        The value is never shown: it may be free text about a person.
+        """
+        name = TypeName(type(value).__name__)
+        self.add(path, rule, name, code="model_type", ctx={"expected": expected})
+
     def extend(self, error: ValidationError, prefix: Path) -> None:
         """Record every problem of a nested error, seen from ``prefix``."""
         room = max(MAX_PROBLEMS - len(self.problems), 0)

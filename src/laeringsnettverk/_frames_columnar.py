@@ -470,7 +470,8 @@ class FormColumns:
             self._add_form(item)
         else:
             c = Checker()
-            c.add(("documents", i), "must be a WhatMattersForm or a line", type(item).__name__)
+            rule = "must be a WhatMattersForm or a line"
+            c.wrong_type(("documents", i), rule, item, "WhatMattersForm | str | bytes")
             c.done()
 
     def _add_form(self, form: WhatMattersForm) -> None:

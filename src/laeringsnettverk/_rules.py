@@ -39,7 +39,7 @@ import attrs
 
 from laeringsnettverk._checks import Checker, isfinite
 from laeringsnettverk._converters import freeze_map, items_kept, keeps_items, to_tuple
-from laeringsnettverk.errors import Position, TypeName
+from laeringsnettverk.errors import Position
 
 __all__ = [
     "RULE",
@@ -288,13 +288,7 @@ class Instance(Rule):
         if isinstance(value, self.cls):
             return True
         article = "an" if self.cls.__name__[0] in "AEIOU" else "a"
-        c.add(
-            path,
-            f"must be {article} {self.cls.__name__}",
-            TypeName(type(value).__name__),
-            code="model_type",
-            ctx={"expected": self.cls.__name__},
-        )
+        c.wrong_type(path, f"must be {article} {self.cls.__name__}", value, self.cls.__name__)
         return False
 
     def quick(self, v: str, names: _Names) -> list[str]:

@@ -94,7 +94,8 @@ def _items(source: Iterable[object], cls: type[T], bad: list[dict[str, object]])
             yield item
         else:
             c = Checker()
-            c.add(("documents", i), f"must be a {cls.__name__} or a line", type(item).__name__)
+            rule = f"must be a {cls.__name__} or a line"
+            c.wrong_type(("documents", i), rule, item, f"{cls.__name__} | str | bytes")
             c.done()
 
 
