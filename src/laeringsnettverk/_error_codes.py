@@ -86,8 +86,8 @@ _CODES: tuple[tuple[str, str, str], ...] = (
     (
         "model_type",
         "Not an object of the type needed (in Python): the model class a field needs, or a"
-        " line (`str` or `bytes`) or source that JSON Lines reading needs; `ctx.expected`"
-        " names it.",
+        " line (`str` or `bytes`) or source that JSON Lines reading needs, or a document or"
+        " line that a data frame needs; `ctx.expected` names it.",
         "må være av typen {expected}",
     ),
     ("key_type", "A mapping key that is not text.", "har nøkler som ikke er tekst"),
