@@ -143,20 +143,17 @@ def _unstructurer() -> Unstructurer:
     return Unstructurer(_converter, write=_write)
 
 
-# the accelerator's unstructurer (floats as msgspec writes them as json does), for the
-# accelerator it was made for
-_accelerated: list[tuple[_accel.Accelerator, Unstructurer]] = []
-
-
 def _accelerated_unstructurer(acc: _accel.Accelerator) -> Unstructurer:
-    if _accelerated and _accelerated[0][0] is acc:
-        return _accelerated[0][1]
+    """The accelerator's unstructurer, kept on the accelerator it was made for.
+
+    Its floats and dates are written by msgspec as json writes them.
+    """
+    if acc.unstructurer is not None:
+        return acc.unstructurer
     from laeringsnettverk.serialization._encode import Unstructurer
 
-    un = Unstructurer(_converter, float_hook=acc.float_hook(), native_dates=True)
-    _accelerated[:] = [(acc, un)]
-    acc.unstructurer = un
-    return un
+    acc.unstructurer = Unstructurer(_converter, float_hook=acc.float_hook(), native_dates=True)
+    return acc.unstructurer
 
 
 _KIND_BY_TYPE: dict[type, str] = {}
