@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -21,15 +22,30 @@ from hypothesis import strategies as st
 import laeringsnettverk as ln
 from laeringsnettverk import ValidationError
 from laeringsnettverk.examples import example_text, load_example
+from laeringsnettverk.kinds import KINDS
 from laeringsnettverk.serialization import _accel, _json, dumps_jsonl
 from laeringsnettverk.serialization._json import checked_document
 from laeringsnettverk.serialization._parse import parse_all
+from laeringsnettverk.serialization._typed import TypedRoute
 from laeringsnettverk.toolkit import Activity, ConversationWheel, WhatMattersForm
 from strategies import WHOLE_NETWORKS
 from strategies.kinds import DOCUMENTS
 from test_fastpath import JSON_VALUES, mutated
 
 MODES = ("off", "on")  # the pure path, the accelerator
+LOAD_MODES = ("off", "on", "typed")  # and the accelerator's typed route
+
+
+def use_mode(mode: str) -> None:
+    """Load by one path: ``off`` the pure one; ``on`` the accelerator's dict route (no kind
+    learned by its typed route yet); ``typed`` the typed route, every kind it covers learned.
+    """
+    accelerator = _accel.use("off" if mode == "off" else "on")
+    if accelerator is not None:
+        accelerator.typed = TypedRoute(msgspec)
+        if mode == "typed":
+            for kind in KINDS:
+                accelerator.typed.learn(kind.code, kind.model)
 
 
 @pytest.fixture(autouse=True)
@@ -64,8 +80,8 @@ def reference(text: object, cls: type[Any] | None = None) -> tuple[str, object]:
 
 def on_both_paths(text: object, cls: type[Any] | None = None) -> list[tuple[str, object]]:
     results = []
-    for mode in MODES:
-        _accel.use(mode)
+    for mode in LOAD_MODES:
+        use_mode(mode)
         results.append(outcome(text, cls))
     return results
 
@@ -96,8 +112,8 @@ def test_a_valid_document_loads_to_the_same_object_on_both_paths(kind: str) -> N
     @_few_for_networks(kind)
     @given(DOCUMENTS[kind], st.sampled_from([None, 2]))
     def check(obj: object, indent: int | None) -> None:
-        for mode in MODES:
-            _accel.use(mode)
+        for mode in LOAD_MODES:
+            use_mode(mode)
             text = ln.dumps(obj, indent=indent)
             for given_ in (text, text.encode(), "\ufeff" + text + "\n"):
                 assert ln.loads(given_) == obj
@@ -111,8 +127,8 @@ def test_a_valid_document_loads_to_the_same_object_on_both_paths(kind: str) -> N
 @pytest.mark.parametrize("kind", ["form", "kor", "network", "project"])
 def test_every_shipped_example_reads_and_writes_alike(kind: str) -> None:
     text = example_text(kind)
-    assert on_both_paths(text) == [reference(text)] * 2
-    assert on_both_paths(text.encode()) == [reference(text.encode())] * 2
+    assert on_both_paths(text) == [reference(text)] * len(LOAD_MODES)
+    assert on_both_paths(text.encode()) == [reference(text.encode())] * len(LOAD_MODES)
 
 
 # -- bad and hostile text: the same errors -----------------------------------------------------
@@ -181,12 +197,12 @@ HOSTILE = {
 def test_hostile_text_gives_the_reference_outcome_on_both_paths(name: str) -> None:
     text = HOSTILE[name]
     expected = reference(text)
-    assert on_both_paths(text) == [expected, expected]
+    assert on_both_paths(text) == [expected] * len(LOAD_MODES)
     if "repeated" in name:
         assert expected[0] == "error"
         assert any(p.code == "repeated_key" for p in expected[1][1])  # type: ignore[index]
     data = text.encode("utf-8", "surrogatepass")
-    assert on_both_paths(data) == [reference(data)] * 2
+    assert on_both_paths(data) == [reference(data)] * len(LOAD_MODES)
 
 
 @pytest.mark.parametrize(
@@ -211,19 +227,19 @@ def test_hostile_text_gives_the_reference_outcome_on_both_paths(name: str) -> No
     ],
 )
 def test_hostile_bytes_give_the_reference_outcome_on_both_paths(data: bytes) -> None:
-    assert on_both_paths(data) == [reference(data)] * 2
+    assert on_both_paths(data) == [reference(data)] * len(LOAD_MODES)
 
 
 def test_a_required_kind_gives_the_reference_outcome_on_both_paths() -> None:
     for cls in (WhatMattersForm, ConversationWheel):
-        assert on_both_paths(COMPACT, cls) == [reference(COMPACT, cls)] * 2
+        assert on_both_paths(COMPACT, cls) == [reference(COMPACT, cls)] * len(LOAD_MODES)
 
 
 @given(mutated())
 def test_a_mutated_document_loads_or_fails_alike_on_both_paths(document: object) -> None:
     text = json.dumps(document, ensure_ascii=False)  # NaN and Infinity written as json does
     expected = reference(text)
-    assert on_both_paths(text) == [expected, expected]
+    assert on_both_paths(text) == [expected] * len(LOAD_MODES)
 
 
 # -- a repeated key is never accepted ----------------------------------------------------------
@@ -274,8 +290,8 @@ def repeated(draw: st.DrawFn) -> str:
 
 @given(repeated())
 def test_a_repeated_key_is_refused_on_both_paths(text: str) -> None:
-    for mode in MODES:
-        _accel.use(mode)
+    for mode in LOAD_MODES:
+        use_mode(mode)
         with pytest.raises(ValidationError) as caught:
             ln.loads(text)
         assert any(p.code == "repeated_key" for p in caught.value.problems)
@@ -288,8 +304,8 @@ def test_colons_inside_strings_keep_the_quick_path() -> None:
         activities=[Activity(name="kl. 10:00"), Activity(name="a:b", area="x:y")],
         identifier="urn:a:b",
     )
-    for mode in MODES:
-        _accel.use(mode)
+    for mode in LOAD_MODES:
+        use_mode(mode)
         text = ln.dumps(form)
         assert text.count(":") > 9  # more colons than members
         assert _json._quick(text, None) == form
@@ -301,6 +317,9 @@ def test_colons_inside_strings_keep_the_quick_path() -> None:
 def test_string_colons_counts_keys_and_values_at_any_depth() -> None:
     data = {"a:b": [":", 1, [":", {"c": "::"}], None], "d": 2, "e": {"f:": "g"}}
     assert _json._string_colons(data) == 6
+    # arrays as tuples too (msgspec's plain values of a Struct)
+    held = {"a": (":", (":", {"b": (":",)}), [(":",)]), "c": ({"d:": ":"},)}
+    assert _json._string_colons(held) == 6
 
 
 # -- the accelerator: optional, lazy, and the same -----------------------------------------------

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from laeringsnettverk.serialization._encode import Unstructurer
+    from laeringsnettverk.serialization._typed import TypedRoute
 
 __all__ = ["ENV", "STATE", "WARM_UP", "Accelerator", "State", "get", "use"]
 
@@ -41,9 +42,11 @@ _float_repr = float.__repr__
 class Accelerator:
     """msgspec's JSON reader and writer, as the library uses them."""
 
-    __slots__ = ("decode", "encode", "format", "raw", "unstructurer")
+    __slots__ = ("decode", "encode", "format", "raw", "typed", "unstructurer")
 
     def __init__(self, msgspec: Any) -> None:
+        from laeringsnettverk.serialization._typed import TypedRoute
+
         self.decode: Callable[[str], Any] = msgspec.json.Decoder().decode
         self.encode: Callable[[Any], bytes] = msgspec.json.Encoder().encode
         self.format: Callable[..., bytes] = msgspec.json.format
@@ -51,6 +54,8 @@ class Accelerator:
         self.unstructurer: Unstructurer | None = None
         """The writers' unstructurer for this accelerator (its floats and dates as it writes
         them), made on first use by :mod:`~laeringsnettverk.serialization._json`."""
+        self.typed: TypedRoute = TypedRoute(msgspec)
+        """The typed route: documents of the kinds it has learned read into Structs."""
 
     def float_hook(self) -> Callable[[Any], Any]:
         """Each float as the number text :mod:`json` writes (its ``repr``), others as they are.

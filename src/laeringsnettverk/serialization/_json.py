@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from laeringsnettverk.serialization._encode import Unstructurer
     from laeringsnettverk.serialization._fast import FastStructurer
+    from laeringsnettverk.serialization._typed import TypedRoute
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -373,6 +374,10 @@ def _quick(text: object, cls: type[Any] | None) -> Any:
     acc = _STATE.active if _STATE.countdown < 0 else _accel.get()
     try:
         if acc is not None:
+            if acc.typed.decode is not None:
+                obj = _typed_quick(acc.typed, text, cls)
+                if obj is not None:
+                    return obj
             data = acc.decode(text)
         else:
             data, end = _scan(text, 0)
@@ -407,11 +412,47 @@ def _quick(text: object, cls: type[Any] | None) -> Any:
         "u003a" in text or "u003A" in text or members + _string_colons(data) != colons
     ):
         return None  # perhaps a repeated key: the reference path finds it
+    if acc is not None:
+        acc.typed.learn(kind, target)  # the typed route takes this kind from now on
+    return obj
+
+
+def _typed_quick(typed: TypedRoute, text: str, cls: type[Any] | None) -> Any:
+    """The model by the accelerator's typed route (:mod:`._typed`); ``None``: not taken.
+
+    The same tests as :func:`_quick` on the dict route: the kind required, the current
+    schema version, and no key repeated (the members read against the text's colons,
+    the strings' colons counted from the Struct as plain values when they differ).
+    """
+    try:
+        struct = typed.decode(text)  # type: ignore[misc]
+    except Exception:  # not a learned kind, or not valid as msgspec reads it
+        return None
+    kind, model, build = typed.kinds[type(struct)]
+    if (cls is not None and model is not cls) or struct.version != SCHEMA_VERSION + len(
+        _MIGRATIONS.get(kind, ())
+    ):
+        return None
+    try:
+        obj, members = build(struct)
+    except Exception:  # a rule's doubt: the dict route, then the reference path
+        return None
+    colons = text.count(":")
+    if members != colons and (
+        "u003a" in text
+        or "u003A" in text
+        or members + _string_colons(typed.plain(struct)) != colons
+    ):
+        return None
     return obj
 
 
 def _string_colons(data: Any) -> int:
-    """How many colons the strings (keys and values) in parsed JSON ``data`` hold."""
+    """How many colons the strings (keys and values) in parsed JSON ``data`` hold.
+
+    An array may come as a list (:mod:`json`, msgspec's dicts) or a tuple (msgspec's
+    plain values of a Struct).
+    """
     count = 0
     stack = [data]
     while stack:
@@ -421,13 +462,13 @@ def _string_colons(data: Any) -> int:
                 count += key.count(":")
                 if type(v) is str:
                     count += v.count(":")
-                elif type(v) is dict or type(v) is list:
+                elif type(v) is dict or type(v) is list or type(v) is tuple:
                     stack.append(v)
-        else:  # a list
+        else:  # a list or a tuple
             for v in value:
                 if type(v) is str:
                     count += v.count(":")
-                elif type(v) is dict or type(v) is list:
+                elif type(v) is dict or type(v) is list or type(v) is tuple:
                     stack.append(v)
     return count
 
