@@ -309,7 +309,17 @@ def test_a_whole_text_is_split_at_line_feeds_only_one_line_at_a_time(text: str) 
 
 
 _LINE = st.sampled_from(
-    [line_of(FORM), line_of(WHEEL), "", "  \r", "not json", '{"kind": "form"}', "\ufeff"]
+    [
+        line_of(FORM),
+        line_of(WHEEL),
+        "",
+        "  \r",
+        "not json",
+        '{"kind": "form"}',
+        "\ufeff",
+        "\ufeff" + line_of(FORM),  # a mark: allowed leading the first line only
+        line_of(FORM) + "\r",
+    ]
 )
 _LINES = st.lists(_LINE, max_size=8)
 

@@ -37,6 +37,7 @@ __all__ = ["BatchResult", "LineError", "dump_jsonl", "dumps_jsonl", "iter_jsonl"
 T = TypeVar("T")
 
 _BOM = "\ufeff"
+_BOM_UTF8 = _BOM.encode()
 _JSON_WHITESPACE = " \t\r\n"
 _BYTES_LIKE = (bytes, bytearray, memoryview)
 """What is read as UTF-8 bytes, as a whole text or as one line."""
@@ -324,6 +325,16 @@ def iter_jsonl(
 def _items(lines: Iterable[object], cls: type[Any] | None) -> Iterator[tuple[int, Any] | LineError]:
     """The items of :func:`iter_jsonl`, one per line read (a generator: nothing runs early)."""
     for number, raw in enumerate(lines, 1):
+        tried = False  # whether the quick path has had the line
+        if type(raw) is bytes:  # a file's line or a slice of bytes: the quick path decodes it
+            body = raw[3:] if number == 1 and raw.startswith(_BOM_UTF8) else raw
+            if not body.startswith(_BOM_UTF8):
+                obj = _quick(body, cls)
+                if obj is not None:
+                    yield number, obj
+                    continue
+                tried = True
+            # anything else (blank, not UTF-8, not valid): read as text below
         if isinstance(raw, str):
             line = raw
         elif isinstance(raw, _BYTES_LIKE):
@@ -340,7 +351,7 @@ def _items(lines: Iterable[object], cls: type[Any] | None) -> Iterator[tuple[int
         if not line.strip(_JSON_WHITESPACE):
             continue
         # the valid common case first (a byte order mark is allowed on the first line only)
-        obj = None if line.startswith(_BOM) else _quick(line, cls)
+        obj = None if tried or line.startswith(_BOM) else _quick(line, cls)
         if obj is not None:
             yield number, obj
             continue
