@@ -2,11 +2,13 @@
 
 The pure-Python path is the reference. The accelerator only reads JSON text into Python
 values and writes them back as text, faster than :mod:`json`; the library's own code checks
-the values and builds the models on both paths. Wherever the accelerator does not do
-exactly what :mod:`json` does (it refuses ``NaN``, a number out of range or a lone
-surrogate; it writes floats otherwise, so floats are written from their ``repr``), it fails
-and the caller takes the pure path, so the same text gives the same objects and the same
-errors either way (``tests/test_accel.py`` checks it).
+the values and builds the models on both paths. For the kinds it has learned, it reads a
+document into Structs that mirror the models, so that msgspec checks the JSON types as it
+reads (:mod:`~laeringsnettverk.serialization._typed`); the library's rules still run.
+Wherever the accelerator does not do exactly what :mod:`json` does (it refuses ``NaN``, a
+number out of range or a lone surrogate; it writes floats otherwise, so floats are written
+from their ``repr``), it fails and the caller takes the pure path, so the same text gives
+the same objects and the same errors either way (``tests/test_accel.py`` checks it).
 
 msgspec takes about 35 ms to import, more than loading a form, so it is not imported by
 ``import laeringsnettverk`` nor for the first documents a process reads or writes: it is
