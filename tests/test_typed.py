@@ -67,6 +67,7 @@ def test_a_valid_document_takes_the_typed_route_to_the_dict_routes_object(
         assert taken == dict_route(text) == obj
         assert type(taken) is type(obj)
         assert _json._typed_quick(route, text, type(obj)) == obj
+        assert _json._typed_quick(route, text.encode(), None) == obj  # bytes, read as UTF-8
 
     check()
 
@@ -127,6 +128,20 @@ FORM = WhatMattersForm(
 )
 def test_what_the_typed_route_leaves_to_the_others(text: str, why: str, route: TypedRoute) -> None:
     assert _json._typed_quick(route, text, None) is None, why
+    assert _json._typed_quick(route, text.encode(), None) is None, why
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbf" + ln.dumps(FORM).encode(),  # a mark: the dict route drops it
+        ln.dumps(FORM).encode().replace(b"Sove", b"S\xffve"),  # not UTF-8
+        ln.dumps(FORM).encode().replace(b"Sove", b"S\xed\xa0\x80ve"),  # a surrogate's bytes
+        ln.dumps(FORM).encode().replace(b"Sove", b"S\\ud800ve"),  # a lone surrogate's escape
+    ],
+)
+def test_bytes_msgspec_refuses_are_left_to_the_others(data: bytes, route: TypedRoute) -> None:
+    assert _json._typed_quick(route, data, None) is None
 
 
 def test_a_required_kind_is_kept(route: TypedRoute) -> None:
@@ -141,8 +156,10 @@ def test_colons_inside_strings_keep_the_typed_route(route: TypedRoute) -> None:
         identifier="urn:a:b",
     )
     assert _json._typed_quick(route, ln.dumps(form), None) == form
+    assert _json._typed_quick(route, ln.dumps(form).encode(), None) == form
     repeated = ln.dumps(form).replace('"urn:a:b"', '"urn:a:b", "team": "a", "team": "b:c"')
     assert _json._typed_quick(route, repeated, None) is None
+    assert _json._typed_quick(route, repeated.encode(), None) is None
 
 
 # -- what msgspec reads: never more than the dict route ---------------------------------------

@@ -359,6 +359,12 @@ def _quick(text: object, cls: type[Any] | None) -> Any:
     ``M + S == C`` proves there is none; a repeated key drops a member and its strings,
     and ``M + S < C``.
     """
+    acc = _STATE.active if _STATE.countdown < 0 else _accel.get()
+    if acc is not None and acc.typed.decode is not None and type(text) is bytes:
+        # msgspec reads UTF-8 itself, strictly (no lone surrogate, raw or escaped)
+        obj = _typed_quick(acc.typed, text, cls)
+        if obj is not None:
+            return obj
     if type(text) is bytes:
         try:
             text = text.decode("utf-8")  # strict: a lone surrogate cannot come out of it
@@ -371,7 +377,6 @@ def _quick(text: object, cls: type[Any] | None) -> Any:
         return None
     if text.startswith(_BOM):
         text = text[1:]
-    acc = _STATE.active if _STATE.countdown < 0 else _accel.get()
     try:
         if acc is not None:
             if acc.typed.decode is not None:
@@ -417,7 +422,7 @@ def _quick(text: object, cls: type[Any] | None) -> Any:
     return obj
 
 
-def _typed_quick(typed: TypedRoute, text: str, cls: type[Any] | None) -> Any:
+def _typed_quick(typed: TypedRoute, text: str | bytes, cls: type[Any] | None) -> Any:
     """The model by the accelerator's typed route (:mod:`._typed`); ``None``: not taken.
 
     The same tests as :func:`_quick` on the dict route: the kind required, the current
@@ -437,12 +442,13 @@ def _typed_quick(typed: TypedRoute, text: str, cls: type[Any] | None) -> Any:
         obj, members = build(struct)
     except Exception:  # a rule's doubt: the dict route, then the reference path
         return None
-    colons = text.count(":")
-    if members != colons and (
-        "u003a" in text
-        or "u003A" in text
-        or members + _string_colons(typed.plain(struct)) != colons
-    ):
+    if isinstance(text, bytes):
+        colons = text.count(b":")
+        escaped = members != colons and (b"u003a" in text or b"u003A" in text)
+    else:
+        colons = text.count(":")
+        escaped = members != colons and ("u003a" in text or "u003A" in text)
+    if members != colons and (escaped or members + _string_colons(typed.plain(struct)) != colons):
         return None
     return obj
 

@@ -71,7 +71,7 @@ class TypedRoute:
         self.plain: Callable[[Any], Any] = msgspec.to_builtins
         self._seen: set[str] = set()  # the kinds learned or refused
         self._lock = threading.Lock()
-        self.decode: Callable[[str], Any] | None = None
+        self.decode: Callable[[str | bytes], Any] | None = None
         self.kinds: dict[type, tuple[str, type, Builder]] = {}
 
     def learn(self, code: str, model: type) -> None:
