@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from laeringsnettverk.serialization import _accel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -111,3 +115,34 @@ def test_the_stream_row_reads_with_the_librarys_streaming_reader_when_there_is_o
         "iter_test",
         "from laeringsnettverk.serialization import iter_test as read\n",
     )
+
+
+def _instructions() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "instructions", ROOT / "benchmarks" / "instructions.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_instruction_count_row_does_its_work() -> None:
+    # the work each row counts, one pass in this process: what valgrind would measure
+    instructions = _instructions()
+    try:
+        for row in instructions.ROWS:
+            fn = instructions.work(row, 20)
+            done = fn()
+            items = done.documents if row == "load_jsonl" else done  # a batch, or a list
+            assert len(items) == 20, row
+    finally:
+        _accel._make.cache_clear()
+        _accel._from_environment()
+
+
+def test_instruction_count_refuses_an_unknown_row(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        _instructions().main(["loads", "nope"])
+    assert exited.value.code == 2
+    assert "unknown rows: nope" in capsys.readouterr().err

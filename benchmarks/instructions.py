@@ -1,0 +1,135 @@
+"""Instructions a form, by valgrind's callgrind: figures a busy machine does not change.
+
+    python benchmarks/instructions.py                    # every row, 2,000 forms, 3 passes
+    python benchmarks/instructions.py loads loads_fast   # some rows
+    python benchmarks/instructions.py --run loads        # the work alone (no valgrind)
+
+Method. Each row runs in its own process under ``valgrind --tool=callgrind`` (which must be
+installed: it is not a Python package), over the same distinct forms as ``run.py``
+(``run.lines``), made and loaded once before the passes that are counted; a second process
+of the same row does the same preparation (imports, generated code, the forms) and no pass.
+A row's figure is the difference, divided by the forms times the passes: what one more form
+costs, without the one-time costs. Times on a shared 2-core machine differ
+between runs by ±20 %; instruction counts differ by well under 1 %, so a change of a few
+percent is judged by them (they do not see cache misses, which timing does).
+
+Rows: ``json`` (``json.loads`` of each line), ``loads`` and ``loads_fast`` (the library's
+``loads``, pure and with the ``fast`` extra), ``load_jsonl`` (of the lines joined, pure),
+``dumps`` and ``dumps_fast`` (``dumps(obj, indent=None)``), ``json_dumps`` (``json.dumps`` of
+the same dicts), and the peers ``pydantic`` and ``msgspec`` (``model_validate_json`` and a
+msgspec Struct decode of the same shape and rules; the ``bench`` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROWS = (
+    "json",
+    "loads",
+    "loads_fast",
+    "load_jsonl",
+    "json_dumps",
+    "dumps",
+    "dumps_fast",
+    "pydantic",
+    "msgspec",
+)
+FORMS = 2_000
+PASSES = 3
+
+
+def work(row: str, forms: int) -> Callable[[], object]:
+    """The prepared work of ``row``: one pass over the forms."""
+    sys.path.insert(0, str(HERE))
+    import run  # this folder's benchmark: the same forms
+
+    import laeringsnettverk as ln
+    from laeringsnettverk.serialization import _accel, load_jsonl
+
+    _accel.use("on" if row.endswith("_fast") else "off")
+    raw = run.lines(forms)
+    objects = [ln.loads(r) for r in raw]  # warms the generated code of both directions
+    dicts = [json.loads(r) for r in raw]
+    ln.dumps(objects[0], indent=None)
+    loads, dumps = ln.loads, ln.dumps
+    blob = b"\n".join(raw) + b"\n"
+    rows: dict[str, Callable[[], object]] = {
+        "json": lambda: [json.loads(r) for r in raw],
+        "loads": lambda: [loads(r) for r in raw],
+        "loads_fast": lambda: [loads(r) for r in raw],
+        "load_jsonl": lambda: load_jsonl(blob),
+        "json_dumps": lambda: [json.dumps(d, ensure_ascii=False) for d in dicts],
+        "dumps": lambda: [dumps(o, indent=None) for o in objects],
+        "dumps_fast": lambda: [dumps(o, indent=None) for o in objects],
+    }
+    if row in ("pydantic", "msgspec"):
+        from _peers import msgspec_form, pydantic_form
+
+        peer: Any = pydantic_form if row == "pydantic" else msgspec_form
+        peer.decode(raw[0])
+        rows[row] = lambda: [peer.decode(r) for r in raw]
+    return rows[row]
+
+
+def count(row: str, forms: int, passes: int) -> int:
+    """Instructions of one process doing ``passes`` passes of ``row``, preparation included."""
+    with tempfile.TemporaryDirectory() as tmp:
+        done = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={Path(tmp) / 'out'}",
+                sys.executable,
+                __file__,
+                "--run",
+                row,
+                "--forms",
+                str(forms),
+                "--passes",
+                str(passes),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if found is None:
+        raise SystemExit(f"no count from valgrind for {row}:\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print each row's instructions a form (or, with ``--run``, do one row's work)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rows", nargs="*", help=f"rows (default: all): {', '.join(ROWS)}")
+    parser.add_argument("--run", choices=ROWS, help="do this row's passes here (no valgrind)")
+    parser.add_argument("--forms", type=int, default=FORMS, help="distinct forms")
+    parser.add_argument("--passes", type=int, default=PASSES, help="passes over them")
+    args = parser.parse_args(argv)
+    unknown = set(args.rows) - set(ROWS)
+    if unknown:
+        parser.error(f"unknown rows: {', '.join(sorted(unknown))}")
+    if args.run:
+        fn = work(args.run, args.forms)
+        for _ in range(args.passes):
+            fn()
+        return
+    print(f"| row | instructions a form ({args.forms:,} forms, {args.passes} passes) |")
+    print("|---|---:|")
+    for row in args.rows or ROWS:
+        spent = count(row, args.forms, args.passes) - count(row, args.forms, 0)
+        print(f"| {row} | {spent / (args.forms * args.passes) / 1000:,.1f}k |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
