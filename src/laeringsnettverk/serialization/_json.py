@@ -360,11 +360,13 @@ def _quick(text: object, cls: type[Any] | None) -> Any:
     and ``M + S < C``.
     """
     acc = _STATE.active if _STATE.countdown < 0 else _accel.get()
-    if acc is not None and acc.typed.decode is not None and type(text) is bytes:
+    typed = acc is not None and acc.typed.decode is not None  # the typed route still to try
+    if acc is not None and typed and type(text) is bytes:
         # msgspec reads UTF-8 itself, strictly (no lone surrogate, raw or escaped)
         obj = _typed_quick(acc.typed, text, cls)
         if obj is not None:
             return obj
+        typed = False
     if type(text) is bytes:
         try:
             text = text.decode("utf-8")  # strict: a lone surrogate cannot come out of it
@@ -379,7 +381,7 @@ def _quick(text: object, cls: type[Any] | None) -> Any:
         text = text[1:]
     try:
         if acc is not None:
-            if acc.typed.decode is not None:
+            if typed:
                 obj = _typed_quick(acc.typed, text, cls)
                 if obj is not None:
                     return obj
