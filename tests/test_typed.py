@@ -27,7 +27,7 @@ from laeringsnettverk.serialization import _accel, _json
 from laeringsnettverk.serialization._typed import TypedRoute, _Generator
 from laeringsnettverk.toolkit import Activity, ItemStatus, WhatMattersForm
 from strategies.kinds import DOCUMENTS
-from test_accel import _restore_mode  # noqa: F401 - the mode put back after each test
+from test_accel import _quick_applies, _restore_mode  # noqa: F401 - the mode put back
 
 COVERED = ("checklist", "form", "goal", "kor", "plan", "series", "stakeholder_map", "wheel")
 
@@ -64,8 +64,10 @@ def test_a_valid_document_takes_the_typed_route_to_the_dict_routes_object(
     def check(obj: object) -> None:
         text = ln.dumps(obj, indent=None)
         taken = _json._typed_quick(route, text, None)
+        assert taken is None or (taken == obj and type(taken) is type(obj))
+        if not _quick_applies(text):  # an escape that makes the quick paths cautious
+            return
         assert taken == dict_route(text) == obj
-        assert type(taken) is type(obj)
         assert _json._typed_quick(route, text, type(obj)) == obj
         assert _json._typed_quick(route, text.encode(), None) == obj  # bytes, read as UTF-8
 
