@@ -197,10 +197,7 @@ class FastStructurer:
                 inner, sure = self._checked(_without_none(tp), v, ns)
                 lines.extend("  " + x for x in inner or ["pass"])
             else:
-                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                    missing = f"{self._name(ns, default.factory)}()"
-                else:
-                    missing = self._name(ns, default)
+                missing = default_expression(default, lambda x: self._name(ns, x))
                 lines.append(f"if {f.name!r} in {o}:")
                 lines.append(f"  {v} = {o}[{f.name!r}]")
                 checks, sure = self._checked(tp, v, ns)
@@ -415,6 +412,17 @@ def _default_keeps_rule(field: attrs.Attribute[Any]) -> bool:
     converter: Any = field.converter
     value = default if converter is None else converter(default)
     return declared is not None and declared.check(Checker(), (field.name,), value)
+
+
+def default_expression(default: Any, name: Callable[[object], str]) -> str:
+    """The expression a generated function gives a field left out: its default.
+
+    ``name`` puts a value in the function's namespace and gives its name; a factory
+    (``attrs.Factory``) is called, once per object made.
+    """
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return f"{name(default.factory)}()"
+    return name(default)
 
 
 def _without_none(tp: Any) -> Any:

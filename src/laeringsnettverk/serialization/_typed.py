@@ -44,6 +44,7 @@ from laeringsnettverk.serialization._fast import (
     _GiveUpError,
     _union_members,
     _without_none,
+    default_expression,
 )
 
 __all__ = ["TypedRoute"]
@@ -221,10 +222,7 @@ class _Generator:
             if default is attrs.NOTHING:
                 lines.extend(inner)
             else:
-                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                    missing = f"{self._name(default.factory)}()"
-                else:
-                    missing = self._name(default)
+                missing = default_expression(default, self._name)
                 lines.append(f"if {v} is _UNSET: {v} = {missing}")
                 lines.append("else:")
                 lines.extend("  " + x for x in ["m += 1", *inner])
