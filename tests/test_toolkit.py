@@ -473,6 +473,37 @@ def test_every_problem_is_reported_at_once() -> None:
     assert str(info.value).startswith("2 problems:")
 
 
+@given(
+    st.integers(-1000, 1000),
+    st.integers(1, 300),  # narrow scales and wide ones (checked by a set, or by min and max)
+    st.lists(st.integers(-1400, 1400), min_size=1, max_size=4),
+)
+def test_a_score_is_refused_exactly_when_outside_the_scale(
+    lo: int, span: int, given_scores: list[int]
+) -> None:
+    hi = lo + span
+    names = [f"a{i}" for i in range(len(given_scores))]
+    outside = [s for s in given_scores if not lo <= s <= hi]
+
+    def build() -> WhatMattersForm:
+        scale = Scale(minimum=lo, maximum=hi)
+        return WhatMattersForm.from_scores(names, (D1, given_scores), scale=scale)
+
+    if not outside:
+        assert build().conversations[0].scores == dict(zip(names, given_scores, strict=True))
+        return
+    with pytest.raises(ValidationError) as info:
+        build()
+    assert [p.input for p in info.value.problems] == outside
+    assert all("scale's m" in p.rule for p in info.value.problems)
+
+
+def test_a_conversation_without_scores_keeps_any_scale() -> None:
+    for hi in (10, 1000):  # a set of the scale's points, and min and max
+        form = WhatMattersForm.from_scores(["Sove"], (D1, [None]), scale=Scale(maximum=hi))
+        assert form.conversations[0].scores == {}
+
+
 def test_validation_error_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="below the scale"):
         WhatMattersForm.from_scores(["Sove"], (D1, [0]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 import math
+import operator
 import warnings
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -163,6 +164,31 @@ def _report_scores(
                 code="less_than_equal",
                 ctx={"le": hi},
             )
+
+
+_NAME = operator.attrgetter("name")
+
+
+@functools.lru_cache(maxsize=16)
+def _scores_allowed(lo: int, hi: int) -> frozenset[int] | None:
+    """The scores of the scale ``lo..hi`` as a set; ``None`` (min and max) above 100 points."""
+    return frozenset(range(lo, hi + 1)) if hi - lo <= 100 else None
+
+
+def _report_repeated(c: Checker, given: list[str]) -> None:
+    """Report each activity whose name repeats an earlier one's (case-insensitively)."""
+    seen: dict[str, int] = {}
+    for i, name in enumerate(given):
+        key = name.strip().casefold()
+        if key in seen:
+            c.add(
+                ("activities", i, "name"),
+                f"duplicates activities[{seen[key]}].name",
+                name,
+                text=True,
+            )
+        else:
+            seen[key] = i
 
 
 def _conversation(date: datetime.date, scores: dict[str, int]) -> Conversation:
@@ -335,47 +361,38 @@ class WhatMattersForm:
     def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
         if not ok["activities"]:
             return
-        folded = [a.name.strip().casefold() for a in self.activities]
-        if len(set(folded)) != len(folded):  # a name repeated: say which, and where first
-            seen: dict[str, int] = {}
-            for i, key in enumerate(folded):
-                if key in seen:
-                    c.add(
-                        ("activities", i, "name"),
-                        f"duplicates activities[{seen[key]}].name",
-                        self.activities[i].name,
-                        text=True,
-                    )
-                else:
-                    seen[key] = i
-        if ok["scale"] and ok["conversations"]:
-            self._check_conversations(c, {a.name for a in self.activities})
-
-    def _check_conversations(self, c: Checker, names: set[str]) -> None:
+        given = list(map(_NAME, self.activities))  # iterated in C: run for every form loaded
+        if len(set(map(str.casefold, map(str.strip, given)))) != len(given):
+            _report_repeated(c, given)
+        if not (ok["scale"] and ok["conversations"]):
+            return
+        names = set(given)
         lo, hi = self.scale.minimum, self.scale.maximum
+        allowed = _scores_allowed(lo, hi)
         previous: datetime.date | None = None
         for i, conv in enumerate(self.conversations):
             scores = conv.scores
             try:
-                fine = not scores or (
-                    names.issuperset(scores)
-                    and lo <= min(scores.values())
-                    and max(scores.values()) <= hi
+                fine = names.issuperset(scores) and (
+                    allowed.issuperset(scores.values())
+                    if allowed is not None
+                    else not scores or (lo <= min(scores.values()) and max(scores.values()) <= hi)
                 )
             except TypeError:  # a score that is not a number (a document that did not load)
                 fine = False
             if not fine:
                 _report_scores(c, i, scores, names=names, lo=lo, hi=hi)
-            if type(conv.date) is not datetime.date:
+            date = conv.date
+            if type(date) is not datetime.date:
                 continue  # the conversation reports it (a best-effort check of a document)
-            if previous is not None and conv.date <= previous:
+            if previous is not None and date <= previous:
                 c.add(
                     ("conversations", i, "date"),
                     f"must be after the previous conversation's date {previous.isoformat()}",
-                    conv.date.isoformat(),
+                    date.isoformat(),
                     code="order",
                 )
-            previous = conv.date
+            previous = date
 
     # -- navigation ---------------------------------------------------------------------
 
