@@ -17,7 +17,8 @@ Rows: ``json`` (``json.loads`` of each line), ``loads`` and ``loads_fast`` (the 
 ``loads``, pure and with the ``fast`` extra), ``load_jsonl`` (of the lines joined, pure),
 ``dumps`` and ``dumps_fast`` (``dumps(obj, indent=None)``), ``json_dumps`` (``json.dumps`` of
 the same dicts), and the peers ``pydantic`` and ``msgspec`` (``model_validate_json`` and a
-msgspec Struct decode of the same shape and rules; the ``bench`` extra).
+msgspec Struct decode of the same shape and rules; the ``bench`` extra) and their encoding,
+``pydantic_dumps`` and ``msgspec_dumps`` (``model_dump_json`` and ``msgspec.json.encode``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ ROWS = (
     "dumps_fast",
     "pydantic",
     "msgspec",
+    "pydantic_dumps",
+    "msgspec_dumps",
 )
 FORMS = 2_000
 PASSES = 3
@@ -72,12 +75,15 @@ def work(row: str, forms: int) -> Callable[[], object]:
         "dumps": lambda: [dumps(o, indent=None) for o in objects],
         "dumps_fast": lambda: [dumps(o, indent=None) for o in objects],
     }
-    if row in ("pydantic", "msgspec"):
+    if row.startswith(("pydantic", "msgspec")):
         from _peers import msgspec_form, pydantic_form
 
-        peer: Any = pydantic_form if row == "pydantic" else msgspec_form
-        peer.decode(raw[0])
-        rows[row] = lambda: [peer.decode(r) for r in raw]
+        name = row.removesuffix("_dumps")
+        peer: Any = pydantic_form if name == "pydantic" else msgspec_form
+        models = [peer.decode(r) for r in raw]
+        peer.encode(models[0])
+        rows[name] = lambda: [peer.decode(r) for r in raw]
+        rows[f"{name}_dumps"] = lambda: [peer.encode(m) for m in models]
     return rows[row]
 
 

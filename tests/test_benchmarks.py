@@ -136,6 +136,8 @@ def test_every_instruction_count_row_does_its_work() -> None:
             done = fn()
             items = done.documents if row == "load_jsonl" else done  # a batch, or a list
             assert len(items) == 20, row
+            encoded = all(isinstance(x, str | bytes) for x in items)
+            assert encoded == ("dumps" in row), row  # encoding rows give text, others objects
     finally:
         _accel._make.cache_clear()
         _accel._from_environment()
