@@ -18,7 +18,10 @@ Rows: ``json`` (``json.loads`` of each line), ``loads`` and ``loads_fast`` (the 
 ``dumps`` and ``dumps_fast`` (``dumps(obj, indent=None)``), ``json_dumps`` (``json.dumps`` of
 the same dicts), and the peers ``pydantic`` and ``msgspec`` (``model_validate_json`` and a
 msgspec Struct decode of the same shape and rules; the ``bench`` extra) and their encoding,
-``pydantic_dumps`` and ``msgspec_dumps`` (``model_dump_json`` and ``msgspec.json.encode``).
+``pydantic_dumps`` and ``msgspec_dumps`` (``model_dump_json`` and ``msgspec.json.encode``);
+the scoring rows ``benefit`` and ``means`` (``form_benefit(form).value``, ``form.means()``)
+and their anchors, ``benefit_plain`` and ``means_plain`` (``run.py``'s plain loops over the
+same data as dicts).
 """
 
 from __future__ import annotations
@@ -46,6 +49,10 @@ ROWS = (
     "msgspec",
     "pydantic_dumps",
     "msgspec_dumps",
+    "benefit",
+    "benefit_plain",
+    "means",
+    "means_plain",
 )
 FORMS = 2_000
 PASSES = 3
@@ -74,6 +81,10 @@ def work(row: str, forms: int) -> Callable[[], object]:
         "json_dumps": lambda: [json.dumps(d, ensure_ascii=False) for d in dicts],
         "dumps": lambda: [dumps(o, indent=None) for o in objects],
         "dumps_fast": lambda: [dumps(o, indent=None) for o in objects],
+        "benefit": lambda: [run._benefit(o) for o in objects],
+        "benefit_plain": lambda: [run.plain_benefit(d) for d in dicts],
+        "means": lambda: [o.means() for o in objects],
+        "means_plain": lambda: [run.plain_means(d) for d in dicts],
     }
     if row.startswith(("pydantic", "msgspec")):
         from _peers import msgspec_form, pydantic_form

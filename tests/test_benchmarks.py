@@ -130,6 +130,7 @@ def _instructions() -> Any:
 def test_every_instruction_count_row_does_its_work() -> None:
     # the work each row counts, one pass in this process: what valgrind would measure
     instructions = _instructions()
+    results: dict[str, list[Any]] = {}
     try:
         for row in instructions.ROWS:
             fn = instructions.work(row, 20)
@@ -138,6 +139,11 @@ def test_every_instruction_count_row_does_its_work() -> None:
             assert len(items) == 20, row
             encoded = all(isinstance(x, str | bytes) for x in items)
             assert encoded == ("dumps" in row), row  # encoding rows give text, others objects
+            results[row] = items
+        # a scoring row and its anchor compute the same numbers
+        assert results["benefit"] == results["benefit_plain"]
+        assert any(value is not None for value in results["benefit"])
+        assert [list(m) for m in results["means"]] == results["means_plain"]
     finally:
         _accel._make.cache_clear()
         _accel._from_environment()

@@ -58,14 +58,16 @@ def test_every_kind_has_a_strategy() -> None:
     assert set(DOCUMENTS) == {kind.code for kind in KINDS}
 
 
-def test_loading_a_form_imports_only_the_forms_module_of_the_toolkit() -> None:
+def test_loading_a_form_imports_only_the_forms_modules_of_the_toolkit() -> None:
     code = (
         "import sys, laeringsnettverk as ln\n"
         'ln.loads(\'{"kind": "form", "schema_version": 1, "activities": [{"name": "a"}]}\')\n'
         "print(sorted(m for m in sys.modules if m.startswith('laeringsnettverk.toolkit.')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "['laeringsnettverk.toolkit._form']"
+    assert out.stdout.strip() == (
+        "['laeringsnettverk.toolkit._form', 'laeringsnettverk.toolkit._form_rules']"
+    )
 
 
 def test_the_toolkit_names_load_on_first_use() -> None:

@@ -149,3 +149,14 @@ def test_form_benefit_equals_the_benefit_computed_the_long_way(data: st.DataObje
         result.unpaired,
     ) == _reference_benefit(form, from_, to)
     assert result.changes is result.changes  # read once, then kept
+
+
+@given(forms(scale=scales() | huge_scales(), max_conversations=4))
+def test_form_means_equal_each_conversations_mean_score(form: WhatMattersForm) -> None:
+    # the quick path (the scale bounds every score, so the sums are exact as floats) gives
+    # what mean_score gives for each conversation's scores; scales too wide take mean_score
+    expected = tuple(
+        mean_score(list(c.scores.values())) if c.scores else None for c in form.conversations
+    )
+    assert form.means() == expected
+    assert form.means() == tuple(c.mean() for c in form.conversations)

@@ -95,6 +95,14 @@ def _paired_int_means(
     return _int_means(total_a, total_b, len(first))
 
 
+def _int_mean(total: int, n: int) -> float:
+    """``total / n``: what :func:`mean_score` gives for ``n`` ints that sum to ``total``.
+
+    For ints whose absolute values sum below 2**53 (so the float sum is exact).
+    """
+    return total / n
+
+
 def _int_means(total_a: int, total_b: int, n: int) -> tuple[float, float, float]:
     """``(total_a / n, total_b / n, (total_b - total_a) / n)``: exact sums divided once.
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import functools
 import math
-import operator
 import warnings
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -29,17 +28,24 @@ from laeringsnettverk._rules import (
     rule,
     to_tuple,
 )
-from laeringsnettverk.errors import LaeringsnettverkWarning, Position, ValidationError
+from laeringsnettverk.errors import LaeringsnettverkWarning, ValidationError
 from laeringsnettverk.scoring import (
     _EXACT,
     ACTIVITY_DETECTABLE_CHANGE,
     MINIMAL_IMPORTANT_CHANGE,
+    _int_mean,
     _int_means,
     _paired_int_means,
     is_important_change,
     mean_score,
     perceived_benefit,
     round_half_up,
+)
+from laeringsnettverk.toolkit._form_rules import (
+    NAME,
+    report_repeated,
+    report_scores,
+    scores_allowed,
 )
 
 __all__ = [
@@ -131,64 +137,6 @@ class Conversation:
         # pickle and copy the read-only scores as a plain dict (a mappingproxy cannot be
         # pickled); the conversation is rebuilt, and checked, on the way back
         return _conversation, (self.date, dict(self.scores))
-
-
-def _report_scores(
-    c: Checker, i: int, scores: Mapping[str, int], *, names: set[str], lo: int, hi: int
-) -> None:
-    """Report each score of conversation ``i`` outside the form's activities or scale."""
-    for k, (name, score) in enumerate(scores.items()):
-        if name in names and (type(score) is not int or lo <= score <= hi):
-            # in range, or not a score: the conversation reports that (a best-effort check
-            # of a document that did not load)
-            continue
-        # the key, an activity's name, is free text: addressed by its position
-        path = ("conversations", i, "scores", Position(k))
-        if name not in names:
-            c.add(
-                path, "is a score for an activity the form does not have", score, code="reference"
-            )
-        elif score < lo:
-            c.add(
-                path,
-                f"is below the scale's min {lo}",
-                score,
-                code="greater_than_equal",
-                ctx={"ge": lo},
-            )
-        else:
-            c.add(
-                path,
-                f"is above the scale's max {hi}",
-                score,
-                code="less_than_equal",
-                ctx={"le": hi},
-            )
-
-
-_NAME = operator.attrgetter("name")
-
-
-@functools.lru_cache(maxsize=16)
-def _scores_allowed(lo: int, hi: int) -> frozenset[int] | None:
-    """The scores of the scale ``lo..hi`` as a set; ``None`` (min and max) above 100 points."""
-    return frozenset(range(lo, hi + 1)) if hi - lo <= 100 else None
-
-
-def _report_repeated(c: Checker, given: list[str]) -> None:
-    """Report each activity whose name repeats an earlier one's (case-insensitively)."""
-    seen: dict[str, int] = {}
-    for i, name in enumerate(given):
-        key = name.strip().casefold()
-        if key in seen:
-            c.add(
-                ("activities", i, "name"),
-                f"duplicates activities[{seen[key]}].name",
-                name,
-                text=True,
-            )
-        else:
-            seen[key] = i
 
 
 def _conversation(date: datetime.date, scores: dict[str, int]) -> Conversation:
@@ -361,14 +309,14 @@ class WhatMattersForm:
     def _check_across(self, c: Checker, ok: Mapping[str, bool]) -> None:
         if not ok["activities"]:
             return
-        given = list(map(_NAME, self.activities))  # iterated in C: run for every form loaded
+        given = list(map(NAME, self.activities))  # iterated in C: run for every form loaded
         if len(set(map(str.casefold, map(str.strip, given)))) != len(given):
-            _report_repeated(c, given)
+            report_repeated(c, given)
         if not (ok["scale"] and ok["conversations"]):
             return
         names = set(given)
         lo, hi = self.scale.minimum, self.scale.maximum
-        allowed = _scores_allowed(lo, hi)
+        allowed = scores_allowed(lo, hi)
         previous: datetime.date | None = None
         for i, conv in enumerate(self.conversations):
             scores = conv.scores
@@ -381,7 +329,7 @@ class WhatMattersForm:
             except TypeError:  # a score that is not a number (a document that did not load)
                 fine = False
             if not fine:
-                _report_scores(c, i, scores, names=names, lo=lo, hi=hi)
+                report_scores(c, i, scores, names=names, lo=lo, hi=hi)
             date = conv.date
             if type(date) is not datetime.date:
                 continue  # the conversation reports it (a best-effort check of a document)
@@ -428,7 +376,16 @@ class WhatMattersForm:
 
     def means(self) -> tuple[float | None, ...]:
         """Mean score of every conversation, in order."""
-        return tuple(conv.mean() for conv in self.conversations)
+        bound = max(-self.scale.minimum, self.scale.maximum)
+        out: list[float | None] = []
+        for conv in self.conversations:
+            scores = conv.scores
+            n = len(scores)
+            if n and n * bound < _EXACT:  # ints within the scale, so few the sum is exact
+                out.append(_int_mean(sum(scores.values()), n))
+            else:
+                out.append(conv.mean())
+        return tuple(out)
 
     def benefit(
         self,
