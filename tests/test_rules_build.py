@@ -457,3 +457,39 @@ def test_the_fast_loader_with_proven_types_makes_and_refuses_what_the_classes_do
     if value is not None and type(value) is not int:
         made = None
     assert fast.structure(breaks, _Breaks) == made
+
+
+def _verdict(lines: list[str], names: _Names, value: object) -> bool:
+    """Whether statements of a rule's quick test pass ``value`` (False: they doubt it)."""
+    source = "\n".join(["def ok(v):", *("  " + x for x in lines), "  return True"])
+    exec(compile(source, "<test>", "exec"), names.ns)
+    result: bool = names.ns["ok"](value)
+    return result
+
+
+READ_RULES = [Text(), Text(blank=True), Optional(Text()), Optional(Text(blank=True))]
+
+
+@pytest.mark.parametrize("declared", READ_RULES, ids=repr)
+@given(value=st.one_of(st.none(), st.text(max_size=6)))  # Unicode text, as a strict reader reads it
+def test_a_rules_test_of_read_text_decides_as_its_full_test(declared: Rule, value: object) -> None:
+    # for a value of the field's type whose text is Unicode (what the typed route proves),
+    # the shorter test doubts exactly what the full one doubts
+    if value is None and not isinstance(declared, Optional):
+        return
+    names = _Names(prefix="q")
+    assert _verdict(declared.quick_read("v", names), names, value) == _verdict(
+        declared.quick("v", names), names, value
+    )
+
+
+def test_a_rules_test_of_read_text_leaves_out_the_type_and_surrogate_tests() -> None:
+    names = _Names(prefix="q")
+    assert Text().quick_read("v", names) == ["if not v.strip(): return False"]
+    assert Optional(Text(blank=True)).quick_read("v", names) == []
+    assert Optional(Text()).quick_read("v", names) == [
+        "if v is not None and (not v.strip()): return False"
+    ]
+    # a rule with nothing of its own for read text keeps its full test
+    assert Integer(ge=0).quick_read("v", names) == Integer(ge=0).quick("v", names)
+    assert "isascii" in Text().quick("v", names)[0]

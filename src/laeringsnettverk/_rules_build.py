@@ -32,7 +32,13 @@ _FAIL = "return False"
 
 
 def build_lines(
-    cls: type, values: Sequence[str], names: _Names, fail: str, proven: Collection[int] = ()
+    cls: type,
+    values: Sequence[str],
+    names: _Names,
+    fail: str,
+    proven: Collection[int] = (),
+    *,
+    read: bool = False,
 ) -> tuple[list[str], str] | None:
     """Statements that make a ``cls`` from its field values, checked, without a call.
 
@@ -50,6 +56,9 @@ def build_lines(
     of ``str`` to ``int``): a field whose converter keeps the items
     (:func:`~laeringsnettverk._rules.keeps_items`) and whose rule holds for every value of
     that type (:meth:`~laeringsnettverk._rules.Rule.holds_for`) has its quick test left out.
+    With ``read``, the proven values were read by a strict reader (their text is Unicode),
+    and their fields' rules run :meth:`~laeringsnettverk._rules.Rule.quick_read`; a proven
+    tuple is not made a tuple again.
 
     ``None`` when ``cls`` is not made by ``attrs`` and :func:`checked` alone (a validator,
     a ``__attrs_pre_init__``, a slot that is not a field): the caller calls ``cls``.
@@ -62,13 +71,15 @@ def build_lines(
     for i, (attribute, v) in enumerate(zip(attrs.fields(cls), values, strict=True)):
         converter: Any = attribute.converter
         if converter is to_tuple:  # inline: a tuple is kept
-            lines.append(f"if type({v}) is not tuple: {v} = tuple({v})")
+            if not (read and i in proven):
+                lines.append(f"if type({v}) is not tuple: {v} = tuple({v})")
         elif converter is not None:
             lines.append(f"{v} = {names.const(converter)}({v})")
         declared: Rule = attribute.metadata[RULE]
         if i in proven and items_kept(converter) and declared.holds_for(hints[attribute.name]):
             continue  # the value's proven type keeps the rule: no test to run
-        for line in declared.quick(v, names):
+        quick = declared.quick_read if read and i in proven else declared.quick
+        for line in quick(v, names):
             if line.endswith(_FAIL):
                 lines.append(line[: -len(_FAIL)] + fail)
             elif "return" in line:  # a doubt not at a line's end: not one this can rewrite

@@ -232,7 +232,7 @@ class _Generator:
             args.append(f"{f.alias}={v}")
         values = [f"{prefix}{i}" for i in range(len(fields))]
         names = _Names(self._ns, f"{prefix}q")
-        built = build_lines(cls, values, names, "raise _GiveUpError", proven)
+        built = build_lines(cls, values, names, "raise _GiveUpError", proven, read=True)
         if built is not None:  # the model made in place, its rules' quick tests inline
             return [*lines, *built[0]], built[1], True
         return lines, f"{self._name(cls)}({', '.join(args)})", False
