@@ -381,9 +381,9 @@ class Proven:
     limited: int = attrs.field(metadata=rule(Integer(ge=0)))
 
 
-def _lines(cls: type, proven: set[int]) -> str:
+def _lines(cls: type, proven: set[int], *, read: bool = False) -> str:
     values = [f"a{i}" for i in range(len(attrs.fields(cls)))]
-    built = build_lines(cls, values, _Names(prefix="b"), "raise _Doubt", proven)
+    built = build_lines(cls, values, _Names(prefix="b"), "raise _Doubt", proven, read=read)
     assert built is not None
     return "\n".join(built[0])
 
@@ -493,3 +493,22 @@ def test_a_rules_test_of_read_text_leaves_out_the_type_and_surrogate_tests() -> 
     # a rule with nothing of its own for read text keeps its full test
     assert Integer(ge=0).quick_read("v", names) == Integer(ge=0).quick("v", names)
     assert "isascii" in Text().quick("v", names)[0]
+
+
+@attrs.frozen(kw_only=True)
+@checked
+class ReadText:
+    plain: str = attrs.field(metadata=rule(Text()))
+    upper: str = attrs.field(converter=_upper, metadata=rule(Text()))
+    items: tuple[int, ...] = attrs.field(converter=to_tuple, metadata=rule(Items(Integer(ge=0))))
+
+
+def test_text_read_by_a_strict_reader_keeps_only_the_tests_its_reading_leaves_open() -> None:
+    read = _lines(ReadText, {0, 1, 2}, read=True)
+    # the plain text: only the blank test; text after a converter that may change it: every
+    # test (its type is no longer proven); the proven tuple: not made a tuple again
+    assert "if not a0.strip(): raise _Doubt" in read and "type(a0)" not in read
+    assert "type(a1) is not str" in read and "a1.isascii()" in read
+    assert "tuple(a2)" not in read and "b2 < 0" in read  # each item still tested
+    unread = _lines(ReadText, {0, 1, 2})
+    assert "type(a0) is not str" in unread and "tuple(a2)" in unread

@@ -56,9 +56,10 @@ def build_lines(
     of ``str`` to ``int``): a field whose converter keeps the items
     (:func:`~laeringsnettverk._rules.keeps_items`) and whose rule holds for every value of
     that type (:meth:`~laeringsnettverk._rules.Rule.holds_for`) has its quick test left out.
-    With ``read``, the proven values were read by a strict reader (their text is Unicode),
-    and their fields' rules run :meth:`~laeringsnettverk._rules.Rule.quick_read`; a proven
-    tuple is not made a tuple again.
+    With ``read``, the proven values were read by a strict reader (their text is Unicode):
+    the rule of such a field whose converter keeps the items runs
+    :meth:`~laeringsnettverk._rules.Rule.quick_read`, and a proven tuple is not made a tuple
+    again.
 
     ``None`` when ``cls`` is not made by ``attrs`` and :func:`checked` alone (a validator,
     a ``__attrs_pre_init__``, a slot that is not a field): the caller calls ``cls``.
@@ -76,9 +77,10 @@ def build_lines(
         elif converter is not None:
             lines.append(f"{v} = {names.const(converter)}({v})")
         declared: Rule = attribute.metadata[RULE]
-        if i in proven and items_kept(converter) and declared.holds_for(hints[attribute.name]):
+        kept = i in proven and items_kept(converter)  # still of the proven type, converted
+        if kept and declared.holds_for(hints[attribute.name]):
             continue  # the value's proven type keeps the rule: no test to run
-        quick = declared.quick_read if read and i in proven else declared.quick
+        quick = declared.quick_read if read and kept else declared.quick
         for line in quick(v, names):
             if line.endswith(_FAIL):
                 lines.append(line[: -len(_FAIL)] + fail)
