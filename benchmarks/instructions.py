@@ -9,9 +9,12 @@ installed: it is not a Python package), over the same distinct forms as ``run.py
 (``run.lines``), made and loaded once before the passes that are counted; a second process
 of the same row does the same preparation (imports, generated code, the forms) and no pass.
 A row's figure is the difference, divided by the forms times the passes: what one more form
-costs, without the one-time costs. Times on a shared 2-core machine differ
-between runs by ±20 %; instruction counts differ by well under 1 %, so a change of a few
-percent is judged by them (they do not see cache misses, which timing does).
+costs, without the one-time costs. The passes run with the garbage collector paused, as
+``run.py`` times them (a collection falls at a point that moves with every allocation made
+before, so the same code counted with it differed by 4 % between two changes elsewhere),
+and with ``PYTHONHASHSEED`` fixed (``--seed``). Times on a shared 2-core machine differ
+between runs by ±20 %; instruction counts of the same code do not move, so a change of a
+few percent is judged by them (they do not see cache misses, which timing does).
 
 Rows: ``json`` (``json.loads`` of each line), ``loads`` and ``loads_fast`` (the library's
 ``loads``, pure and with the ``fast`` extra), ``load_jsonl`` (of the lines joined, pure),
@@ -27,7 +30,9 @@ same data as dicts).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import os
 import re
 import subprocess
 import sys
@@ -56,6 +61,7 @@ ROWS = (
 )
 FORMS = 2_000
 PASSES = 3
+SEED = 0  # PYTHONHASHSEED of the counted processes
 
 
 def work(row: str, forms: int) -> Callable[[], object]:
@@ -98,8 +104,13 @@ def work(row: str, forms: int) -> Callable[[], object]:
     return rows[row]
 
 
-def count(row: str, forms: int, passes: int) -> int:
-    """Instructions of one process doing ``passes`` passes of ``row``, preparation included."""
+def count(row: str, forms: int, passes: int, seed: int = SEED) -> int:
+    """Instructions of one process doing ``passes`` passes of ``row``, preparation included.
+
+    The process hashes strings with ``seed`` (``PYTHONHASHSEED``), so the same code counts
+    the same; another seed lays out dicts and sets another way.
+    """
+    env = {**os.environ, "PYTHONHASHSEED": str(seed)}
     with tempfile.TemporaryDirectory() as tmp:
         done = subprocess.run(
             [
@@ -118,6 +129,7 @@ def count(row: str, forms: int, passes: int) -> int:
             capture_output=True,
             text=True,
             check=True,
+            env=env,
         )
     found = re.search(r"Collected : (\d+)", done.stderr)
     if found is None:
@@ -132,19 +144,28 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--run", choices=ROWS, help="do this row's passes here (no valgrind)")
     parser.add_argument("--forms", type=int, default=FORMS, help="distinct forms")
     parser.add_argument("--passes", type=int, default=PASSES, help="passes over them")
+    parser.add_argument("--seed", type=int, default=SEED, help="PYTHONHASHSEED of the counts")
     args = parser.parse_args(argv)
     unknown = set(args.rows) - set(ROWS)
     if unknown:
         parser.error(f"unknown rows: {', '.join(sorted(unknown))}")
     if args.run:
         fn = work(args.run, args.forms)
+        # the collector paused, as run.py times its rows: its passes fall at points that
+        # move with every allocation made before, and would be counted or not by chance
+        gc.collect()
+        gc.disable()
         for _ in range(args.passes):
             fn()
         return
-    print(f"| row | instructions a form ({args.forms:,} forms, {args.passes} passes) |")
+    print(
+        f"| row | instructions a form ({args.forms:,} forms, {args.passes} passes, "
+        f"PYTHONHASHSEED={args.seed}) |"
+    )
     print("|---|---:|")
     for row in args.rows or ROWS:
-        spent = count(row, args.forms, args.passes) - count(row, args.forms, 0)
+        made = count(row, args.forms, 0, args.seed)  # the preparation alone
+        spent = count(row, args.forms, args.passes, args.seed) - made
         print(f"| {row} | {spent / (args.forms * args.passes) / 1000:,.1f}k |", flush=True)
 
 
