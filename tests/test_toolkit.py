@@ -476,12 +476,14 @@ def test_every_problem_is_reported_at_once() -> None:
 @given(
     st.integers(-1000, 1000),
     st.integers(1, 300),  # narrow scales and wide ones (checked by a set, or by min and max)
-    st.lists(st.integers(-1400, 1400), min_size=1, max_size=4),
+    st.data(),
 )
 def test_a_score_is_refused_exactly_when_outside_the_scale(
-    lo: int, span: int, given_scores: list[int]
+    lo: int, span: int, data: st.DataObject
 ) -> None:
     hi = lo + span
+    near = st.integers(lo - 2, hi + 2)  # on the scale, mostly, and just off either end
+    given_scores = data.draw(st.lists(near, min_size=1, max_size=4))
     names = [f"a{i}" for i in range(len(given_scores))]
     outside = [s for s in given_scores if not lo <= s <= hi]
 
