@@ -42,6 +42,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "laeringsnettverk._checks",
             "laeringsnettverk._codes",
             "laeringsnettverk._converters",
+            "laeringsnettverk._codegen",
             "laeringsnettverk._rules",
             "laeringsnettverk._rules_build",
             "laeringsnettverk._municipality",

@@ -27,7 +27,6 @@ written once as well.
 from __future__ import annotations
 
 import datetime
-import itertools
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -38,6 +37,7 @@ from typing import Any, TypeVar
 import attrs
 
 from laeringsnettverk._checks import Checker, isfinite
+from laeringsnettverk._codegen import Names, encodable
 from laeringsnettverk._converters import freeze_map, items_kept, keeps_items, to_tuple
 from laeringsnettverk.errors import Position
 
@@ -73,34 +73,7 @@ Path = tuple[Any, ...]
 C = TypeVar("C", bound=type)
 
 
-def _encodable(text: str) -> bool:
-    """Whether ``text`` can be written as UTF-8 (False: it holds a lone surrogate)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-class _Names:
-    """Fresh local names and the namespace of one generated function.
-
-    ``ns`` shares another generator's namespace; ``prefix`` keeps these names apart from
-    its own (each ``_Names`` over one namespace needs a prefix of its own).
-    """
-
-    def __init__(self, ns: dict[str, Any] | None = None, prefix: str = "v") -> None:
-        self.ns: dict[str, Any] = {} if ns is None else ns
-        self._prefix = prefix
-        self._count = itertools.count()
-
-    def var(self) -> str:
-        return f"{self._prefix}{next(self._count)}"
-
-    def const(self, value: object) -> str:
-        name = f"_k{self._prefix}{next(self._count)}"
-        self.ns[name] = value
-        return name
+_Names = Names  # the names of one generated function (kept here for the rules' importers)
 
 
 class Rule:
@@ -160,7 +133,7 @@ class Text(Rule):
 
     def quick(self, v: str, names: _Names) -> list[str]:
         # text that is not ASCII is checked for a lone surrogate (not Unicode text)
-        unicode = f"not ({v}.isascii() or {names.const(_encodable)}({v}))"
+        unicode = f"not ({v}.isascii() or {names.const(encodable)}({v}))"
         if self.blank:
             return [f"if type({v}) is not str or {unicode}: return False"]
         return [f"if type({v}) is not str or not {v}.strip() or {unicode}: return False"]
