@@ -33,6 +33,7 @@ from jsonschema import Draft202012Validator
 
 from laeringsnettverk import _rules
 from laeringsnettverk._checks import Checker
+from laeringsnettverk._codegen import Names
 from laeringsnettverk._municipality import COUNTIES, MUNICIPALITY_NUMBER_RULE
 from laeringsnettverk._rules import Custom, Rule, rule_of
 from laeringsnettverk.errors import WITHHELD, Problem, ValidationError
@@ -97,7 +98,7 @@ def _shared(declared: Rule | None) -> Custom | None:
 
 def quick(declared: Rule) -> Callable[[object], bool]:
     """A rule's quick pass on its own, compiled as the model's is."""
-    names = _rules._Names()
+    names = Names()
     lines = declared.quick("v", names)
     source = "def q(v):\n" + "".join(f"  {line}\n" for line in lines) + "  return True\n"
     exec(compile(source, "<quick pass of one rule>", "exec"), names.ns)

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from laeringsnettverk import _rules
 from laeringsnettverk._checks import Checker
+from laeringsnettverk._codegen import Names
 from laeringsnettverk._rules import (
     Boolean,
     Code,
@@ -35,7 +36,6 @@ from laeringsnettverk._rules import (
     Optional,
     Rule,
     Text,
-    _Names,
     checked,
     freeze_map,
     items_kept,
@@ -80,7 +80,7 @@ class Sample:
 
 def _maker(cls: type) -> Callable[..., Any]:
     """A function made from :func:`build_lines`: the field values in, the object out."""
-    names = _Names(prefix="b")
+    names = Names(prefix="b")
     values = [f"a{i}" for i in range(len(attrs.fields(cls)))]
     built = build_lines(cls, values, names, "raise _Doubt")
     assert built is not None
@@ -130,7 +130,7 @@ def test_a_cross_field_doubt_stops_the_statements() -> None:
 
 @pytest.mark.parametrize("cls", [Activity, Conversation, Scale, WhatMattersForm])
 def test_the_forms_models_are_made_in_place(cls: type) -> None:
-    assert build_lines(cls, [f"a{i}" for i in range(len(attrs.fields(cls)))], _Names(), "x")
+    assert build_lines(cls, [f"a{i}" for i in range(len(attrs.fields(cls)))], Names(), "x")
 
 
 def test_a_form_made_in_place_equals_one_made_by_the_classes() -> None:
@@ -191,7 +191,7 @@ class NoRule:
 
 
 class _Returning(Rule):
-    def quick(self, v: str, names: _Names) -> list[str]:
+    def quick(self, v: str, names: Names) -> list[str]:
         return [f"if {v}:", "  return False if True else None"]
 
 
@@ -211,7 +211,7 @@ class CustomRule:
     "cls", [Unchecked, Validated, PreInit, ExtraSlot, SelfConverter, NoSlots, NoRule, OddQuick]
 )
 def test_a_class_whose_init_does_more_is_not_made_in_place(cls: type) -> None:
-    assert build_lines(cls, ["a0"], _Names(), "raise _Doubt") is None
+    assert build_lines(cls, ["a0"], Names(), "raise _Doubt") is None
 
 
 def test_a_custom_rule_is_made_in_place() -> None:
@@ -272,12 +272,12 @@ class PlainSubclass(Activity):  # inherits the slots and attrs' __init__ of its 
 
 @pytest.mark.parametrize("cls", [OwnInit, DetectedInit, OwnNew, MetaCall])
 def test_a_class_made_by_more_than_attrs_init_is_not_made_in_place(cls: type) -> None:
-    assert build_lines(cls, ["a0"], _Names(), "raise _Doubt") is None
+    assert build_lines(cls, ["a0"], Names(), "raise _Doubt") is None
 
 
 def test_a_plain_subclass_of_a_model_is_not_made_in_place() -> None:
-    assert build_lines(PlainSubclass, ["a0", "a1"], _Names(), "raise _Doubt") is None
-    assert build_lines(Activity, ["a0", "a1"], _Names(), "raise _Doubt") is not None
+    assert build_lines(PlainSubclass, ["a0", "a1"], Names(), "raise _Doubt") is None
+    assert build_lines(Activity, ["a0", "a1"], Names(), "raise _Doubt") is not None
 
 
 def test_every_checked_model_of_the_library_is_made_in_place() -> None:
@@ -304,7 +304,7 @@ def test_every_checked_model_of_the_library_is_made_in_place() -> None:
     refused = sorted(
         cls.__qualname__
         for cls in models
-        if build_lines(cls, [f"a{i}" for i in range(len(attrs.fields(cls)))], _Names(), "x") is None
+        if build_lines(cls, [f"a{i}" for i in range(len(attrs.fields(cls)))], Names(), "x") is None
     )
     assert refused == []
 
@@ -383,7 +383,7 @@ class Proven:
 
 def _lines(cls: type, proven: set[int], *, read: bool = False) -> str:
     values = [f"a{i}" for i in range(len(attrs.fields(cls)))]
-    built = build_lines(cls, values, _Names(prefix="b"), "raise _Doubt", proven, read=read)
+    built = build_lines(cls, values, Names(prefix="b"), "raise _Doubt", proven, read=read)
     assert built is not None
     return "\n".join(built[0])
 
@@ -459,7 +459,7 @@ def test_the_fast_loader_with_proven_types_makes_and_refuses_what_the_classes_do
     assert fast.structure(breaks, _Breaks) == made
 
 
-def _verdict(lines: list[str], names: _Names, value: object) -> bool:
+def _verdict(lines: list[str], names: Names, value: object) -> bool:
     """Whether statements of a rule's quick test pass ``value`` (False: they doubt it)."""
     source = "\n".join(["def ok(v):", *("  " + x for x in lines), "  return True"])
     exec(compile(source, "<test>", "exec"), names.ns)
@@ -477,14 +477,14 @@ def test_a_rules_test_of_read_text_decides_as_its_full_test(declared: Rule, valu
     # the shorter test doubts exactly what the full one doubts
     if value is None and not isinstance(declared, Optional):
         return
-    names = _Names(prefix="q")
+    names = Names(prefix="q")
     assert _verdict(declared.quick_read("v", names), names, value) == _verdict(
         declared.quick("v", names), names, value
     )
 
 
 def test_a_rules_test_of_read_text_leaves_out_the_type_and_surrogate_tests() -> None:
-    names = _Names(prefix="q")
+    names = Names(prefix="q")
     assert Text().quick_read("v", names) == ["if not v.strip(): return False"]
     assert Optional(Text(blank=True)).quick_read("v", names) == []
     assert Optional(Text()).quick_read("v", names) == [

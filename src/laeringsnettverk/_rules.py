@@ -73,9 +73,6 @@ Path = tuple[Any, ...]
 C = TypeVar("C", bound=type)
 
 
-_Names = Names  # the names of one generated function (kept here for the rules' importers)
-
-
 class Rule:
     """A field's rule: a check, its quick form, and its JSON Schema keywords."""
 
@@ -85,7 +82,7 @@ class Rule:
         """Report every problem of ``value`` at ``path``; True when there is none."""
         raise NotImplementedError
 
-    def quick(self, v: str, names: _Names) -> list[str]:
+    def quick(self, v: str, names: Names) -> list[str]:
         """Statements that ``return False`` when the value in ``v`` may break the rule.
 
         They may be stricter than :meth:`check` (a doubt only sends the object to the
@@ -93,7 +90,7 @@ class Rule:
         """
         raise NotImplementedError
 
-    def quick_read(self, v: str, names: _Names) -> list[str]:
+    def quick_read(self, v: str, names: Names) -> list[str]:
         """:meth:`quick` for a value a strict reader has proven of the field's type.
 
         The accelerator's typed route reads each value as its field's annotated type, and
@@ -131,14 +128,14 @@ class Text(Rule):
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.text(path, value, required=not self.blank)
 
-    def quick(self, v: str, names: _Names) -> list[str]:
+    def quick(self, v: str, names: Names) -> list[str]:
         # text that is not ASCII is checked for a lone surrogate (not Unicode text)
         unicode = f"not ({v}.isascii() or {names.const(encodable)}({v}))"
         if self.blank:
             return [f"if type({v}) is not str or {unicode}: return False"]
         return [f"if type({v}) is not str or not {v}.strip() or {unicode}: return False"]
 
-    def quick_read(self, v: str, names: _Names) -> list[str]:
+    def quick_read(self, v: str, names: Names) -> list[str]:
         # a str, and Unicode text: only blankness is left to test
         return [] if self.blank else [f"if not {v}.strip(): return False"]
 
@@ -153,7 +150,7 @@ class Code(Rule):
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.code(path, value)
 
-    def quick(self, v: str, names: _Names) -> list[str]:
+    def quick(self, v: str, names: Names) -> list[str]:
         return [f"if type({v}) is not str or not {v}.strip(): return False"]
 
     def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
@@ -172,7 +169,7 @@ class Integer(Rule):
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.integer(path, value, self.ge, self.le)
 
-    def quick(self, v: str, names: _Names) -> list[str]:
+    def quick(self, v: str, names: Names) -> list[str]:
         return [f"if type({v}) is not int{_outside(v, self.ge, self.le)}: return False"]
 
     def holds_for(self, tp: Any) -> bool:
@@ -194,7 +191,7 @@ class Number(Rule):
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.number(path, value, self.ge, self.le)
 
-    def quick(self, v: str, names: _Names) -> list[str]:
+    def quick(self, v: str, names: Names) -> list[str]:
         test = f"type({v}) not in {names.const((int, float))} or not {names.const(isfinite)}({v})"
         return [f"if {test}{_outside(v, self.ge, self.le)}: return False"]
 
@@ -225,7 +222,7 @@ class Boolean(Rule):
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.boolean(path, value)
 
-    def quick(self, v: str, names: _Names) -> list[str]:
+    def quick(self, v: str, names: Names) -> list[str]:
         return [f"if type({v}) is not bool: return False"]
 
     def holds_for(self, tp: Any) -> bool:
@@ -239,7 +236,7 @@ class Date(Rule):
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.date(path, value)
 
-    def quick(self, v: str, names: _Names) -> list[str]:
+    def quick(self, v: str, names: Names) -> list[str]:
         return [f"if type({v}) is not {names.const(datetime.date)}: return False"]
 
     def holds_for(self, tp: Any) -> bool:
@@ -256,7 +253,7 @@ class Member(Rule):
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.member(path, value, self.enum)
 
-    def quick(self, v: str, names: _Names) -> list[str]:
+    def quick(self, v: str, names: Names) -> list[str]:
         return [f"if type({v}) is not {names.const(self.enum)}: return False"]
 
     def holds_for(self, tp: Any) -> bool:
@@ -277,7 +274,7 @@ class Instance(Rule):
         c.wrong_type(path, f"must be {article} {self.cls.__name__}", value, self.cls.__name__)
         return False
 
-    def quick(self, v: str, names: _Names) -> list[str]:
+    def quick(self, v: str, names: Names) -> list[str]:
         return [f"if type({v}) is not {names.const(self.cls)}: return False"]
 
     def holds_for(self, tp: Any) -> bool:
@@ -305,10 +302,10 @@ class Optional(Rule):
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return value is None or self.rule.check(c, path, value)
 
-    def quick(self, v: str, names: _Names) -> list[str]:
+    def quick(self, v: str, names: Names) -> list[str]:
         return _when_given(v, self.rule.quick(v, names))
 
-    def quick_read(self, v: str, names: _Names) -> list[str]:
+    def quick_read(self, v: str, names: Names) -> list[str]:
         return _when_given(v, self.rule.quick_read(v, names))
 
     def holds_for(self, tp: Any) -> bool:
@@ -368,7 +365,7 @@ class Items(Rule):
                     seen[item] = i
         return ok and items_ok
 
-    def quick(self, v: str, names: _Names) -> list[str]:
+    def quick(self, v: str, names: Names) -> list[str]:
         lines = []
         if self.min_items:
             lines.append(f"if len({v}) < {self.min_items}: return False")
@@ -417,7 +414,7 @@ class Map(Rule):
                 ok &= self.rule.check(c, (*path, Position(index)), item)
         return ok
 
-    def quick(self, v: str, names: _Names) -> list[str]:
+    def quick(self, v: str, names: Names) -> list[str]:
         k, x = names.var(), names.var()
         inner = self.rule.quick(x, names)
         return [
@@ -456,7 +453,7 @@ class Custom(Rule):
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return self.check_with(c, path, value)
 
-    def quick(self, v: str, names: _Names) -> list[str]:
+    def quick(self, v: str, names: Names) -> list[str]:
         return [f"if not {names.const(self.quick_with)}({v}): return False"]
 
     def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
@@ -558,7 +555,7 @@ def _first_quick(self: Any) -> bool:
 
 
 def _compile_quick(cls: type) -> Callable[[Any], bool]:
-    names = _Names()
+    names = Names()
     lines = ["def quick(self):"]
     for attribute in attrs.fields(cls):
         declared = rule_of(attribute)

@@ -15,12 +15,12 @@ from typing import Any
 
 import attrs
 
+from laeringsnettverk._codegen import Names
 from laeringsnettverk._rules import (
     _STOP_AT_FIRST,
     RULE,
     Rule,
     _AllOk,
-    _Names,
     _post_init,
     items_kept,
     to_tuple,
@@ -34,7 +34,7 @@ _FAIL = "return False"
 def build_lines(
     cls: type,
     values: Sequence[str],
-    names: _Names,
+    names: Names,
     fail: str,
     proven: Collection[int] = (),
     *,

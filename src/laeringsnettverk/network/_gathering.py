@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from laeringsnettverk._checks import Checker
+from laeringsnettverk._codegen import Names
 from laeringsnettverk._rules import (
     Custom,
     Date,
@@ -22,7 +23,6 @@ from laeringsnettverk._rules import (
     Optional,
     Rule,
     Text,
-    _Names,
     checked,
     rule,
     to_tuple,
@@ -103,7 +103,7 @@ class _Ascending(Rule):
                 ok = False
         return ok
 
-    def quick(self, v: str, names: _Names) -> list[str]:
+    def quick(self, v: str, names: Names) -> list[str]:
         return [*self.rule.quick(v, names), f"if not {names.const(_ascending)}({v}): return False"]
 
     def schema(self, prop: dict[str, Any]) -> dict[str, Any]:

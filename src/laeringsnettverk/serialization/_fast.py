@@ -32,8 +32,9 @@ from typing import Any, TypeVar
 import attrs
 
 from laeringsnettverk._checks import Checker
+from laeringsnettverk._codegen import Names
 from laeringsnettverk._codes import CodedEnum
-from laeringsnettverk._rules import _Names, rule_of
+from laeringsnettverk._rules import rule_of
 from laeringsnettverk._rules_build import build_lines
 
 __all__ = ["FastStructurer"]
@@ -209,7 +210,7 @@ class FastStructurer:
                 proven.add(i)
             args.append(f"{f.alias}={v}")
         values = [f"{prefix}{i}" for i in range(len(fields))]
-        names = _Names(ns, f"{prefix}q")
+        names = Names(ns, f"{prefix}q")
         built = build_lines(cls, values, names, "raise _GiveUpError", proven)
         if built is not None:  # the model made in place, its rules' quick tests inline
             return [*lines, *built[0]], built[1], True

@@ -35,8 +35,8 @@ from typing import Any
 
 import attrs
 
+from laeringsnettverk._codegen import Names
 from laeringsnettverk._codes import CodedEnum
-from laeringsnettverk._rules import _Names
 from laeringsnettverk._rules_build import build_lines
 from laeringsnettverk.serialization._fast import (
     _default_keeps_rule,
@@ -231,7 +231,7 @@ class _Generator:
                 proven.add(i)
             args.append(f"{f.alias}={v}")
         values = [f"{prefix}{i}" for i in range(len(fields))]
-        names = _Names(self._ns, f"{prefix}q")
+        names = Names(self._ns, f"{prefix}q")
         built = build_lines(cls, values, names, "raise _GiveUpError", proven, read=True)
         if built is not None:  # the model made in place, its rules' quick tests inline
             return [*lines, *built[0]], built[1], True
