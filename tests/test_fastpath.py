@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from laeringsnettverk import ValidationError
-from laeringsnettverk.serialization import _json, dumps, from_dict, from_document
+from laeringsnettverk import ValidationError, WhatMattersForm
+from laeringsnettverk.serialization import _json, dumps, from_dict, from_document, loads
 from laeringsnettverk.serialization._fast import FastStructurer
 from laeringsnettverk.serialization._json import _fast, _kinds
 from test_schema import BAD, DOCUMENTS, LOADER_ONLY, Edit, _set, example
@@ -51,22 +51,68 @@ def detailed_outcome(document: object) -> tuple[str, object]:
 # -- valid documents: the same objects -----------------------------------------------------
 
 
+@pytest.mark.parametrize("read", [False, True], ids=["given", "read"])
 @pytest.mark.parametrize("kind", list(DOCUMENTS))
-def test_fast_path_builds_what_the_detailed_converter_builds(kind: str) -> None:
+def test_fast_path_builds_what_the_detailed_converter_builds(kind: str, read: bool) -> None:
+    # ``read``: the functions for what loads' strict reading made (its own containers)
     cls = _kinds()[kind]
-    fast = _fast().function(cls, top=True)
+    fast = _fast(read).function(cls, top=True)
 
     @given(DOCUMENTS[kind])
     def check(obj: object) -> None:
         document = json.loads(dumps(obj))
-        built = fast(document)  # raises if the fast path gave up on a valid document
         detailed = from_dict(body_of(document), cls)
+        built = fast(document)  # raises if the fast path gave up on a valid document
         assert built == detailed == obj
         # the same types too (an int stays an int where a float is allowed, …)
         assert dumps(built) == dumps(detailed)
-        assert from_document(document) == obj
+        assert from_document(json.loads(dumps(obj))) == obj
 
     check()
+
+
+def test_read_functions_keep_the_readers_containers_and_take_its_text_as_unicode() -> None:
+    # what ``read`` assumes, shown: loads gives these functions only what its own strict
+    # reading made, so they neither copy a container nor test text for lone surrogates
+    document = {
+        "kind": "form",
+        "schema_version": 1,
+        "activities": [{"name": "Sove"}],
+        "conversations": [{"date": "2020-01-01", "scores": {"Sove": 3}}],
+    }
+    given, read = _fast(), _fast(True)
+    kept = copy.deepcopy(document)
+    built = read.counted(kept, WhatMattersForm)
+    assert built is not None
+    assert built[1] == given.counted(copy.deepcopy(document), WhatMattersForm)[1] == 8  # type: ignore[index]
+    kept["conversations"][0]["scores"]["Sove"] = 4  # the reader's dict, not a copy
+    assert built[0].conversations[0].scores == {"Sove": 4}
+    copied = copy.deepcopy(document)
+    from_caller = given.structure(copied, WhatMattersForm)
+    copied["conversations"][0]["scores"]["Sove"] = 4
+    assert from_caller is not None
+    assert from_caller.conversations[0].scores == {"Sove": 3}
+    lone = {**document, "activities": [{"name": "\ud800"}], "conversations": []}
+    assert given.structure(lone, WhatMattersForm) is None  # not Unicode: the detailed path
+    assert read.counted(lone, WhatMattersForm) is not None
+
+
+@pytest.mark.parametrize(
+    ("edit", "kept"),
+    [
+        (_set("activities.0.area", None), True),  # a null for an optional field is known
+        (_set("activities.0.note", None), False),  # an unknown key, null or not
+        (_set("activities.0.note", "x"), False),
+        (_set("identifier", None), True),
+        (_set("scale", {}), True),
+        (_set("scale", {"minimum": 1, "x": None}), False),
+    ],
+)
+def test_unknown_keys_are_found_by_counting_the_known_ones(edit: Edit, kept: bool) -> None:
+    document = edit(copy.deepcopy(example("form")))
+    built = _fast().structure(document, WhatMattersForm)
+    assert (built is not None) is kept
+    assert outcome(document) == detailed_outcome(document)
 
 
 @pytest.mark.parametrize("kind", list(DOCUMENTS))
@@ -202,6 +248,26 @@ def mutated(draw: st.DrawFn) -> object:
 @given(mutated())
 def test_mutated_document_loads_or_fails_as_with_the_detailed_path(document: object) -> None:
     assert outcome(document) == detailed_outcome(document)
+
+
+@given(mutated())
+def test_mutated_text_loads_or_fails_as_with_the_detailed_path(document: object) -> None:
+    # the same through loads: its strict reading, then the functions for what it read
+    try:
+        text = json.dumps(document, allow_nan=False)
+    except ValueError:  # NaN or an infinity: not JSON text
+        return
+    try:
+        loaded: tuple[str, object] = ("loaded", (loads(text), None))
+    except ValidationError as exc:
+        loaded = ("error", (exc.style, exc.problems, str(exc)))
+    expected = detailed_outcome(document)
+    assert loaded[0] == expected[0]
+    if loaded[0] == "loaded":
+        obj = loaded[1][0]  # type: ignore[index]
+        assert (obj, dumps(obj)) == expected[1]
+    else:
+        assert loaded[1] == expected[1]
 
 
 # -- dates: the fast check is never more lenient than the detailed hook's ---------------------

@@ -2,7 +2,8 @@
 
 A converter declared with :func:`keeps_items` gives back its input's items unchanged, so
 what a loader proved of the items holds for the field's value (see
-:func:`laeringsnettverk._rules_build.build_lines`).
+:func:`laeringsnettverk._rules_build.build_lines`); it may name a cheaper function that
+gives the same value from a new container no one else holds (:func:`on_fresh`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-__all__ = ["freeze_map", "items_kept", "keeps_items", "to_tuple"]
+__all__ = ["freeze_map", "items_kept", "keeps_items", "on_fresh", "to_tuple"]
 
 V = TypeVar("V")
 
@@ -34,16 +35,26 @@ def freeze_map(values: Mapping[str, V]) -> Mapping[str, V]:
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 _ITEMS_KEPT: set[object] = set()
+_ON_FRESH: dict[object, Callable[[Any], Any]] = {}
 
 
-def keeps_items(converter: _F) -> _F:
+def keeps_items(converter: _F, *, fresh: Callable[[Any], Any] | None = None) -> _F:
     """Declare a field converter that gives back its input's items unchanged.
 
     In a container of its own choosing (a tuple, a read-only mapping), never a changed
     item: a type the loader proved of the input holds for what the converter returns.
+    ``fresh``: a function giving what the converter gives from a new ``dict`` or ``list``
+    that no one else holds (so it need not copy it), for loaders that made the container.
     """
     _ITEMS_KEPT.add(converter)
+    if fresh is not None:
+        _ON_FRESH[converter] = fresh
     return converter
+
+
+def on_fresh(converter: object) -> Callable[[Any], Any] | None:
+    """What :func:`keeps_items` was told ``converter`` amounts to on a new container, if any."""
+    return _ON_FRESH.get(converter)
 
 
 def items_kept(converter: object) -> bool:
@@ -52,4 +63,4 @@ def items_kept(converter: object) -> bool:
 
 
 keeps_items(to_tuple)
-keeps_items(freeze_map)
+keeps_items(freeze_map, fresh=MappingProxyType)  # a new dict wrapped, not copied

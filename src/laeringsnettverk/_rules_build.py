@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from laeringsnettverk._codegen import Names
+from laeringsnettverk._converters import on_fresh
 from laeringsnettverk._rules import (
     _STOP_AT_FIRST,
     RULE,
@@ -56,10 +57,12 @@ def build_lines(
     of ``str`` to ``int``): a field whose converter keeps the items
     (:func:`~laeringsnettverk._rules.keeps_items`) and whose rule holds for every value of
     that type (:meth:`~laeringsnettverk._rules.Rule.holds_for`) has its quick test left out.
-    With ``read``, the proven values were read by a strict reader (their text is Unicode):
-    the rule of such a field whose converter keeps the items runs
-    :meth:`~laeringsnettverk._rules.Rule.quick_read`, and a proven tuple is not made a tuple
-    again.
+    With ``read``, the proven values were made by a strict reader for this object alone:
+    their text is Unicode, and a container (a ``dict``, a tuple) is new, held by no one
+    else. The rule of such a field whose converter keeps the items runs
+    :meth:`~laeringsnettverk._rules.Rule.quick_read`, a proven tuple is not made a tuple
+    again, and a converter declared with a ``fresh`` function
+    (:func:`~laeringsnettverk._converters.keeps_items`) is given the container to keep.
 
     ``None`` when ``cls`` is not made by ``attrs`` and :func:`checked` alone (a validator,
     a ``__attrs_pre_init__``, a slot that is not a field): the caller calls ``cls``.
@@ -75,7 +78,8 @@ def build_lines(
             if not (read and i in proven):
                 lines.append(f"if type({v}) is not tuple: {v} = tuple({v})")
         elif converter is not None:
-            lines.append(f"{v} = {names.const(converter)}({v})")
+            fresh = on_fresh(converter) if read and i in proven else None
+            lines.append(f"{v} = {names.const(fresh or converter)}({v})")
         declared: Rule = attribute.metadata[RULE]
         kept = i in proven and items_kept(converter)  # still of the proven type, converted
         if kept and declared.holds_for(hints[attribute.name]):

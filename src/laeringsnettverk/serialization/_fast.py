@@ -77,12 +77,21 @@ class FastStructurer:
     its hooks structure the types that have no fast rule. ``envelope`` names the keys a
     top-level document may carry besides the model's fields (``kind``,
     ``schema_version``); they are allowed at the top level only.
+
+    With ``read``, the data given is what a strict JSON reader made for this call alone:
+    every string Unicode (no lone surrogate) and every ``dict`` and ``list`` new, held by no
+    one else. The functions then keep the containers instead of copying them and leave out
+    the tests of Unicode (see :func:`~laeringsnettverk._rules_build.build_lines`). Without
+    it (data a caller gave), nothing is assumed.
     """
 
-    def __init__(self, detailed: Any, envelope: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, detailed: Any, envelope: tuple[str, ...] = (), *, read: bool = False
+    ) -> None:
         self._detailed_source = detailed
         self._detailed_converter: Any = None
         self._envelope = frozenset(envelope)
+        self._read = read
         # (cls, top) -> fn(value, count): the model; ``count[0]`` grows by the members read
         self._fns: dict[tuple[type, bool], Callable[[Any, list[int]], Any]] = {}
         self._counter = itertools.count()
@@ -177,10 +186,17 @@ class FastStructurer:
         fields = attrs.fields(cls)
         keys = self._name(ns, frozenset(f.name for f in fields) | envelope)
         hints = typing.get_type_hints(cls)
+        size, known = f"{prefix}n", f"{prefix}k"  # the object's members; the known ones read
+        required = sum(f.default is attrs.NOTHING for f in fields)
+        counted = any(f.default is not attrs.NOTHING for f in fields) or envelope
         lines = [
-            f"if type({o}) is not dict or not {o}.keys() <= {keys}: raise _GiveUpError",
-            f"m += len({o})",
+            f"if type({o}) is not dict: raise _GiveUpError",
+            f"{size} = len({o})",
+            f"m += {size}",
         ]
+        if counted:
+            present = "".join(f" + ({k!r} in {o})" for k in sorted(envelope))
+            lines.append(f"{known} = {required}{present}")
         args = []
         proven = set()  # the fields whose value is proven of the field's type
         for i, f in enumerate(fields):
@@ -196,22 +212,28 @@ class FastStructurer:
                 lines.append(f"{v} = {o}.get({f.name!r})")
                 lines.append(f"if {v} is not None:")
                 inner, sure = self._checked(_without_none(tp), v, ns)
-                lines.extend("  " + x for x in inner or ["pass"])
+                lines.extend("  " + x for x in [f"{known} += 1", *inner])
             else:
                 missing = default_expression(default, lambda x: self._name(ns, x))
                 lines.append(f"if {f.name!r} in {o}:")
                 lines.append(f"  {v} = {o}[{f.name!r}]")
                 checks, sure = self._checked(tp, v, ns)
-                lines.extend("  " + x for x in checks or ["pass"])
+                lines.extend("  " + x for x in [f"{known} += 1", *checks])
                 lines.append("else:")
                 lines.append(f"  {v} = {missing}")
                 sure = sure and _default_keeps_rule(f)
             if sure:
                 proven.add(i)
             args.append(f"{f.alias}={v}")
+        # an unknown key: more members than the known keys read (or a null given for an
+        # optional field, which the keys themselves then settle)
+        lines.append(
+            f"if {size} != {known if counted else required} and not {o}.keys() <= {keys}:"
+            " raise _GiveUpError"
+        )
         values = [f"{prefix}{i}" for i in range(len(fields))]
         names = Names(ns, f"{prefix}q")
-        built = build_lines(cls, values, names, "raise _GiveUpError", proven)
+        built = build_lines(cls, values, names, "raise _GiveUpError", proven, read=self._read)
         if built is not None:  # the model made in place, its rules' quick tests inline
             return [*lines, *built[0]], built[1], True
         return lines, f"{self._name(ns, cls)}({', '.join(args)})", False
@@ -358,7 +380,7 @@ class FastStructurer:
                 f"m += len({v})",
                 f"for k, x in {v}.items():",
                 f"  if type(k) is not str or type(x) is not {_SIMPLE[args[1]]}: raise _GiveUpError",
-                f"{v} = dict({v})",
+                *([] if self._read else [f"{v} = dict({v})"]),  # the reader's own dict is kept
             ], True
         if tp is datetime.date:
             # _date's rule, inline (no call per date): see _date for why it is never more

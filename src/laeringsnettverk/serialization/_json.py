@@ -131,10 +131,11 @@ def _converter() -> cattrs.Converter:
 
 
 @functools.cache
-def _fast() -> FastStructurer:
+def _fast(read: bool = False) -> FastStructurer:
+    """The fast path's functions; ``read``: for data :func:`_quick`'s strict reading made."""
     from laeringsnettverk.serialization._fast import FastStructurer
 
-    return FastStructurer(_converter, envelope=("kind", "schema_version"))
+    return FastStructurer(_converter, envelope=("kind", "schema_version"), read=read)
 
 
 @functools.cache
@@ -369,7 +370,7 @@ def _quick(text: object, cls: type[Any] | None) -> Any:
         typed = False
     if type(text) is bytes:
         try:
-            text = text.decode("utf-8")  # strict: a lone surrogate cannot come out of it
+            text = text.decode()  # UTF-8, strict: a lone surrogate cannot come out of it
         except UnicodeDecodeError:
             return None
         # a backslash first: one character, found by memchr
@@ -410,7 +411,8 @@ def _quick(text: object, cls: type[Any] | None) -> Any:
         or version != SCHEMA_VERSION + len(_MIGRATIONS.get(kind, ()))
     ):
         return None
-    built: tuple[Any, int] | None = _fast().counted(data, target)
+    # the data is the strict reading's own (Unicode text, new containers): see above
+    built: tuple[Any, int] | None = _fast(True).counted(data, target)
     if built is None:
         return None
     obj, members = built

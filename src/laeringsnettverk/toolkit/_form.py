@@ -7,6 +7,7 @@ import functools
 import math
 import warnings
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -107,7 +108,7 @@ def _scores(values: Mapping[str, int]) -> Mapping[str, int]:
     return freeze_map(values)
 
 
-keeps_items(_scores)  # a read-only copy of the same scores
+keeps_items(_scores, fresh=MappingProxyType)  # a read-only copy of the same scores
 
 
 @attrs.frozen(kw_only=True)
