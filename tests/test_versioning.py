@@ -18,6 +18,7 @@ from laeringsnettverk.examples import example_text, load_example
 from laeringsnettverk.serialization import (
     DOCUMENT_KINDS,
     SCHEMA_VERSION,
+    _accel,
     from_dict,
     register_migration,
     schema_version,
@@ -153,6 +154,25 @@ def test_a_version_1_document_is_migrated_to_a_made_up_version_2() -> None:
         "$.schema_version: 3 is not a supported schema version (1..2)"
     )
     assert problem.code == "schema_version"
+
+
+@pytest.mark.usefixtures("registry")
+def test_a_migration_registered_after_loading_is_used_from_then_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # on the pure path, where each kind's model and fast function are kept once found
+    monkeypatch.setattr(_accel.STATE, "active", None)
+    monkeypatch.setattr(_accel.STATE, "countdown", -1)  # the pure path, for this test
+    text = example_text("form")
+    assert ln.loads(text, WhatMattersForm).team == "team-bodoe"  # version 1, the current
+
+    def upper_team(body: dict[str, Any]) -> dict[str, Any]:
+        return {**body, "team": body["team"].upper()}
+
+    register_migration("form", 1, upper_team)
+    form = ln.loads(text, WhatMattersForm)  # version 1 is now an old one: migrated
+    assert form.team == "TEAM-BODOE"
+    assert ln.loads(ln.dumps(form)) == form  # version 2, the current one
 
 
 @pytest.mark.usefixtures("registry")

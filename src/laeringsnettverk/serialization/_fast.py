@@ -115,15 +115,21 @@ class FastStructurer:
         the whole document (its types all have fast rules); the count is smaller where a
         detailed hook structured a value. ``None``: give up.
         """
-        fn = self._fns.get((cls, True))
-        if fn is None:
-            fn = self._function(cls, top=True)
+        fn = self.counting(cls)
         count = [0]
         try:
             obj: T = fn(data, count)
         except Exception:  # any failure: the detailed converter says what is wrong
             return None
         return obj, count[0]
+
+    def counting(self, cls: type) -> Callable[[Any, list[int]], Any]:
+        """The generated function of :meth:`counted`, to call without a method in between.
+
+        ``fn(data, count)`` gives the model and adds the members it read to ``count[0]``;
+        it raises on anything unexpected (any exception: give up).
+        """
+        return self._function(cls, top=True)
 
     def function(self, cls: type, *, top: bool = False) -> Callable[[Any], Any]:
         """The generated function for ``cls``; it raises on anything unexpected."""
@@ -190,7 +196,7 @@ class FastStructurer:
         required = sum(f.default is attrs.NOTHING for f in fields)
         counted = any(f.default is not attrs.NOTHING for f in fields) or envelope
         lines = [
-            f"if type({o}) is not dict: raise _GiveUpError",
+            *self._is_object(o, required),
             f"{size} = len({o})",
             f"m += {size}",
         ]
@@ -237,6 +243,17 @@ class FastStructurer:
         if built is not None:  # the model made in place, its rules' quick tests inline
             return [*lines, *built[0]], built[1], True
         return lines, f"{self._name(ns, cls)}({', '.join(args)})", False
+
+    def _is_object(self, o: str, required: int) -> list[str]:
+        """The test that the JSON value ``o`` is an object (a ``dict``), when one is needed.
+
+        Not for what a JSON reader made (``read``) when a key is required: any other JSON
+        value (an array, a string, a number, ``null``) raises at ``len``, ``.get`` or the
+        required key's subscript, and the function gives up all the same.
+        """
+        if self._read and required:
+            return []
+        return [f"if type({o}) is not dict: raise _GiveUpError"]
 
     def _inlinable(self, tp: Any) -> bool:
         return (
@@ -375,12 +392,19 @@ class FastStructurer:
             and args[0] is str
             and args[1] in _SIMPLE
         ):
+            value = _SIMPLE[args[1]]
+            if self._read:  # a JSON object's keys are text; the reader's own dict is kept
+                return [
+                    f"m += len({v})",
+                    f"for x in {v}.values():",  # raises on another JSON value than an object
+                    f"  if type(x) is not {value}: raise _GiveUpError",
+                ], True
             return [
                 f"if type({v}) is not dict: raise _GiveUpError",
                 f"m += len({v})",
                 f"for k, x in {v}.items():",
-                f"  if type(k) is not str or type(x) is not {_SIMPLE[args[1]]}: raise _GiveUpError",
-                *([] if self._read else [f"{v} = dict({v})"]),  # the reader's own dict is kept
+                f"  if type(k) is not str or type(x) is not {value}: raise _GiveUpError",
+                f"{v} = dict({v})",
             ], True
         if tp is datetime.date:
             # _date's rule, inline (no call per date): see _date for why it is never more

@@ -336,7 +336,8 @@ def loads(text: str | bytes, cls: type[Any] | None = None) -> Any:
     return checked_document(data, cls, refused)
 
 
-_MODELS: dict[str, type] = {}  # each kind's model, by code, once looked up
+# each kind's model and its fast function (for what _quick read), by code, once looked up
+_MODELS: dict[str, tuple[type, Callable[[Any, list[int]], Any]]] = {}
 _scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 _JSON_WHITESPACE = " \t\n\r"
 
@@ -378,7 +379,7 @@ def _quick(text: object, cls: type[Any] | None) -> Any:
             return None
     elif type(text) is not str or _may_hold_surrogates(text):
         return None
-    if text.startswith(_BOM):
+    if text[:1] == _BOM:  # cheaper than startswith's call
         text = text[1:]
     try:
         if acc is not None:
@@ -398,12 +399,15 @@ def _quick(text: object, cls: type[Any] | None) -> Any:
     kind: Any = data.get("kind")
     if type(kind) is not str:
         return None
-    target = _MODELS.get(kind)
-    if target is None:
+    entry = _MODELS.get(kind)
+    if entry is None:
         known = _BY_CODE.get(kind)
         if known is None:
             return None
-        target = _MODELS[kind] = known.model  # imports that kind's model only
+        model = known.model  # imports that kind's model only
+        # the data is the strict reading's own (Unicode text, new containers): see above
+        entry = _MODELS[kind] = (model, _fast(True).counting(model))
+    target, fast = entry
     version = data.get("schema_version")
     if (
         (cls is not None and target is not cls)
@@ -411,11 +415,12 @@ def _quick(text: object, cls: type[Any] | None) -> Any:
         or version != SCHEMA_VERSION + len(_MIGRATIONS.get(kind, ()))
     ):
         return None
-    # the data is the strict reading's own (Unicode text, new containers): see above
-    built: tuple[Any, int] | None = _fast(True).counted(data, target)
-    if built is None:
+    count = [0]
+    try:
+        obj = fast(data, count)
+    except Exception:  # any failure: the reference path says what is wrong
         return None
-    obj, members = built
+    members = count[0]
     colons = text.count(":")
     if members != colons and (
         "u003a" in text or "u003A" in text or members + _string_colons(data) != colons

@@ -328,7 +328,7 @@ def _items(lines: Iterable[object], cls: type[Any] | None) -> Iterator[tuple[int
         tried = False  # whether the quick path has had the line
         if type(raw) is bytes:  # a file's line or a slice of bytes: the quick path decodes it
             body = raw[3:] if number == 1 and raw.startswith(_BOM_UTF8) else raw
-            if not body.startswith(_BOM_UTF8):
+            if body[:3] != _BOM_UTF8:  # cheaper than startswith's call
                 obj = _quick(body, cls)
                 if obj is not None:
                     yield number, obj
