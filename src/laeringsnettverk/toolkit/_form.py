@@ -43,6 +43,7 @@ from laeringsnettverk.scoring import (
     round_half_up,
 )
 from laeringsnettverk.toolkit._form_rules import (
+    ALLOWED,
     NAME,
     report_repeated,
     report_scores,
@@ -317,7 +318,10 @@ class WhatMattersForm:
             return
         names = set(given)
         lo, hi = self.scale.minimum, self.scale.maximum
-        allowed = scores_allowed(lo, hi)
+        try:
+            allowed = ALLOWED[lo, hi]
+        except KeyError:
+            allowed = scores_allowed(lo, hi)
         previous: datetime.date | None = None
         for i, conv in enumerate(self.conversations):
             scores = conv.scores

@@ -8,14 +8,13 @@ when a test finds a problem.
 
 from __future__ import annotations
 
-import functools
 import operator
 from collections.abc import Mapping
 
 from laeringsnettverk._checks import Checker
 from laeringsnettverk.errors import Position
 
-__all__ = ["NAME", "report_repeated", "report_scores", "scores_allowed"]
+__all__ = ["ALLOWED", "NAME", "report_repeated", "report_scores", "scores_allowed"]
 
 
 def report_scores(
@@ -55,10 +54,24 @@ NAME = operator.attrgetter("name")
 """An activity's name (read in C, by ``map``)."""
 
 
-@functools.lru_cache(maxsize=16)
+ALLOWED: dict[tuple[int, int], frozenset[int] | None] = {}
+""":func:`scores_allowed` of the scales met so far, by ``(min, max)`` (at most 16 kept).
+
+Looked up by the form's rules before the function is called: a dict lookup costs less
+than a call through a cache.
+"""
+
+
 def scores_allowed(lo: int, hi: int) -> frozenset[int] | None:
-    """The scores of the scale ``lo..hi`` as a set; ``None`` (min and max) above 100 points."""
-    return frozenset(range(lo, hi + 1)) if hi - lo <= 100 else None
+    """The scores of the scale ``lo..hi`` as a set; ``None`` (min and max) above 100 points.
+
+    Kept in :data:`ALLOWED` for the next form.
+    """
+    points = frozenset(range(lo, hi + 1)) if hi - lo <= 100 else None
+    if len(ALLOWED) >= 16:  # a few scales are in use at a time
+        ALLOWED.clear()
+    ALLOWED[lo, hi] = points
+    return points
 
 
 def report_repeated(c: Checker, given: list[str]) -> None:
