@@ -82,11 +82,12 @@ def test_read_functions_keep_the_readers_containers_and_take_its_text_as_unicode
     }
     given, read = _fast(), _fast(True)
     kept = copy.deepcopy(document)
-    built = read.counted(kept, WhatMattersForm)
-    assert built is not None
-    assert built[1] == given.counted(copy.deepcopy(document), WhatMattersForm)[1] == 8  # type: ignore[index]
+    read_count, given_count = [0], [0]
+    built = read.counting(WhatMattersForm)(kept, read_count)
+    given.counting(WhatMattersForm)(copy.deepcopy(document), given_count)
+    assert read_count == given_count == [8]  # the members read, the same both ways
     kept["conversations"][0]["scores"]["Sove"] = 4  # the reader's dict, not a copy
-    assert built[0].conversations[0].scores == {"Sove": 4}
+    assert built.conversations[0].scores == {"Sove": 4}
     copied = copy.deepcopy(document)
     from_caller = given.structure(copied, WhatMattersForm)
     copied["conversations"][0]["scores"]["Sove"] = 4
@@ -94,7 +95,7 @@ def test_read_functions_keep_the_readers_containers_and_take_its_text_as_unicode
     assert from_caller.conversations[0].scores == {"Sove": 3}
     lone = {**document, "activities": [{"name": "\ud800"}], "conversations": []}
     assert given.structure(lone, WhatMattersForm) is None  # not Unicode: the detailed path
-    assert read.counted(lone, WhatMattersForm) is not None
+    assert read.counting(WhatMattersForm)(lone, [0]).activities[0].name == "\ud800"
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ than the detailed one, so results and errors are the same; only valid documents 
 Types without a fast rule use the detailed converter's own structure hook for that value.
 
 Every generated function also counts the members (key-value pairs) of the JSON objects it
-reads, into a one-element list it is given: :meth:`FastStructurer.counted` returns that
-count, which the loader compares with the colons of the JSON text to refuse a repeated key
-without the cost of a parser hook (see ``_json._quick``). An object the count does not
+reads, into a one-element list it is given (:meth:`FastStructurer.counting`); the loader
+compares that count with the colons of the JSON text to refuse a repeated key without the
+cost of a parser hook (see ``_json._quick``). An object the count does not
 cover (one a detailed hook structures) only makes the count smaller, never larger.
 """
 
@@ -108,26 +108,13 @@ class FastStructurer:
             return None
         return obj
 
-    def counted(self, data: object, cls: type[T]) -> tuple[T, int] | None:
-        """:meth:`structure`, with how many object members the functions read.
-
-        Every member of every JSON object in ``data`` is counted when the fast path covers
-        the whole document (its types all have fast rules); the count is smaller where a
-        detailed hook structured a value. ``None``: give up.
-        """
-        fn = self.counting(cls)
-        count = [0]
-        try:
-            obj: T = fn(data, count)
-        except Exception:  # any failure: the detailed converter says what is wrong
-            return None
-        return obj, count[0]
-
     def counting(self, cls: type) -> Callable[[Any, list[int]], Any]:
-        """The generated function of :meth:`counted`, to call without a method in between.
+        """The generated function of ``cls`` at the top level, counting what it reads.
 
-        ``fn(data, count)`` gives the model and adds the members it read to ``count[0]``;
-        it raises on anything unexpected (any exception: give up).
+        ``fn(data, count)`` gives the model and adds to ``count[0]`` how many object members
+        it read: every member of every JSON object in ``data`` when the fast path covers the
+        whole document (its types all have fast rules), fewer where a detailed hook
+        structured a value. It raises on anything unexpected (any exception: give up).
         """
         return self._function(cls, top=True)
 
