@@ -94,8 +94,9 @@ class Rule:
         """:meth:`quick` for a value a strict reader has proven of the field's type.
 
         The accelerator's typed route reads each value as its field's annotated type, and
-        text only as Unicode (no lone surrogate, escaped or not), so a rule may leave out
-        the tests that settles. The default leaves out nothing.
+        ``loads`` checks the text for lone surrogates before it parses it, so text read by
+        either is Unicode (no lone surrogate, escaped or not): a rule may leave out the
+        tests that settles. The default leaves out nothing.
         """
         return self.quick(v, names)
 

@@ -181,7 +181,7 @@ class FastStructurer:
         hints = typing.get_type_hints(cls)
         size, known = f"{prefix}n", f"{prefix}k"  # the object's members; the known ones read
         required = sum(f.default is attrs.NOTHING for f in fields)
-        counted = any(f.default is not attrs.NOTHING for f in fields) or envelope
+        counted = bool(envelope) or any(f.default is not attrs.NOTHING for f in fields)
         lines = [
             *self._is_object(o, required),
             f"{size} = len({o})",

@@ -7,12 +7,12 @@ import functools
 import math
 import warnings
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from laeringsnettverk._checks import Checker, fail
+from laeringsnettverk._converters import on_fresh
 from laeringsnettverk._municipality import MUNICIPALITY_NUMBER_RULE
 from laeringsnettverk._rules import (
     Boolean,
@@ -109,7 +109,7 @@ def _scores(values: Mapping[str, int]) -> Mapping[str, int]:
     return freeze_map(values)
 
 
-keeps_items(_scores, fresh=MappingProxyType)  # a read-only copy of the same scores
+keeps_items(_scores, fresh=on_fresh(freeze_map))  # a read-only copy of the same scores
 
 
 @attrs.frozen(kw_only=True)
