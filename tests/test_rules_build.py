@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime
 import enum
+import pickle
 import typing
+import weakref
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -19,7 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from laeringsnettverk import _rules
+from laeringsnettverk import _rules, _rules_build
 from laeringsnettverk._checks import Checker
 from laeringsnettverk._codegen import Names
 from laeringsnettverk._rules import (
@@ -140,6 +142,29 @@ def test_a_form_made_in_place_equals_one_made_by_the_classes() -> None:
         make("  ", None)
 
 
+def test_an_object_made_in_place_is_exactly_its_class_and_as_frozen() -> None:
+    # made as a private builder subclass, then given its class: nothing of the builder stays
+    made = _maker(Activity)("Gå tur", "Helse")
+    assert type(made) is Activity
+    assert made.__class__ is Activity
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.name = "Sykle"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del made.area
+    assert weakref.ref(made)() is made
+    assert pickle.loads(pickle.dumps(made)) == made
+    assert hash(made) == hash(Activity(name="Gå tur", area="Helse"))
+
+
+def test_each_class_has_one_builder_that_adds_no_slot() -> None:
+    builder = _rules_build._builder(Activity)
+    assert builder is not None
+    assert _rules_build._builder(Activity) is builder  # made once
+    assert builder.__mro__[1] is Activity
+    assert builder.__basicsize__ == Activity.__basicsize__
+    assert builder.__setattr__ is object.__setattr__  # type: ignore[comparison-overlap]
+
+
 # -- classes whose __init__ does more: the caller calls the class ----------------------------
 
 
@@ -252,6 +277,15 @@ class OwnNew:
         raise RuntimeError
 
 
+@attrs.frozen(kw_only=True)
+@checked
+class InitSubclass:  # a subclass, the builder, would run this
+    x: int = attrs.field(metadata=rule(Integer()))
+
+    def __init_subclass__(cls) -> None:
+        raise RuntimeError
+
+
 class _Meta(type):
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
         raise RuntimeError
@@ -270,7 +304,7 @@ class PlainSubclass(Activity):  # inherits the slots and attrs' __init__ of its 
         raise RuntimeError
 
 
-@pytest.mark.parametrize("cls", [OwnInit, DetectedInit, OwnNew, MetaCall])
+@pytest.mark.parametrize("cls", [OwnInit, DetectedInit, OwnNew, MetaCall, InitSubclass])
 def test_a_class_made_by_more_than_attrs_init_is_not_made_in_place(cls: type) -> None:
     assert build_lines(cls, ["a0"], Names(), "raise _Doubt") is None
 

@@ -9,7 +9,7 @@ rules' quick tests, then the cross-field rules), without a call per object.
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from types import MemberDescriptorType
 from typing import Any
 
@@ -67,8 +67,8 @@ def build_lines(
     ``None`` when ``cls`` is not made by ``attrs`` and :func:`checked` alone (a validator,
     a ``__attrs_pre_init__``, a slot that is not a field): the caller calls ``cls``.
     """
-    setters = _setters(cls)
-    if setters is None:
+    builder = _builder(cls)
+    if builder is None:
         return None
     lines: list[str] = []
     hints = typing.get_type_hints(cls) if proven else {}
@@ -93,21 +93,54 @@ def build_lines(
             else:
                 lines.append(line)
     obj = names.var()
-    lines.append(f"{obj} = {names.const(object.__new__)}({names.const(cls)})")
-    lines.extend(f"{names.const(s)}({obj}, {v})" for s, v in zip(setters, values, strict=True))
+    # made as the builder, its fields set by plain stores (a slot each), then made a ``cls``
+    lines.append(f"{obj} = {names.const(object.__new__)}({names.const(builder)})")
+    lines.extend(f"{obj}.{f.name} = {v}" for f, v in zip(attrs.fields(cls), values, strict=True))
+    lines.append(f"{obj}.__class__ = {names.const(cls)}")
     if hasattr(cls, "_check_across"):
         ok = names.const(_AllOk(dict.fromkeys(attrs.fields_dict(cls), True)))  # found in C
         lines.append(f"{obj}._check_across({names.const(_STOP_AT_FIRST)}, {ok})")
     return lines, obj
 
 
-def _setters(cls: type) -> list[Callable[[Any, Any], None]] | None:
-    """Each field's slot setter, when ``cls.__init__`` only sets the fields and checks.
+_BUILDERS: dict[type, type | None] = {}
 
-    That is: the class's own ``__init__`` is the one attrs wrote (not one written by hand,
-    nor one inherited by a subclass), nothing else takes part in making an instance
-    (``__new__``, a metaclass's ``__call__``), and the checks are :func:`checked`'s.
+
+def _builder(cls: type) -> type | None:
+    """A subclass of ``cls`` whose instances take plain stores, when ``cls`` can be made so.
+
+    ``cls`` qualifies when its ``__init__`` only sets the fields and checks: the class's
+    own ``__init__`` is the one attrs wrote (not one written by hand, nor one inherited by a
+    subclass), nothing else takes part in making an instance or a subclass (``__new__``, a
+    metaclass, ``__init_subclass__``), the checks are :func:`checked`'s, and every field is a
+    slot (``slots=True``) and nothing else is. The builder adds no slot and stores by
+    ``object.__setattr__`` (a frozen class refuses a store); generated code makes an
+    instance of it, stores each field (a slot each: the cheapest store there is), then
+    assigns ``__class__ = cls`` (allowed: the same layout), and from then on the object is
+    exactly a ``cls``, frozen as any other. Made once per class (``None`` when it does
+    not qualify).
     """
+    if cls not in _BUILDERS:
+        _BUILDERS[cls] = _make_builder(cls) if _qualifies(cls) else None
+    return _BUILDERS[cls]
+
+
+def _make_builder(cls: type) -> type:
+    return type(
+        f"_Building{cls.__name__}",
+        (cls,),
+        {
+            "__slots__": (),
+            # both: the store then skips the class's own __setattr__ and __delattr__
+            "__setattr__": object.__setattr__,
+            "__delattr__": object.__delattr__,
+            "__module__": __name__,
+            "__doc__": f"Makes a {cls.__qualname__} in generated code (never seen outside).",
+        },
+    )
+
+
+def _qualifies(cls: type) -> bool:
     fields = attrs.fields(cls)
     names = {f.name for f in fields}
     slots = {slot for k in cls.__mro__ for slot in getattr(k, "__slots__", ())}
@@ -119,7 +152,8 @@ def _setters(cls: type) -> list[Callable[[Any, Any], None]] | None:
             "<attrs generated"
         )
         or new is not object.__new__
-        or type(cls).__call__ is not type.__call__
+        or type(cls) is not type
+        or any("__init_subclass__" in k.__dict__ for k in cls.__mro__[:-1])
         or getattr(cls, "__attrs_post_init__", None) is not _post_init
         or hasattr(cls, "__attrs_pre_init__")
         or not slots <= names | {"__weakref__"}
@@ -130,8 +164,5 @@ def _setters(cls: type) -> list[Callable[[Any, Any], None]] | None:
             for f in fields
         )
     ):
-        return None
-    descriptors: list[Any] = [getattr(cls, f.name, None) for f in fields]
-    if not all(type(s) is MemberDescriptorType for s in descriptors):
-        return None
-    return [s.__set__ for s in descriptors]
+        return False
+    return all(type(getattr(cls, f.name, None)) is MemberDescriptorType for f in fields)
