@@ -319,6 +319,7 @@ _LINE = st.sampled_from(
         "\ufeff",
         "\ufeff" + line_of(FORM),  # a mark: allowed leading the first line only
         line_of(FORM) + "\r",
+        '{"kind": "form"',  # an error at the line's end: the same position from every source
     ]
 )
 _LINES = st.lists(_LINE, max_size=8)

@@ -342,8 +342,10 @@ _scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # t
 _JSON_WHITESPACE = " \t\n\r"
 
 
-def _quick(text: object, cls: type[Any] | None) -> Any:
+def _quick(text: object, cls: type[Any] | None, bom: bool = True) -> Any:
     r"""The model, when ``text`` is a valid document of the current version; else ``None``.
+
+    A leading byte order mark is ignored (refused without ``bom``: a later JSON line's).
 
     The valid common case, with nothing to report: parsed without a hook (by json's C
     scanner, or the accelerator), checked by the fast path, the model built. ``None`` on
@@ -380,6 +382,8 @@ def _quick(text: object, cls: type[Any] | None) -> Any:
     elif type(text) is not str or _may_hold_surrogates(text):
         return None
     if text[:1] == _BOM:  # cheaper than startswith's call
+        if not bom:
+            return None
         text = text[1:]
     try:
         if acc is not None:
@@ -463,11 +467,7 @@ def _typed_quick(typed: TypedRoute, text: str | bytes, cls: type[Any] | None) ->
 
 
 def _string_colons(data: Any) -> int:
-    """How many colons the strings (keys and values) in parsed JSON ``data`` hold.
-
-    An array may come as a list (:mod:`json`, msgspec's dicts) or a tuple (msgspec's
-    plain values of a Struct).
-    """
+    """The colons in the strings (keys, values) of parsed JSON ``data``; arrays lists or tuples."""
     count = 0
     stack = [data]
     while stack:

@@ -300,7 +300,8 @@ def iter_jsonl(
     if isinstance(source, str):
         lines = _split(source, "\n")
     elif isinstance(source, _BYTES_LIKE):
-        lines = _split(bytes(source), b"\n")
+        # read in place (a bytes object is shared, not copied), each line with its feed
+        lines = io.BytesIO(source if type(source) is bytes else bytes(source))
     elif isinstance(source, mmap.mmap):  # found and sliced in place: never read whole
         lines = _split(typing.cast(bytes, source), b"\n")
     else:
@@ -323,17 +324,21 @@ def iter_jsonl(
 
 
 def _items(lines: Iterable[object], cls: type[Any] | None) -> Iterator[tuple[int, Any] | LineError]:
-    """The items of :func:`iter_jsonl`, one per line read (a generator: nothing runs early)."""
+    """The items of :func:`iter_jsonl`, one per line read (a generator: nothing runs early).
+
+    A line may end with its line feed (a file's lines do): the quick path reads it as
+    whitespace after the document, and the reference path reads the line without it, so
+    what it reports (a position) is the same whether the line came from a file or a text.
+    """
     for number, raw in enumerate(lines, 1):
         tried = False  # whether the quick path has had the line
         if type(raw) is bytes:  # a file's line or a slice of bytes: the quick path decodes it
             body = raw[3:] if number == 1 and raw.startswith(_BOM_UTF8) else raw
-            if body[:3] != _BOM_UTF8:  # cheaper than startswith's call
-                obj = _quick(body, cls)
-                if obj is not None:
-                    yield number, obj
-                    continue
-                tried = True
+            obj = _quick(body, cls, False)  # a (further) byte order mark: not quick
+            if obj is not None:
+                yield number, obj
+                continue
+            tried = True
             # anything else (blank, not UTF-8, not valid): read as text below
         if isinstance(raw, str):
             line = raw
@@ -351,11 +356,11 @@ def _items(lines: Iterable[object], cls: type[Any] | None) -> Iterator[tuple[int
         if not line.strip(_JSON_WHITESPACE):
             continue
         # the valid common case first (a byte order mark is allowed on the first line only)
-        obj = None if tried or line.startswith(_BOM) else _quick(line, cls)
+        obj = None if tried else _quick(line, cls, False)
         if obj is not None:
             yield number, obj
             continue
-        yield _load_line(number, line, cls)
+        yield _load_line(number, line[:-1] if line[-1:] == "\n" else line, cls)
 
 
 def read_line(
