@@ -49,6 +49,7 @@ import argparse
 import contextlib
 import datetime
 import gc
+import importlib.util
 import json
 import os
 import platform
@@ -466,13 +467,19 @@ def cold_start(rounds: int) -> dict[str, float]:
 
     Each program runs once first, so byte-code caches exist as in an installed package.
     CPU time of the process (user and system), so other work on the machine counts less.
+    ``import attrs`` alone is timed too (a runtime dependency that the first document
+    needs: the floor of any first ``loads``, and a gauge of the machine's speed at
+    imports), and ``import pydantic`` alone when it is installed (the issue's peer).
     """
     form = (ROOT / "src" / "laeringsnettverk" / "data" / "example_form.json").read_text("utf-8")
     programs = {
         "bare": "pass",
         "import": "import laeringsnettverk",
         "import_and_first_loads": f"import laeringsnettverk as ln; ln.loads({form!r})",
+        "attrs": "import attrs",
     }
+    if importlib.util.find_spec("pydantic") is not None:
+        programs["pydantic"] = "import pydantic"
     times: dict[str, list[float]] = {k: [] for k in programs}
     # as installed: byte-code caches written and used (a warm-up run writes them)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -489,6 +496,11 @@ def cold_start(rounds: int) -> dict[str, float]:
         "import_over_bare_ms": statistics.median(times["import"]) - bare,
         "first_loads_over_bare_ms": statistics.median(times["import_and_first_loads"]) - bare,
         "target_ms": 100.0,
+        **{
+            f"{peer}_over_bare_ms": statistics.median(times[peer]) - bare
+            for peer in ("attrs", "pydantic")
+            if peer in times
+        },
     }
 
 
@@ -556,6 +568,14 @@ def table(results: dict[str, Any]) -> str:
         f"| `import laeringsnettverk` | {cold['import_over_bare_ms']:.0f} | |",
         f"| import + first `loads` of a form | {cold['first_loads_over_bare_ms']:.0f} "
         f"| ≤ {cold['target_ms']:.0f} |",
+        *(
+            f"| {label} | {cold[key]:.0f} | |"
+            for key, label in (
+                ("attrs_over_bare_ms", "`import attrs` alone (a runtime dependency)"),
+                ("pydantic_over_bare_ms", "`import pydantic` alone (peer)"),
+            )
+            if key in cold
+        ),
         "",
         "| memory (tracemalloc, bytes per form) | loaded objects | same data as dicts "
         "| `load_jsonl` batch |",
