@@ -7,6 +7,7 @@ path); the same object gives the same text. A repeated key is never accepted.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -23,7 +24,7 @@ import laeringsnettverk as ln
 from laeringsnettverk import ValidationError
 from laeringsnettverk.examples import example_text, load_example
 from laeringsnettverk.kinds import KINDS
-from laeringsnettverk.serialization import _accel, _json, dumps_jsonl
+from laeringsnettverk.serialization import _accel, _json, dumps_jsonl, load_jsonl
 from laeringsnettverk.serialization._json import checked_document
 from laeringsnettverk.serialization._parse import parse_all
 from laeringsnettverk.serialization._typed import TypedRoute
@@ -122,6 +123,21 @@ def test_a_valid_document_loads_to_the_same_object_on_both_paths(kind: str) -> N
                 assert _json._quick(text.encode(), None) == obj
 
     check()
+
+
+def test_a_later_lines_byte_order_mark_is_refused_on_every_path() -> None:
+    # the quick path refuses it itself (``bom=False``), before and after msgspec's reading
+    line = ln.dumps(ln.loads(example_text("form")), indent=None)
+    data = ("\ufeff" + line + "\n" + "\ufeff" + line + "\n" + line + "\n").encode()
+    for mode in LOAD_MODES:
+        use_mode(mode)
+        for source in (data, data.decode(), io.BytesIO(data)):
+            result = load_jsonl(source)
+            assert [n for n, _ in result.loaded] == [1, 3]
+            assert [e.line for e in result.errors] == [2]
+        marked = ("\ufeff" + line).encode()
+        assert _json._quick(marked, None, False) is None
+        assert _json._quick(marked, None) == ln.loads(line)
 
 
 @pytest.mark.parametrize("kind", ["form", "kor", "network", "project"])
