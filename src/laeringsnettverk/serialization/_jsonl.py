@@ -360,7 +360,7 @@ def _items(lines: Iterable[object], cls: type[Any] | None) -> Iterator[tuple[int
         if obj is not None:
             yield number, obj
             continue
-        yield _load_line(number, line[:-1] if line[-1:] == "\n" else line, cls)
+        yield _load_line(number, line.removesuffix("\n"), cls)
 
 
 def read_line(
