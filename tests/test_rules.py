@@ -9,11 +9,13 @@ and no model states a field's own rule a second time in its cross-field method.
 from __future__ import annotations
 
 import ast
+import copy
 import datetime
 import enum
 import importlib
 import inspect
 import math
+import pickle
 import pkgutil
 import textwrap
 import typing
@@ -247,6 +249,62 @@ def test_the_base_rule_states_nothing() -> None:
     with pytest.raises(NotImplementedError):
         base.quick("v", Names())
     assert base.schema({"type": "string"}) == {"type": "string"}
+
+
+def _passes(c: Checker, path: tuple[Any, ...], value: object) -> bool:
+    return True
+
+
+_EVERY_RULE: list[Rule] = [
+    Text(),
+    Text(blank=True),
+    Code(),
+    Integer(ge=1, le=5),
+    Number(le=2.5),
+    Boolean(),
+    Date(),
+    Member(Colour),
+    Instance(int),
+    Optional(Text()),
+    Items(Integer(), 1, "needs one", "duplicates {first}"),
+    Map(Integer(), key_rule="must be a key"),
+    Custom(_passes, bool, {"pattern": "x"}),
+]
+
+
+@pytest.mark.parametrize("declared", _EVERY_RULE, ids=lambda r: type(r).__name__)
+def test_a_rule_is_a_frozen_value(declared: Rule) -> None:
+    """The library's rules are plain classes (not attrs: the cold start) that act as values."""
+    assert not attrs.has(type(declared))
+    assert isinstance(declared, _rules._Value)
+    fields = tuple(getattr(declared, name) for name in declared.__match_args__)
+    again = type(declared)(*fields)
+    assert again == declared
+    assert again.__ne__(declared) is False
+    assert repr(again) == repr(declared)
+    assert repr(declared).startswith(f"{type(declared).__name__}(")
+    assert copy.deepcopy(declared) == declared
+    assert pickle.loads(pickle.dumps(declared)) == declared
+    assert declared != Rule()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        declared.x = 1
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del declared.x  # type: ignore[attr-defined]
+    assert not hasattr(declared, "__dict__")
+    if type(declared) is not Custom:  # a mapping of keywords: not hashable, as under attrs
+        assert hash(again) == hash(declared)
+
+
+def test_a_rules_fields_make_its_value() -> None:
+    assert Integer(ge=1, le=5) != Integer(ge=1, le=6)
+    assert Integer(ge=1) != Number(ge=1)
+    assert Text() == Text(blank=False) != Text(blank=True)
+    assert repr(Items(Code())) == "Items(rule=Code(), min_items=0, too_few='', unique='')"
+    assert Custom(_passes, bool).keywords == {}
+    assert len({Integer(ge=1), Integer(ge=1), Integer(ge=2)}) == 2
+    match Integer(ge=1, le=5):
+        case Integer(low, high):
+            assert (low, high) == (1, 5)
 
 
 def test_freeze_map_keeps_a_frozen_map() -> None:

@@ -115,16 +115,65 @@ class Rule:
         return False
 
 
+_set = object.__setattr__
+
+
+class _Value(Rule):
+    """A rule that is a value: frozen, equal, hashed and shown by its fields.
+
+    The library's own rules are plain slotted classes on this base rather than attrs
+    classes: attrs compiles four methods for each class it makes, which the cold start of a
+    first document paid for twelve rule classes (about 9 ms on the 2-core machine of
+    ``docs/explanation/performance.md``). A rule's fields are its ``__match_args__`` (as
+    attrs sets them: its ``__init__``'s parameters, in order); it is frozen as an attrs
+    frozen class is (the same error), and pickled and copied by its fields.
+    """
+
+    __slots__ = ()
+    __match_args__: tuple[str, ...] = ()
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__match_args__)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, _Value)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash((self.__class__, self._fields()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
+        return f"{type(self).__name__}({shown})"
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return (type(self), self._fields())
+
+
+_NO_KEYWORDS: Mapping[str, Any] = MappingProxyType({})
 _NOT_BLANK: Mapping[str, Any] = MappingProxyType({"minLength": 1, "pattern": r"\S"})
 """The schema keywords of text that must not be empty or blank."""
 
 
-@attrs.frozen
-class Text(Rule):
+class Text(_Value):
     """Text (``str``); not empty or blank unless ``blank``. Free text is never echoed."""
 
-    blank: bool = False
+    __slots__ = ("blank",)
+    __match_args__ = ("blank",)
+
+    blank: bool
     """Whether empty or blank text is allowed."""
+
+    def __init__(self, blank: bool = False) -> None:
+        _set(self, "blank", blank)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.text(path, value, required=not self.blank)
@@ -144,9 +193,10 @@ class Text(Rule):
         return prop if self.blank else {**prop, **_NOT_BLANK}
 
 
-@attrs.frozen
-class Code(Rule):
+class Code(_Value):
     """A non-empty technical code or identifier (shown in messages)."""
+
+    __slots__ = ()
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.code(path, value)
@@ -158,14 +208,20 @@ class Code(Rule):
         return {**prop, **_NOT_BLANK}
 
 
-@attrs.frozen
-class Integer(Rule):
+class Integer(_Value):
     """A whole number (``int``, not ``bool``), optionally within ``[ge, le]``."""
 
-    ge: int | None = None
+    __slots__ = ("ge", "le")
+    __match_args__ = ("ge", "le")
+
+    ge: int | None
     """The smallest value allowed."""
-    le: int | None = None
+    le: int | None
     """The largest value allowed."""
+
+    def __init__(self, ge: int | None = None, le: int | None = None) -> None:
+        _set(self, "ge", ge)
+        _set(self, "le", le)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.integer(path, value, self.ge, self.le)
@@ -180,14 +236,20 @@ class Integer(Rule):
         return _bounds(prop, self.ge, self.le)
 
 
-@attrs.frozen
-class Number(Rule):
+class Number(_Value):
     """A finite number (``int`` or ``float``, not ``bool``), optionally within ``[ge, le]``."""
 
-    ge: float | None = None
+    __slots__ = ("ge", "le")
+    __match_args__ = ("ge", "le")
+
+    ge: float | None
     """The smallest value allowed."""
-    le: float | None = None
+    le: float | None
     """The largest value allowed."""
+
+    def __init__(self, ge: float | None = None, le: float | None = None) -> None:
+        _set(self, "ge", ge)
+        _set(self, "le", le)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.number(path, value, self.ge, self.le)
@@ -216,9 +278,10 @@ def _bounds(prop: dict[str, Any], ge: float | None, le: float | None) -> dict[st
     return out
 
 
-@attrs.frozen
-class Boolean(Rule):
+class Boolean(_Value):
     """``True`` or ``False``."""
+
+    __slots__ = ()
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.boolean(path, value)
@@ -230,9 +293,10 @@ class Boolean(Rule):
         return tp is bool
 
 
-@attrs.frozen
-class Date(Rule):
+class Date(_Value):
     """A ``datetime.date`` (not a datetime)."""
+
+    __slots__ = ()
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.date(path, value)
@@ -244,12 +308,17 @@ class Date(Rule):
         return tp is datetime.date
 
 
-@attrs.frozen
-class Member(Rule):
+class Member(_Value):
     """A member of a coded enumeration (its code is refused: the loader converts it)."""
+
+    __slots__ = ("enum",)
+    __match_args__ = ("enum",)
 
     enum: type[Enum]
     """The enumeration."""
+
+    def __init__(self, enum: type[Enum]) -> None:
+        _set(self, "enum", enum)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.member(path, value, self.enum)
@@ -261,12 +330,17 @@ class Member(Rule):
         return tp is self.enum
 
 
-@attrs.frozen
-class Instance(Rule):
+class Instance(_Value):
     """An instance of a model class (its own checks ran when it was made)."""
+
+    __slots__ = ("cls",)
+    __match_args__ = ("cls",)
 
     cls: type
     """The model class."""
+
+    def __init__(self, cls: type) -> None:
+        _set(self, "cls", cls)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         if isinstance(value, self.cls):
@@ -293,12 +367,17 @@ def _when_given(v: str, inner: list[str]) -> list[str]:
     return [f"if {v} is not None:", *("  " + line for line in inner)]
 
 
-@attrs.frozen
-class Optional(Rule):
+class Optional(_Value):
     """``None``, or a value that keeps ``rule``."""
+
+    __slots__ = ("rule",)
+    __match_args__ = ("rule",)
 
     rule: Rule
     """The rule of a value that is given."""
+
+    def __init__(self, rule: Rule) -> None:
+        _set(self, "rule", rule)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return value is None or self.rule.check(c, path, value)
@@ -329,8 +408,7 @@ class Optional(Rule):
         return self.rule.schema(prop)
 
 
-@attrs.frozen
-class Items(Rule):
+class Items(_Value):
     """A tuple whose every element keeps ``rule``; optionally at least ``min_items``.
 
     ``unique`` is the rule for an element equal to an earlier one, as a message with
@@ -338,14 +416,23 @@ class Items(Rule):
     is shown.
     """
 
+    __slots__ = ("min_items", "rule", "too_few", "unique")
+    __match_args__ = ("rule", "min_items", "too_few", "unique")
+
     rule: Rule
     """The rule of each element."""
-    min_items: int = 0
+    min_items: int
     """The fewest elements allowed."""
-    too_few: str = ""
+    too_few: str
     """The message when there are fewer than ``min_items`` (``"needs at least one role"``)."""
-    unique: str = ""
+    unique: str
     """The message for a repeated element (``{first}``: the earlier index); empty: allowed."""
+
+    def __init__(self, rule: Rule, min_items: int = 0, too_few: str = "", unique: str = "") -> None:
+        _set(self, "rule", rule)
+        _set(self, "min_items", min_items)
+        _set(self, "too_few", too_few)
+        _set(self, "unique", unique)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         values: tuple[object, ...] = value if isinstance(value, tuple) else ()
@@ -395,14 +482,20 @@ class Items(Rule):
         return out
 
 
-@attrs.frozen
-class Map(Rule):
+class Map(_Value):
     """A mapping from free-text keys (never echoed: named by position) to ``rule``'s values."""
+
+    __slots__ = ("key_rule", "rule")
+    __match_args__ = ("rule", "key_rule")
 
     rule: Rule
     """The rule of each value."""
-    key_rule: str = "must be text (str)"
+    key_rule: str
     """The message for a key that is not a ``str``."""
+
+    def __init__(self, rule: Rule, key_rule: str = "must be text (str)") -> None:
+        _set(self, "rule", rule)
+        _set(self, "key_rule", key_rule)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         ok = True
@@ -436,20 +529,32 @@ class Map(Rule):
         return prop
 
 
-@attrs.frozen
-class Custom(Rule):
+class Custom(_Value):
     """A rule made of a check function, its quick test and its schema keywords.
 
     For a rule shared by several fields (a municipality number, a technical identifier):
     declared once as a constant, then used by each field.
     """
 
+    __slots__ = ("check_with", "keywords", "quick_with")
+    __match_args__ = ("check_with", "quick_with", "keywords")
+
     check_with: Callable[[Checker, Path, Any], bool]
     """Reports the problems of a value; True when there is none."""
     quick_with: Callable[[Any], object]
     """Truthy when the value surely keeps the rule (may be stricter than the check)."""
-    keywords: Mapping[str, Any] = attrs.field(factory=dict)
+    keywords: Mapping[str, Any]
     """The JSON Schema keywords the rule adds (``pattern``, ``enum``, …)."""
+
+    def __init__(
+        self,
+        check_with: Callable[[Checker, Path, Any], bool],
+        quick_with: Callable[[Any], object],
+        keywords: Mapping[str, Any] = _NO_KEYWORDS,
+    ) -> None:
+        _set(self, "check_with", check_with)
+        _set(self, "quick_with", quick_with)
+        _set(self, "keywords", keywords)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return self.check_with(c, path, value)

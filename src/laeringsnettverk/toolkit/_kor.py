@@ -25,7 +25,6 @@ from laeringsnettverk.scoring import ORS_CLINICAL_CUTOFF, ORS_RELIABLE_CHANGE, S
 __all__ = ["KorRatings", "KorSession", "OrsChange", "OrsRatings", "SrsRatings"]
 
 
-@attrs.frozen
 class _Rating(Number):
     """A KOR rating: a number within ``[ge, le]`` with at most one decimal.
 
@@ -33,6 +32,8 @@ class _Rating(Number):
     single decimal is checked by the library only (``multipleOf: 0.1`` misfires on floating
     point in common validators, e.g. ``0.3``).
     """
+
+    __slots__ = ()
 
     def check(self, c: Checker, path: tuple[Any, ...], value: object) -> bool:
         if not super().check(c, path, value):
