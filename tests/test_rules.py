@@ -32,6 +32,7 @@ import laeringsnettverk
 from laeringsnettverk import _rules
 from laeringsnettverk._checks import Checker
 from laeringsnettverk._codegen import Names
+from laeringsnettverk._rule_base import Value
 from laeringsnettverk._rules import (
     Boolean,
     Code,
@@ -276,7 +277,7 @@ _EVERY_RULE: list[Rule] = [
 def test_a_rule_is_a_frozen_value(declared: Rule) -> None:
     """The library's rules are plain classes (not attrs: the cold start) that act as values."""
     assert not attrs.has(type(declared))
-    assert isinstance(declared, _rules._Value)
+    assert isinstance(declared, Value)
     fields = tuple(getattr(declared, name) for name in declared.__match_args__)
     again = type(declared)(*fields)
     assert again == declared

@@ -39,6 +39,7 @@ import attrs
 from laeringsnettverk._checks import Checker, isfinite
 from laeringsnettverk._codegen import Names, encodable
 from laeringsnettverk._converters import freeze_map, items_kept, keeps_items, to_tuple
+from laeringsnettverk._rule_base import Path, Rule, Value, bounds, outside, set_field
 from laeringsnettverk.errors import Position
 
 __all__ = [
@@ -69,93 +70,7 @@ __all__ = [
 RULE = "laeringsnettverk.rule"
 """The key of a field's rule in its ``attrs`` metadata."""
 
-Path = tuple[Any, ...]
 C = TypeVar("C", bound=type)
-
-
-class Rule:
-    """A field's rule: a check, its quick form, and its JSON Schema keywords."""
-
-    __slots__ = ()
-
-    def check(self, c: Checker, path: Path, value: object) -> bool:
-        """Report every problem of ``value`` at ``path``; True when there is none."""
-        raise NotImplementedError
-
-    def quick(self, v: str, names: Names) -> list[str]:
-        """Statements that ``return False`` when the value in ``v`` may break the rule.
-
-        They may be stricter than :meth:`check` (a doubt only sends the object to the
-        detailed pass) but never more lenient.
-        """
-        raise NotImplementedError
-
-    def quick_read(self, v: str, names: Names) -> list[str]:
-        """:meth:`quick` for a value a strict reader has proven of the field's type.
-
-        The accelerator's typed route reads each value as its field's annotated type, and
-        ``loads`` checks the text for lone surrogates before it parses it, so text read by
-        either is Unicode (no lone surrogate, escaped or not): a rule may leave out the
-        tests that settles. The default leaves out nothing.
-        """
-        return self.quick(v, names)
-
-    def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
-        """The field's schema ``prop`` (from its type) with this rule's keywords added."""
-        return prop
-
-    def holds_for(self, tp: Any) -> bool:
-        """Whether every value of exactly the type ``tp`` keeps this rule.
-
-        A generated loader that has proven a value's type (``int``, ``tuple[Activity,
-        ...]``, ``Mapping[str, int]`` with ``str`` keys and ``int`` values) leaves the
-        rule's quick test out when this holds. ``False`` unless the rule's quick test is
-        only a test of the type: never more lenient.
-        """
-        return False
-
-
-_set = object.__setattr__
-
-
-class _Value(Rule):
-    """A rule that is a value: frozen, equal, hashed and shown by its fields.
-
-    The library's own rules are plain slotted classes on this base rather than attrs
-    classes: attrs compiles four methods for each class it makes, which the cold start of a
-    first document paid for twelve rule classes (about 9 ms on the 2-core machine of
-    ``docs/explanation/performance.md``). A rule's fields are its ``__match_args__`` (as
-    attrs sets them: its ``__init__``'s parameters, in order); it is frozen as an attrs
-    frozen class is (the same error), and pickled and copied by its fields.
-    """
-
-    __slots__ = ()
-    __match_args__: tuple[str, ...] = ()
-
-    def _fields(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in self.__match_args__)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise attrs.exceptions.FrozenInstanceError
-
-    def __delattr__(self, name: str) -> None:
-        raise attrs.exceptions.FrozenInstanceError
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, _Value)
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash((self.__class__, self._fields()))
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
-        return f"{type(self).__name__}({shown})"
-
-    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
-        return (type(self), self._fields())
 
 
 _NO_KEYWORDS: Mapping[str, Any] = MappingProxyType({})
@@ -163,7 +78,7 @@ _NOT_BLANK: Mapping[str, Any] = MappingProxyType({"minLength": 1, "pattern": r"\
 """The schema keywords of text that must not be empty or blank."""
 
 
-class Text(_Value):
+class Text(Value):
     """Text (``str``); not empty or blank unless ``blank``. Free text is never echoed."""
 
     __slots__ = ("blank",)
@@ -173,7 +88,7 @@ class Text(_Value):
     """Whether empty or blank text is allowed."""
 
     def __init__(self, blank: bool = False) -> None:
-        _set(self, "blank", blank)
+        set_field(self, "blank", blank)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.text(path, value, required=not self.blank)
@@ -193,7 +108,7 @@ class Text(_Value):
         return prop if self.blank else {**prop, **_NOT_BLANK}
 
 
-class Code(_Value):
+class Code(Value):
     """A non-empty technical code or identifier (shown in messages)."""
 
     __slots__ = ()
@@ -208,7 +123,7 @@ class Code(_Value):
         return {**prop, **_NOT_BLANK}
 
 
-class Integer(_Value):
+class Integer(Value):
     """A whole number (``int``, not ``bool``), optionally within ``[ge, le]``."""
 
     __slots__ = ("ge", "le")
@@ -220,23 +135,23 @@ class Integer(_Value):
     """The largest value allowed."""
 
     def __init__(self, ge: int | None = None, le: int | None = None) -> None:
-        _set(self, "ge", ge)
-        _set(self, "le", le)
+        set_field(self, "ge", ge)
+        set_field(self, "le", le)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.integer(path, value, self.ge, self.le)
 
     def quick(self, v: str, names: Names) -> list[str]:
-        return [f"if type({v}) is not int{_outside(v, self.ge, self.le)}: return False"]
+        return [f"if type({v}) is not int{outside(v, self.ge, self.le)}: return False"]
 
     def holds_for(self, tp: Any) -> bool:
         return tp is int and self.ge is None and self.le is None
 
     def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
-        return _bounds(prop, self.ge, self.le)
+        return bounds(prop, self.ge, self.le)
 
 
-class Number(_Value):
+class Number(Value):
     """A finite number (``int`` or ``float``, not ``bool``), optionally within ``[ge, le]``."""
 
     __slots__ = ("ge", "le")
@@ -248,37 +163,21 @@ class Number(_Value):
     """The largest value allowed."""
 
     def __init__(self, ge: float | None = None, le: float | None = None) -> None:
-        _set(self, "ge", ge)
-        _set(self, "le", le)
+        set_field(self, "ge", ge)
+        set_field(self, "le", le)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.number(path, value, self.ge, self.le)
 
     def quick(self, v: str, names: Names) -> list[str]:
         test = f"type({v}) not in {names.const((int, float))} or not {names.const(isfinite)}({v})"
-        return [f"if {test}{_outside(v, self.ge, self.le)}: return False"]
+        return [f"if {test}{outside(v, self.ge, self.le)}: return False"]
 
     def schema(self, prop: dict[str, Any]) -> dict[str, Any]:
-        return _bounds(prop, self.ge, self.le)
+        return bounds(prop, self.ge, self.le)
 
 
-def _outside(v: str, ge: float | None, le: float | None) -> str:
-    """The quick pass's test for a number outside ``[ge, le]`` (to join with ``or``)."""
-    return (f" or {v} < {ge!r}" if ge is not None else "") + (
-        f" or {v} > {le!r}" if le is not None else ""
-    )
-
-
-def _bounds(prop: dict[str, Any], ge: float | None, le: float | None) -> dict[str, Any]:
-    out = dict(prop)
-    if ge is not None:
-        out["minimum"] = ge
-    if le is not None:
-        out["maximum"] = le
-    return out
-
-
-class Boolean(_Value):
+class Boolean(Value):
     """``True`` or ``False``."""
 
     __slots__ = ()
@@ -293,7 +192,7 @@ class Boolean(_Value):
         return tp is bool
 
 
-class Date(_Value):
+class Date(Value):
     """A ``datetime.date`` (not a datetime)."""
 
     __slots__ = ()
@@ -308,7 +207,7 @@ class Date(_Value):
         return tp is datetime.date
 
 
-class Member(_Value):
+class Member(Value):
     """A member of a coded enumeration (its code is refused: the loader converts it)."""
 
     __slots__ = ("enum",)
@@ -318,7 +217,7 @@ class Member(_Value):
     """The enumeration."""
 
     def __init__(self, enum: type[Enum]) -> None:
-        _set(self, "enum", enum)
+        set_field(self, "enum", enum)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return c.member(path, value, self.enum)
@@ -330,7 +229,7 @@ class Member(_Value):
         return tp is self.enum
 
 
-class Instance(_Value):
+class Instance(Value):
     """An instance of a model class (its own checks ran when it was made)."""
 
     __slots__ = ("cls",)
@@ -340,7 +239,7 @@ class Instance(_Value):
     """The model class."""
 
     def __init__(self, cls: type) -> None:
-        _set(self, "cls", cls)
+        set_field(self, "cls", cls)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         if isinstance(value, self.cls):
@@ -367,7 +266,7 @@ def _when_given(v: str, inner: list[str]) -> list[str]:
     return [f"if {v} is not None:", *("  " + line for line in inner)]
 
 
-class Optional(_Value):
+class Optional(Value):
     """``None``, or a value that keeps ``rule``."""
 
     __slots__ = ("rule",)
@@ -377,7 +276,7 @@ class Optional(_Value):
     """The rule of a value that is given."""
 
     def __init__(self, rule: Rule) -> None:
-        _set(self, "rule", rule)
+        set_field(self, "rule", rule)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return value is None or self.rule.check(c, path, value)
@@ -408,7 +307,7 @@ class Optional(_Value):
         return self.rule.schema(prop)
 
 
-class Items(_Value):
+class Items(Value):
     """A tuple whose every element keeps ``rule``; optionally at least ``min_items``.
 
     ``unique`` is the rule for an element equal to an earlier one, as a message with
@@ -429,10 +328,10 @@ class Items(_Value):
     """The message for a repeated element (``{first}``: the earlier index); empty: allowed."""
 
     def __init__(self, rule: Rule, min_items: int = 0, too_few: str = "", unique: str = "") -> None:
-        _set(self, "rule", rule)
-        _set(self, "min_items", min_items)
-        _set(self, "too_few", too_few)
-        _set(self, "unique", unique)
+        set_field(self, "rule", rule)
+        set_field(self, "min_items", min_items)
+        set_field(self, "too_few", too_few)
+        set_field(self, "unique", unique)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         values: tuple[object, ...] = value if isinstance(value, tuple) else ()
@@ -482,7 +381,7 @@ class Items(_Value):
         return out
 
 
-class Map(_Value):
+class Map(Value):
     """A mapping from free-text keys (never echoed: named by position) to ``rule``'s values."""
 
     __slots__ = ("key_rule", "rule")
@@ -494,8 +393,8 @@ class Map(_Value):
     """The message for a key that is not a ``str``."""
 
     def __init__(self, rule: Rule, key_rule: str = "must be text (str)") -> None:
-        _set(self, "rule", rule)
-        _set(self, "key_rule", key_rule)
+        set_field(self, "rule", rule)
+        set_field(self, "key_rule", key_rule)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         ok = True
@@ -529,7 +428,7 @@ class Map(_Value):
         return prop
 
 
-class Custom(_Value):
+class Custom(Value):
     """A rule made of a check function, its quick test and its schema keywords.
 
     For a rule shared by several fields (a municipality number, a technical identifier):
@@ -552,9 +451,9 @@ class Custom(_Value):
         quick_with: Callable[[Any], object],
         keywords: Mapping[str, Any] = _NO_KEYWORDS,
     ) -> None:
-        _set(self, "check_with", check_with)
-        _set(self, "quick_with", quick_with)
-        _set(self, "keywords", keywords)
+        set_field(self, "check_with", check_with)
+        set_field(self, "quick_with", quick_with)
+        set_field(self, "keywords", keywords)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return self.check_with(c, path, value)
