@@ -33,6 +33,10 @@ def test_a_form_without_one_is_written_as_before() -> None:
         ("1800", "is a county, not a municipality (ends in 00)"),
         ("9901", "does not start with a county number (of 2024 or earlier)"),
         (1804, "must be a municipality number of four digits"),
+        ("18045", "must be a municipality number of four digits"),
+        ("1804\n", "must be a municipality number of four digits"),
+        ("\uff11\uff18\uff10\uff14", "must be a municipality number of four digits"),  # wide
+        ("\u00b9804", "must be a municipality number of four digits"),  # superscript one
     ],
 )
 def test_a_bad_municipality_number_is_refused_with_its_rule(number: object, rule: str) -> None:

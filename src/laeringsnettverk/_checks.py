@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime
 import math
-import re
 from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import NoReturn
 
 import attrs
 
+from laeringsnettverk._codegen import encodable
 from laeringsnettverk.errors import (
     MAX_PROBLEMS,
     JsonScalar,
@@ -33,7 +33,6 @@ LONE_SURROGATE = "contains a lone surrogate (not Unicode text; cannot be written
 
 NUMBERS = (int, float)
 """The types :meth:`Checker.number` accepts (exactly: not bool, not a subclass)."""
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def isfinite(value: float) -> bool:
@@ -51,9 +50,10 @@ def isfinite(value: float) -> bool:
 def has_lone_surrogate(text: str) -> bool:
     """Whether a string holds a lone surrogate (U+D800..U+DFFF): not Unicode text.
 
-    Such a string cannot be written as UTF-8, so the library refuses it as text.
+    Such a string cannot be written as UTF-8 (nothing else stops it), so the library
+    refuses it as text.
     """
-    return not text.isascii() and _LONE_SURROGATE.search(text) is not None
+    return not (text.isascii() or encodable(text))
 
 
 def check_unicode(obj: object) -> None:

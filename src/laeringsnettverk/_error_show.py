@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import enum
 import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -66,18 +67,18 @@ def _input_of(value: object, *, text: bool) -> JsonScalar | _Withheld:
         return value if isinstance(value, str | int) and not isinstance(value, bool) else WITHHELD
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, str) and len(value) <= MAX_SHOWN and not _UNSAFE.search(value):
+    if isinstance(value, str) and len(value) <= MAX_SHOWN and not re.search(_UNSAFE, value):
         return str(value)
     return WITHHELD
 
 
 def _escape(text: str) -> str:
     r"""A key as one safe line: cut at 80 characters, line breaks and the like as ``\uXXXX``."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", _cut(text))
+    return re.sub(_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", _cut(text))
 
 
 def _safe_segment(seg: PathSegment) -> PathSegment:
-    if isinstance(seg, str) and (len(seg) > MAX_SHOWN or _UNSAFE.search(seg)):
+    if isinstance(seg, str) and (len(seg) > MAX_SHOWN or re.search(_UNSAFE, seg)):
         return Key(_escape(seg)) if isinstance(seg, Key) else _escape(seg)
     return seg
 

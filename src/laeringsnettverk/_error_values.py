@@ -6,7 +6,6 @@ Re-exported by :mod:`laeringsnettverk.errors`, the public home of these names.
 from __future__ import annotations
 
 import enum
-import re
 from typing import TypeAlias
 
 import attrs
@@ -69,5 +68,6 @@ MAX_SHOWN = 80
 """The most characters of a value or a key shown in a message (the library's choice); a
 longer one is cut and ends with ``…``."""
 _INT_BITS = 256  # ints shown as input: up to 2**256 (77 digits), a JSON number every reader takes
-# characters that would end a line (str.splitlines) or are not text: escaped in paths
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# characters that would end a line (str.splitlines) or are not text: escaped in paths (a
+# pattern, compiled by `re` when a problem is first shown: not at import, for the cold start)
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"

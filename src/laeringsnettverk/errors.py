@@ -74,7 +74,12 @@ __all__ = [
 JsonScalar: TypeAlias = _error_values.JsonScalar
 MAX_SHOWN = _error_values.MAX_SHOWN
 
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+def _identifier(seg: str) -> bool:
+    """Whether a path segment reads as a name (``.name``): an ASCII identifier, nothing more."""
+    return seg.isascii() and seg.isidentifier()
+
+
 _NO_VALUE = object()
 
 
@@ -151,7 +156,7 @@ class Problem:
                 out += f"[key {seg.index}]"
             elif isinstance(seg, int):
                 out += f"[{seg}]"
-            elif isinstance(seg, Key) or not _IDENTIFIER.match(seg):
+            elif isinstance(seg, Key) or not _identifier(seg):
                 out += '["' + seg.replace('"', '\\"') + '"]'
             else:
                 out += f".{seg}" if out else seg
@@ -168,7 +173,7 @@ class Problem:
                 out += f"[key {seg.index}]"
             elif isinstance(seg, int):
                 out += f"[{seg}]"
-            elif _IDENTIFIER.match(seg):
+            elif _identifier(seg):
                 out += f".{seg}"
             else:
                 out += "['" + seg.replace("'", "\\'") + "']"
