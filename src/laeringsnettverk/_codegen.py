@@ -6,10 +6,25 @@ place (:mod:`laeringsnettverk._rules_build`) and the loaders' generated function
 
 from __future__ import annotations
 
+import functools
 import itertools
+import typing
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
-__all__ = ["Names", "encodable"]
+__all__ = ["Names", "encodable", "type_hints"]
+
+
+@functools.cache
+def type_hints(cls: type) -> Mapping[str, Any]:
+    """``typing.get_type_hints(cls)``, worked out once per class and kept (read-only).
+
+    A model's annotations are strings (``from __future__ import annotations``), which
+    ``get_type_hints`` compiles again on every call; the loaders, encoders and schema writer
+    each ask for them, and a first document's cold start asked twice per model.
+    """
+    return MappingProxyType(typing.get_type_hints(cls))
 
 
 def encodable(text: str) -> bool:

@@ -8,14 +8,13 @@ rules' quick tests, then the cross-field rules), without a call per object.
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Collection, Sequence
 from types import MemberDescriptorType
 from typing import Any
 
 import attrs
 
-from laeringsnettverk._codegen import Names
+from laeringsnettverk._codegen import Names, type_hints
 from laeringsnettverk._converters import on_fresh
 from laeringsnettverk._rules import (
     _STOP_AT_FIRST,
@@ -71,7 +70,7 @@ def build_lines(
     if builder is None:
         return None
     lines: list[str] = []
-    hints = typing.get_type_hints(cls) if proven else {}
+    hints = type_hints(cls) if proven else {}
     for i, (attribute, v) in enumerate(zip(attrs.fields(cls), values, strict=True)):
         converter: Any = attribute.converter
         if converter is to_tuple:  # inline: a tuple is kept

@@ -22,6 +22,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
+from laeringsnettverk._codegen import type_hints
 from laeringsnettverk._codes import CodedEnum
 from laeringsnettverk.errors import (
     MAX_PROBLEMS,
@@ -397,7 +398,7 @@ def _shape(tp: Any) -> tuple[str, Any]:
 @functools.cache
 def _fields_of(cls: type) -> tuple[tuple[tuple[str, str, Any, bool], ...], frozenset[str]]:
     """A model's ``__init__`` fields as ``(name, alias, type, required)``, and their names."""
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     fields = tuple(
         (f.name, f.alias, hints[f.name], f.default is attrs.NOTHING)
         for f in attrs.fields(cls)

@@ -45,6 +45,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from laeringsnettverk._codegen import type_hints
 from laeringsnettverk._codes import CodedEnum
 
 __all__ = ["Unsupported", "Unstructurer"]
@@ -283,7 +284,7 @@ class Unstructurer:
         ``ordered`` as for :meth:`_value`, for the model's own mappings (not those of the
         models inside it); the items of the fields ``ordering`` names are ordered by ``n``.
         """
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         required: list[str] = []
         optional: list[tuple[str, str, str]] = []
         for f in attrs.fields(cls):
@@ -420,7 +421,7 @@ class Unstructurer:
         with one. ``order``: the name of the keys' order for the model's own mappings (the
         model is an item of a field its owner's hook orders: ``ordering``).
         """
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         required: list[tuple[str, str]] = []
         optional: list[tuple[str, str, str]] = []
         for f in attrs.fields(cls):
@@ -518,7 +519,7 @@ class Unstructurer:
                 return inline
             if isinstance(ordered, str):  # its mappings as they are, then ordered
                 data = f"{self._name(ns, self._function(tp, False))}({x})"
-                hints = typing.get_type_hints(tp)
+                hints = type_hints(tp)
                 mappings = tuple(f.name for f in attrs.fields(tp) if _mapping(hints[f.name]))
                 fix = self._name(ns, _fields_in_order)
                 return f"{fix}({data}, {ordered}, {mappings!r})"

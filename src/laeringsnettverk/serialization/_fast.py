@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 import attrs
 
 from laeringsnettverk._checks import Checker
-from laeringsnettverk._codegen import Names
+from laeringsnettverk._codegen import Names, type_hints
 from laeringsnettverk._codes import CodedEnum
 from laeringsnettverk._rules import rule_of
 from laeringsnettverk._rules_build import build_lines
@@ -178,7 +178,7 @@ class FastStructurer:
     ) -> tuple[list[str], str, bool]:
         fields = attrs.fields(cls)
         keys = self._name(ns, frozenset(f.name for f in fields) | envelope)
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         size, known = f"{prefix}n", f"{prefix}k"  # the object's members; the known ones read
         required = sum(f.default is attrs.NOTHING for f in fields)
         counted = bool(envelope) or any(f.default is not attrs.NOTHING for f in fields)

@@ -15,6 +15,7 @@ import threading
 from typing import Any
 
 from laeringsnettverk._checks import LONE_SURROGATE, has_lone_surrogate
+from laeringsnettverk._codegen import type_hints
 from laeringsnettverk.errors import PathSegment, Problem, TypeName, ValidationError
 from laeringsnettverk.kinds import KINDS
 
@@ -162,7 +163,7 @@ def _vocabulary() -> frozenset[str]:
         seen.add(tp)
         if isinstance(tp, type) and attrs.has(tp):
             names.update(f.name for f in attrs.fields(tp))
-            todo.extend(typing.get_type_hints(tp).values())
+            todo.extend(type_hints(tp).values())
         else:
             todo.extend(typing.get_args(tp))
     return frozenset(names)

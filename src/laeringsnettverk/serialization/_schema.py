@@ -55,6 +55,7 @@ from typing import Any
 
 import attrs
 
+from laeringsnettverk._codegen import type_hints
 from laeringsnettverk._rules import rule_of
 from laeringsnettverk.errors import ValidationError
 
@@ -197,7 +198,7 @@ class _Builder:
     def object_schema(self, cls: type) -> dict[str, Any]:
         """The schema of one attrs model: its fields as properties."""
         title, description = _class_doc(cls)
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         field_docs = _field_docs(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []

@@ -35,7 +35,7 @@ from typing import Any
 
 import attrs
 
-from laeringsnettverk._codegen import Names
+from laeringsnettverk._codegen import Names, type_hints
 from laeringsnettverk._codes import CodedEnum
 from laeringsnettverk._rules_build import build_lines
 from laeringsnettverk.serialization._fast import (
@@ -139,7 +139,7 @@ class _Generator:
             return None
         self._making.add(cls)
         try:
-            hints = typing.get_type_hints(cls)
+            hints = type_hints(cls)
             fields: list[tuple[Any, ...]] = []
             rename = {}
             for i, f in enumerate(attrs.fields(cls)):
@@ -210,7 +210,7 @@ class _Generator:
         a ``cls``).
         """
         fields = attrs.fields(cls)
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         lines: list[str] = []
         args, proven = [], set()
         for i, f in enumerate(fields):
