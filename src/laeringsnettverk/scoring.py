@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from fractions import Fraction
 from typing import Any
 
 from laeringsnettverk._checks import Checker, fail
@@ -156,6 +155,8 @@ def _mean(values: Sequence[float]) -> float:
         mean = math.inf
     if math.isfinite(mean):
         return mean
+    from fractions import Fraction  # only here: not imported with the module (cold start)
+
     return float(sum(map(Fraction, values), Fraction(0)) / len(values))
 
 
@@ -187,6 +188,8 @@ def perceived_benefit(
     elif all(map(math.isfinite, diffs)):
         diff = _mean(diffs)
     else:  # a difference beyond the float range: exact arithmetic
+        from fractions import Fraction
+
         exact = sum(Fraction(y) - Fraction(x) for x, y in zip(a, b, strict=True)) / len(a)
         try:
             diff = float(exact)
