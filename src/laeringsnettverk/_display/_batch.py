@@ -23,7 +23,7 @@ from laeringsnettverk._display._html import (
 def _document_summary(doc: object) -> str:
     """One line of numbers for a loaded document (no free text about a person)."""
     from laeringsnettverk.toolkit import CollaborationChecklist, KorRatings, WhatMattersForm
-    from laeringsnettverk.toolkit._form import form_benefit
+    from laeringsnettverk.toolkit._benefit import form_benefit
 
     if isinstance(doc, WhatMattersForm):
         text = "gj.snitt (means) " + " → ".join(num(m) for m in doc.means())

@@ -56,7 +56,7 @@ def form(doc: WhatMattersForm) -> str:
 
     The activities' names are shown (escaped): this is the person's own form.
     """
-    from laeringsnettverk.toolkit._form import form_benefit
+    from laeringsnettverk.toolkit._benefit import form_benefit
 
     s = doc.scale
     better = (

@@ -17,21 +17,14 @@ another measurement tool.
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): loading a form imports its models only
+    from laeringsnettverk.toolkit._benefit import ActivityChange, Benefit, form_benefit
     from laeringsnettverk.toolkit._checklist import (
         DEFAULT_CHECKLIST_ITEMS,
         ChecklistItem,
         CollaborationChecklist,
     )
     from laeringsnettverk.toolkit._enums import ItemStatus, LifeArea, MeasureStatus
-    from laeringsnettverk.toolkit._form import (
-        Activity,
-        ActivityChange,
-        Benefit,
-        Conversation,
-        Scale,
-        WhatMattersForm,
-        form_benefit,
-    )
+    from laeringsnettverk.toolkit._form import Activity, Conversation, Scale, WhatMattersForm
     from laeringsnettverk.toolkit._kor import (
         KorRatings,
         KorSession,
@@ -50,12 +43,12 @@ _LAZY = {
     "LifeArea": "_enums",
     "MeasureStatus": "_enums",
     "Activity": "_form",
-    "ActivityChange": "_form",
-    "Benefit": "_form",
+    "ActivityChange": "_benefit",
+    "Benefit": "_benefit",
     "Conversation": "_form",
     "Scale": "_form",
     "WhatMattersForm": "_form",
-    "form_benefit": "_form",
+    "form_benefit": "_benefit",
     "KorRatings": "_kor",
     "KorSession": "_kor",
     "OrsChange": "_kor",
