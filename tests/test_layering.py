@@ -43,6 +43,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "laeringsnettverk._codes",
             "laeringsnettverk._converters",
             "laeringsnettverk._codegen",
+            "laeringsnettverk._model_repr",
             "laeringsnettverk._rule_base",
             "laeringsnettverk._rules",
             "laeringsnettverk._rules_build",

@@ -39,6 +39,7 @@ import attrs
 from laeringsnettverk._checks import Checker, isfinite
 from laeringsnettverk._codegen import Names, encodable
 from laeringsnettverk._converters import freeze_map, items_kept, keeps_items, to_tuple
+from laeringsnettverk._model_repr import model_repr
 from laeringsnettverk._rule_base import Path, Rule, Value, bounds, outside, set_field
 from laeringsnettverk.errors import Position
 
@@ -520,13 +521,17 @@ def checked(cls: C) -> C:
         class Activity: ...
 
     The class may define ``_check_across(self, c, ok)`` for its cross-field rules; it must
-    not define ``__attrs_post_init__`` (the checks are generated from the rules).
+    not define ``__attrs_post_init__`` (the checks are generated from the rules). Unless it
+    writes its own ``__repr__``, it gets the shared :func:`model_repr` (attrs' text, not
+    compiled again for each class).
     """
     for name in _RESERVED:
         if name in cls.__dict__:
             raise TypeError(f"{cls.__qualname__}.{name}: the checks come from the field rules")
     cls.__attrs_post_init__ = _post_init  # type: ignore[attr-defined]
     cls._ln_quick = _first_quick  # type: ignore[attr-defined]
+    if "__repr__" not in cls.__dict__:
+        cls.__repr__ = model_repr  # type: ignore[assignment]
     return cls
 
 
