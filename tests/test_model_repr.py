@@ -16,7 +16,9 @@ import pytest
 
 from laeringsnettverk._model_repr import model_repr
 from laeringsnettverk._rules import Integer, checked, rule
+from laeringsnettverk.errors import ERROR_CODES, Position, Problem
 from laeringsnettverk.examples import EXAMPLE_KINDS, load_example
+from laeringsnettverk.kinds import KINDS
 from laeringsnettverk.toolkit import Activity
 
 
@@ -54,6 +56,23 @@ def test_every_models_repr_is_attrs_text(kind: str) -> None:
     assert shared, "the example has models with the shared repr"
     for obj in shared:
         assert repr(obj) == _attrs_repr(obj)
+
+
+@pytest.mark.parametrize(
+    "obj",
+    [
+        Problem.of(("activities", 0, "name"), "must not be blank", ""),
+        Problem.of(
+            ("scores", Position(1)), "is above the scale's max 10", 11, code="less_than_equal"
+        ),
+        ERROR_CODES["missing"],
+        KINDS[0],
+    ],
+    ids=lambda o: type(o).__name__,
+)
+def test_the_error_and_kind_records_repr_is_attrs_text(obj: Any) -> None:
+    assert _shared(type(obj))
+    assert repr(obj) == _attrs_repr(obj)
 
 
 def test_a_field_may_leave_the_repr_or_show_itself_its_own_way() -> None:

@@ -9,6 +9,8 @@ from collections.abc import Mapping
 
 import attrs
 
+from laeringsnettverk._model_repr import model_repr
+
 __all__ = ["ERROR_CODES", "MAX_PROBLEMS", "ErrorCode", "error_code_table"]
 
 MAX_PROBLEMS = 100
@@ -26,6 +28,8 @@ class ErrorCode:
     The code is the ``type`` of a problem in :meth:`ValidationError.errors`; codes are
     never renamed or reused within a major version (see the versioning policy).
     """
+
+    __repr__ = model_repr  # attrs' text, from one shared function (the cold start)
 
     code: str
     """The code, lower-case ASCII with underscores (``"int_type"``)."""

@@ -53,6 +53,7 @@ from laeringsnettverk import _error_values
 from laeringsnettverk._error_codes import ERROR_CODES, MAX_PROBLEMS, ErrorCode, error_code_table
 from laeringsnettverk._error_show import _Ctx, _freeze_ctx, _input_of, _safe_path, _show_value
 from laeringsnettverk._error_values import WITHHELD, Key, PathSegment, Position, TypeName, _Withheld
+from laeringsnettverk._model_repr import model_repr
 
 __all__ = [
     "ERROR_CODES",
@@ -104,6 +105,8 @@ class Problem:
     when it is safe to show (else :data:`WITHHELD`), ``ctx`` the numbers and codes the
     rule mentions (``{"le": 10}``), for the Norwegian message and for machines.
     """
+
+    __repr__ = model_repr  # attrs' text, from one shared function (the cold start)
 
     path: tuple[PathSegment, ...] = attrs.field(converter=_safe_path)
     """Where the bad value sits, from the object (or document) being validated."""

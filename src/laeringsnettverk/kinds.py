@@ -24,6 +24,7 @@ import importlib
 
 import attrs
 
+from laeringsnettverk._model_repr import model_repr
 from laeringsnettverk.errors import ValidationError
 
 __all__ = ["DOCUMENT_KINDS", "KINDS", "DocumentKind", "document_kind", "kind_of"]
@@ -32,6 +33,8 @@ __all__ = ["DOCUMENT_KINDS", "KINDS", "DocumentKind", "document_kind", "kind_of"
 @attrs.frozen(kw_only=True)
 class DocumentKind:
     """One document kind: its code, its model and how people call it."""
+
+    __repr__ = model_repr  # attrs' text, from one shared function (the cold start)
 
     code: str
     """The ``kind`` of a JSON document, e.g. ``"form"``."""
