@@ -77,6 +77,7 @@ def work(row: str, forms: int) -> Callable[[], object]:
     objects = [ln.loads(r) for r in raw]  # warms the generated code of both directions
     dicts = [json.loads(r) for r in raw]
     ln.dumps(objects[0], indent=None)
+    run.warm_scoring(objects)
     loads, dumps = ln.loads, ln.dumps
     blob = b"\n".join(raw) + b"\n"
     rows: dict[str, Callable[[], object]] = {
