@@ -3,6 +3,7 @@
     python benchmarks/instructions.py                    # every row, 2,000 forms, 3 passes
     python benchmarks/instructions.py loads loads_fast   # some rows
     python benchmarks/instructions.py --run loads        # the work alone (no valgrind)
+    python benchmarks/instructions.py --cold             # the cold start's whole processes
 
 Method. Each row runs in its own process under ``valgrind --tool=callgrind`` (which must be
 installed: it is not a Python package), over the same distinct forms as ``run.py``
@@ -25,6 +26,11 @@ msgspec Struct decode of the same shape and rules; the ``bench`` extra) and thei
 the scoring rows ``benefit`` and ``means`` (``form_benefit(form).value``, ``form.means()``)
 and their anchors, ``benefit_plain`` and ``means_plain`` (``run.py``'s plain loops over the
 same data as dicts).
+
+``--cold`` counts the cold start's whole processes instead (``run.py``'s programs: a bare
+interpreter, ``import laeringsnettverk``, import and the first ``loads`` of a form, ``import
+attrs`` and ``import pydantic`` alone), each once after a run that writes its byte-code
+caches: the import work a slow or busy machine times with ±25 % noise.
 """
 
 from __future__ import annotations
@@ -138,6 +144,34 @@ def count(row: str, forms: int, passes: int, seed: int = SEED) -> int:
     return int(found.group(1))
 
 
+def cold_counts(seed: int = SEED) -> dict[str, int]:
+    """Instructions of each cold-start process of ``run.py`` (whole processes, by key).
+
+    The same programs as ``run.cold_start`` times (``run.cold_programs``), each run once
+    first so its byte-code caches exist; then counted whole under callgrind.
+    """
+    sys.path.insert(0, str(HERE))
+    import run
+
+    env = {**run.cold_env(), "PYTHONHASHSEED": str(seed)}
+    out: dict[str, int] = {}
+    for key, code in run.cold_programs().items():
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
+        counted = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+        done = subprocess.run(
+            [*counted, sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        if found is None:
+            raise SystemExit(f"no count from valgrind for {key}:\n{done.stderr[-2000:]}")
+        out[key] = int(found.group(1))
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     """Print each row's instructions a form (or, with ``--run``, do one row's work)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -146,7 +180,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--forms", type=int, default=FORMS, help="distinct forms")
     parser.add_argument("--passes", type=int, default=PASSES, help="passes over them")
     parser.add_argument("--seed", type=int, default=SEED, help="PYTHONHASHSEED of the counts")
+    parser.add_argument(
+        "--cold", action="store_true", help="count the cold start's whole processes instead"
+    )
     args = parser.parse_args(argv)
+    if args.cold:
+        counts = cold_counts(args.seed)
+        print(f"| process (PYTHONHASHSEED={args.seed}) | instructions | over a bare interpreter |")
+        print("|---|---:|---:|")
+        for key, n in counts.items():
+            print(f"| {key} | {n / 1e6:,.1f}M | {(n - counts['bare']) / 1e6:,.1f}M |")
+        return
     unknown = set(args.rows) - set(ROWS)
     if unknown:
         parser.error(f"unknown rows: {', '.join(sorted(unknown))}")

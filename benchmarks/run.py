@@ -472,15 +472,8 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def cold_start(rounds: int) -> dict[str, float]:
-    """CPU milliseconds over a bare interpreter, as whole processes (median of rounds).
-
-    Each program runs once first, so byte-code caches exist as in an installed package.
-    CPU time of the process (user and system), so other work on the machine counts less.
-    ``import attrs`` alone is timed too (a runtime dependency that the first document
-    needs: the floor of any first ``loads``, and a gauge of the machine's speed at
-    imports), and ``import pydantic`` alone when it is installed (the issue's peer).
-    """
+def cold_programs() -> dict[str, str]:
+    """The cold start's whole processes, by key: the bare interpreter first."""
     form = (ROOT / "src" / "laeringsnettverk" / "data" / "example_form.json").read_text("utf-8")
     programs = {
         "bare": "pass",
@@ -490,9 +483,29 @@ def cold_start(rounds: int) -> dict[str, float]:
     }
     if importlib.util.find_spec("pydantic") is not None:
         programs["pydantic"] = "import pydantic"
+    return programs
+
+
+def cold_env() -> dict[str, str]:
+    """The environment of a cold start: byte-code caches written and used, as installed.
+
+    Run each program once in it first: that run writes the caches.
+    """
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def cold_start(rounds: int) -> dict[str, float]:
+    """CPU milliseconds over a bare interpreter, as whole processes (median of rounds).
+
+    Each program runs once first, so byte-code caches exist as in an installed package.
+    CPU time of the process (user and system), so other work on the machine counts less.
+    ``import attrs`` alone is timed too (a runtime dependency that the first document
+    needs: the floor of any first ``loads``, and a gauge of the machine's speed at
+    imports), and ``import pydantic`` alone when it is installed (the issue's peer).
+    """
+    programs = cold_programs()
     times: dict[str, list[float]] = {k: [] for k in programs}
-    # as installed: byte-code caches written and used (a warm-up run writes them)
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = cold_env()
     for code in programs.values():
         subprocess.run([sys.executable, "-c", code], check=True, env=env)
     for _ in range(max(rounds, 5)):

@@ -154,3 +154,28 @@ def test_instruction_count_refuses_an_unknown_row(capsys: pytest.CaptureFixture[
         _instructions().main(["loads", "nope"])
     assert exited.value.code == 2
     assert "unknown rows: nope" in capsys.readouterr().err
+
+
+def test_the_cold_start_count_runs_each_process_warm_then_under_callgrind(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    instructions = _instructions()
+    calls: list[list[str]] = []
+
+    def fake_run(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+        calls.append(args)
+        assert "PYTHONDONTWRITEBYTECODE" not in kwargs["env"]  # caches written and used
+        counted = 1_000_000 * (len(calls) + 40)
+        return subprocess.CompletedProcess(args, 0, "", f"==1== Collected : {counted}\n")
+
+    monkeypatch.setattr(instructions.subprocess, "run", fake_run)
+    instructions.main(["--cold"])
+    table = capsys.readouterr().out
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    import run
+
+    programs = list(run.cold_programs().values())
+    assert [c[-1] for c in calls] == [code for code in programs for _ in (0, 1)]
+    assert [c[0] == "valgrind" for c in calls] == [False, True] * len(programs)
+    assert "| bare | 42.0M | 0.0M |" in table
+    assert "| import_and_first_loads | 46.0M | 4.0M |" in table
