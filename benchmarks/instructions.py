@@ -42,7 +42,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -111,6 +110,21 @@ def work(row: str, forms: int) -> Callable[[], object]:
     return rows[row]
 
 
+def _callgrind(args: list[str], env: dict[str, str], what: str) -> int:
+    """Instructions of one process running ``args`` (a command) under callgrind."""
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if found is None:
+        raise SystemExit(f"no count from valgrind for {what}:\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
 def count(row: str, forms: int, passes: int, seed: int = SEED) -> int:
     """Instructions of one process doing ``passes`` passes of ``row``, preparation included.
 
@@ -118,30 +132,8 @@ def count(row: str, forms: int, passes: int, seed: int = SEED) -> int:
     the same; another seed lays out dicts and sets another way.
     """
     env = {**os.environ, "PYTHONHASHSEED": str(seed)}
-    with tempfile.TemporaryDirectory() as tmp:
-        done = subprocess.run(
-            [
-                "valgrind",
-                "--tool=callgrind",
-                f"--callgrind-out-file={Path(tmp) / 'out'}",
-                sys.executable,
-                __file__,
-                "--run",
-                row,
-                "--forms",
-                str(forms),
-                "--passes",
-                str(passes),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=env,
-        )
-    found = re.search(r"Collected : (\d+)", done.stderr)
-    if found is None:
-        raise SystemExit(f"no count from valgrind for {row}:\n{done.stderr[-2000:]}")
-    return int(found.group(1))
+    args = [__file__, "--run", row, "--forms", str(forms), "--passes", str(passes)]
+    return _callgrind([sys.executable, *args], env, row)
 
 
 def cold_counts(seed: int = SEED) -> dict[str, int]:
@@ -157,18 +149,7 @@ def cold_counts(seed: int = SEED) -> dict[str, int]:
     out: dict[str, int] = {}
     for key, code in run.cold_programs().items():
         subprocess.run([sys.executable, "-c", code], check=True, env=env)
-        counted = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
-        done = subprocess.run(
-            [*counted, sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=env,
-        )
-        found = re.search(r"Collected : (\d+)", done.stderr)
-        if found is None:
-            raise SystemExit(f"no count from valgrind for {key}:\n{done.stderr[-2000:]}")
-        out[key] = int(found.group(1))
+        out[key] = _callgrind([sys.executable, "-c", code], env, key)
     return out
 
 
