@@ -38,14 +38,15 @@ def test_kind_of_something_else_is_none() -> None:
 
 
 def test_loading_a_form_imports_neither_other_kinds_nor_cattrs() -> None:
-    # nor decimal and fractions, which only rounding and overflowing sums use (cold start)
+    # nor decimal and fractions, which only rounding and overflowing sums use, nor the
+    # benefit's module (the cold start)
     code = (
         "import sys, laeringsnettverk as ln\n"
         "from laeringsnettverk.examples import example_text\n"
         "ln.loads(example_text('form'))\n"
         "heavy = ['cattrs', 'laeringsnettverk.network', 'laeringsnettverk.stakeholders',"
         " 'laeringsnettverk.measurement', 'laeringsnettverk.improvement', 'laeringsnettverk.goals',"
-        " 'decimal', 'fractions']\n"
+        " 'decimal', 'fractions', 'laeringsnettverk.toolkit._benefit']\n"
         "print(','.join(m for m in heavy if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

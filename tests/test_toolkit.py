@@ -562,3 +562,15 @@ def test_the_worked_example_per_activity() -> None:
         "Gå på jobb": (4, True, True),
         "Treffe venner": (3, True, True),
     }
+
+
+def test_the_benefits_names_still_resolve_from_the_forms_module() -> None:
+    # defined in toolkit._benefit (made on first use); code and pickles that name the
+    # form's module, where they were defined before, still find them
+    from laeringsnettverk.toolkit import _benefit, _form
+
+    assert _form.Benefit is _benefit.Benefit
+    assert _form.ActivityChange is _benefit.ActivityChange
+    assert _form.form_benefit is _benefit.form_benefit
+    with pytest.raises(AttributeError, match="has no attribute 'Nothing'"):
+        _form.Nothing  # noqa: B018

@@ -73,10 +73,11 @@ class Value(Rule):
     first document paid for twelve rule classes (about 9 ms on the 2-core machine of
     ``docs/explanation/performance.md``). A rule's fields are its ``__match_args__`` (as
     attrs sets them: its ``__init__``'s parameters, in order); it is frozen as an attrs
-    frozen class is (the same error), and pickled and copied by its fields.
+    frozen class is (the same error), weak-referenceable, and pickled and copied by its
+    fields.
     """
 
-    __slots__ = ()
+    __slots__ = ("__weakref__",)  # weak references, as attrs' slotted classes allow
     __match_args__: tuple[str, ...] = ()
 
     def _fields(self) -> tuple[object, ...]:
@@ -99,7 +100,7 @@ class Value(Rule):
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
-        return f"{type(self).__name__}({shown})"
+        return f"{type(self).__qualname__.rsplit('>.', 1)[-1]}({shown})"
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         return (type(self), self._fields())

@@ -74,7 +74,6 @@ RULE = "laeringsnettverk.rule"
 C = TypeVar("C", bound=type)
 
 
-_NO_KEYWORDS: Mapping[str, Any] = MappingProxyType({})
 _NOT_BLANK: Mapping[str, Any] = MappingProxyType({"minLength": 1, "pattern": r"\S"})
 """The schema keywords of text that must not be empty or blank."""
 
@@ -450,11 +449,11 @@ class Custom(Value):
         self,
         check_with: Callable[[Checker, Path, Any], bool],
         quick_with: Callable[[Any], object],
-        keywords: Mapping[str, Any] = _NO_KEYWORDS,
+        keywords: Mapping[str, Any] | None = None,
     ) -> None:
         set_field(self, "check_with", check_with)
         set_field(self, "quick_with", quick_with)
-        set_field(self, "keywords", keywords)
+        set_field(self, "keywords", {} if keywords is None else keywords)
 
     def check(self, c: Checker, path: Path, value: object) -> bool:
         return self.check_with(c, path, value)

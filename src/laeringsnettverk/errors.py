@@ -139,7 +139,7 @@ class Problem:
             KeyError: ``code`` is not one of :data:`ERROR_CODES` (a mistake in the library).
         """
         if code not in ERROR_CODES:
-            raise KeyError(f"unknown error code {code!r}: add it to errors._CODES")
+            raise KeyError(f"unknown error code {code!r}: add it to _error_codes._CODES")
         given: JsonScalar | _Withheld = WITHHELD
         if value is _NO_VALUE:
             shown = None

@@ -350,3 +350,18 @@ class WhatMattersForm:
         return cls(
             activities=acts, conversations=convs, scale=scale if scale is not None else Scale()
         )
+
+
+_MOVED = ("ActivityChange", "Benefit", "form_benefit")
+
+
+def __getattr__(name: str) -> Any:
+    """The benefit's names, from their own module (made on first use, not with the form's).
+
+    They were defined here before; code and pickles that name this module still find them.
+    """
+    if name in _MOVED:
+        from laeringsnettverk.toolkit import _benefit
+
+        return getattr(_benefit, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
