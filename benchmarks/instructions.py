@@ -25,7 +25,8 @@ msgspec Struct decode of the same shape and rules; the ``bench`` extra) and thei
 ``pydantic_dumps`` and ``msgspec_dumps`` (``model_dump_json`` and ``msgspec.json.encode``);
 the scoring rows ``benefit`` and ``means`` (``form_benefit(form).value``, ``form.means()``)
 and their anchors, ``benefit_plain`` and ``means_plain`` (``run.py``'s plain loops over the
-same data as dicts).
+same data as dicts); ``kor_change`` and ``kor_change_plain``, the same over as many KOR
+ratings (``run.kor_documents``: a row's figure is then per KOR document).
 
 ``--cold`` counts the cold start's whole processes instead (``run.py``'s programs: a bare
 interpreter, ``import laeringsnettverk``, import and the first ``loads`` of a form, ``import
@@ -63,6 +64,8 @@ ROWS = (
     "benefit_plain",
     "means",
     "means_plain",
+    "kor_change",
+    "kor_change_plain",
 )
 FORMS = 2_000
 PASSES = 3
@@ -75,7 +78,7 @@ def work(row: str, forms: int) -> Callable[[], object]:
     import run  # this folder's benchmark: the same forms
 
     import laeringsnettverk as ln
-    from laeringsnettverk.serialization import _accel, load_jsonl
+    from laeringsnettverk.serialization import _accel, from_document, load_jsonl
 
     _accel.use("on" if row.endswith("_fast") else "off")
     raw = run.lines(forms)
@@ -83,6 +86,9 @@ def work(row: str, forms: int) -> Callable[[], object]:
     dicts = [json.loads(r) for r in raw]
     ln.dumps(objects[0], indent=None)
     run.warm_scoring(objects)
+    kor_raw = run.kor_documents(forms)
+    kors = [from_document(d) for d in kor_raw]
+    run.kor_change(kors[0])
     loads, dumps = ln.loads, ln.dumps
     blob = b"\n".join(raw) + b"\n"
     rows: dict[str, Callable[[], object]] = {
@@ -97,6 +103,8 @@ def work(row: str, forms: int) -> Callable[[], object]:
         "benefit_plain": lambda: [run.plain_benefit(d) for d in dicts],
         "means": lambda: [o.means() for o in objects],
         "means_plain": lambda: [run.plain_means(d) for d in dicts],
+        "kor_change": lambda: [run.kor_change(k) for k in kors],
+        "kor_change_plain": lambda: [run.plain_kor_change(d) for d in kor_raw],
     }
     if row.startswith(("pydantic", "msgspec")):
         from _peers import msgspec_form, pydantic_form

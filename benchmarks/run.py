@@ -16,8 +16,10 @@ decode and encode rows are timed once more in the same round with the accelerato
 (pydantic v2 and msgspec models of the same shape and rules) are timed in the same rounds
 when installed (the ``bench`` extra). The documents are distinct forms of the library's
 real shape (1-10 activities, one or two conversations, a team and an identifier), made
-from a fixed seed. Times are the benchmark process's CPU time (``time.process_time``), so
-other work on a shared machine counts less than in wall time. Cold start is measured as
+from a fixed seed; the fidelity and KOR rows use a tenth as many checklists and KOR
+ratings (2-6 sessions, ORS at each, SRS at most), made from seeds of their own. Times are
+the benchmark process's CPU time (``time.process_time``), so other work on a shared
+machine counts less than in wall time. Cold start is measured as
 whole processes (their CPU time too); memory with tracemalloc.
 
 Memory of streaming and of a batch, at every size: the forms are written to a file, and each
@@ -91,6 +93,7 @@ TARGETS: dict[str, tuple[str, float]] = {
     "benefit": ("a plain loop over dicts", 2.0),
     "means": ("a plain loop over dicts", 2.0),
     "fidelity": ("a plain loop over dicts", 2.0),
+    "kor_change": ("a plain loop over dicts", 2.0),
 }
 
 ACTIVITIES = [
@@ -216,6 +219,77 @@ def plain_fidelity(doc: dict[str, Any]) -> float:
     ) / len(items)
 
 
+ORS_ITEMS = ("individually", "interpersonally", "socially", "overall")
+SRS_ITEMS = ("relationship", "goals_and_topics", "approach", "overall")
+
+
+def kor_documents(n: int, seed: int = 11) -> list[dict[str, Any]]:
+    """``n`` distinct KOR documents: 2-6 sessions with ORS, most with SRS, one decimal."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        day = datetime.date(2015, 1, 1) + datetime.timedelta(days=rng.randint(0, 3000))
+        sessions: list[dict[str, Any]] = []
+        for _ in range(rng.randint(2, 6)):
+            day += datetime.timedelta(days=rng.randint(7, 28))
+            session: dict[str, Any] = {
+                "date": day.isoformat(),
+                "ors": {k: rng.randint(0, 100) / 10 for k in ORS_ITEMS},
+            }
+            if rng.random() < 0.8:
+                session["srs"] = {k: rng.randint(0, 100) / 10 for k in SRS_ITEMS}
+            sessions.append(session)
+        out.append(
+            {"kind": "kor", "schema_version": 1, "sessions": sessions, "identifier": f"kor-{i}"}
+        )
+    return out
+
+
+def plain_kor_change(doc: dict[str, Any]) -> tuple[float, bool, bool]:
+    """The anchor: the ORS change from the first session to the last, from the dicts.
+
+    Totals added as tenths (ratings have one decimal), the reliable change (5 points) and
+    the clinical cutoff (25), as the library's ``OrsChange`` states them.
+    """
+    sessions = doc["sessions"]
+    before = sum(round(v * 10) for v in sessions[0]["ors"].values()) / 10
+    after = sum(round(v * 10) for v in sessions[-1]["ors"].values()) / 10
+    change = round((after - before) * 10) / 10
+    reliable = abs(change) >= 5.0
+    return change, reliable, reliable and change > 0 and before < 25.0 <= after
+
+
+def kor_change(ratings: Any) -> tuple[float, bool, bool]:
+    """The library's row: ``ratings.ors_change()`` and what it tells."""
+    change = ratings.ors_change()
+    return change.change, change.reliable, change.clinically_significant
+
+
+def scoring_rows(
+    objects: list[Any], dicts: list[dict[str, Any]], n: int
+) -> dict[str, tuple[Callable[[], object], Callable[[], object]]]:
+    """The scoring rows' work, anchor and library: the forms', and ``n`` checklists' and KORs'."""
+    checklists_raw = checklist_documents(n)
+    checklists = [from_document(d) for d in checklists_raw]
+    kor_raw = kor_documents(n)
+    kors = [from_document(d) for d in kor_raw]
+    return {
+        "benefit": (
+            lambda: [plain_benefit(d) for d in dicts],
+            lambda: [_benefit(o) for o in objects],
+        ),
+        "means": (lambda: [plain_means(d) for d in dicts], lambda: [o.means() for o in objects]),
+        "fidelity": (
+            lambda: [plain_fidelity(d) for d in checklists_raw],
+            lambda: [c.fidelity() for c in checklists],
+        ),
+        "kor_change": (
+            lambda: [plain_kor_change(d) for d in kor_raw],
+            lambda: [kor_change(k) for k in kors],
+        ),
+    }
+
+
 def measure_size(n: int, rounds: int, peer: dict[str, Any]) -> dict[str, Any]:
     """Every row for one size: per round, the library's time and its anchor's, interleaved."""
     raw = lines(n)
@@ -224,8 +298,7 @@ def measure_size(n: int, rounds: int, peer: dict[str, Any]) -> dict[str, Any]:
     objects: list[Any] = [ln.loads(r) for r in sample]
     warm_scoring(objects)
     dicts = [json.loads(r) for r in sample]
-    checklists_raw = checklist_documents(min(n, ENCODE_SAMPLE) // 10 or 1)
-    checklists = [from_document(d) for d in checklists_raw]
+    scoring = scoring_rows(objects, dicts, min(n, ENCODE_SAMPLE) // 10 or 1)
     rows: dict[str, dict[str, list[float]]] = {}
 
     def add(row: str, key: str, value: float) -> None:
@@ -254,12 +327,9 @@ def measure_size(n: int, rounds: int, peer: dict[str, Any]) -> dict[str, Any]:
         for name, p in peer.items():
             models = [p.decode(r) for r in sample]
             add("encode", name, seconds(_peer_encode(p, models)))
-        add("benefit", "anchor", seconds(lambda: [plain_benefit(d) for d in dicts]))
-        add("benefit", "library", seconds(lambda: [_benefit(o) for o in objects]))
-        add("means", "anchor", seconds(lambda: [plain_means(d) for d in dicts]))
-        add("means", "library", seconds(lambda: [o.means() for o in objects]))
-        add("fidelity", "anchor", seconds(lambda: [plain_fidelity(d) for d in checklists_raw]))
-        add("fidelity", "library", seconds(lambda: [c.fidelity() for c in checklists]))
+        for row, (anchor, library) in scoring.items():
+            add(row, "anchor", seconds(anchor))
+            add(row, "library", seconds(library))
     out: dict[str, Any] = {"n": n, "encode_sample": len(sample), "rows": {}}
     for row, times in rows.items():
         ratios = [lib / anc for lib, anc in zip(times["library"], times["anchor"], strict=True)]

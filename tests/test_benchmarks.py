@@ -43,7 +43,15 @@ def test_benchmark_command_quick_run_writes_its_json(tmp_path: Path) -> None:
     assert "| 60 | decode | json.loads |" in run.stdout
     results = json.loads(out.read_text(encoding="utf-8"))
     rows = results["sizes"][0]["rows"]
-    assert set(rows) == {"decode", "load_jsonl", "encode", "benefit", "means", "fidelity"}
+    assert set(rows) == {
+        "decode",
+        "load_jsonl",
+        "encode",
+        "benefit",
+        "means",
+        "fidelity",
+        "kor_change",
+    }
     assert all(r["ratio"] > 0 and isinstance(r["met"], bool) for r in rows.values())
     # the memory of a stream and of a batch, at every size, in fresh processes
     for size in results["sizes"]:
@@ -144,9 +152,29 @@ def test_every_instruction_count_row_does_its_work() -> None:
         assert results["benefit"] == results["benefit_plain"]
         assert any(value is not None for value in results["benefit"])
         assert [list(m) for m in results["means"]] == results["means_plain"]
+        assert results["kor_change"] == results["kor_change_plain"]
     finally:
         _accel._make.cache_clear()
         _accel._from_environment()
+
+
+def test_the_kor_row_and_its_anchor_tell_the_same_changes() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import run as bench
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    from laeringsnettverk.serialization import from_document
+
+    documents = bench.kor_documents(300)
+    library = [bench.kor_change(from_document(d)) for d in documents]
+    assert library == [bench.plain_kor_change(d) for d in documents]
+    # the documents reach every outcome: no change, reliable, and clinically significant
+    assert {(reliable, clinical) for _, reliable, clinical in library} == {
+        (False, False),
+        (True, False),
+        (True, True),
+    }
 
 
 def test_instruction_count_refuses_an_unknown_row(capsys: pytest.CaptureFixture[str]) -> None:
