@@ -294,6 +294,30 @@ def test_ors_change_of_4_9_is_not_reliable() -> None:
     assert not kor.ors_change().reliable
 
 
+@given(kor_ratings(), st.data())
+def test_ors_change_between_any_two_ors_sessions(kor: KorRatings, data: st.DataObject) -> None:
+    with_ors = [i + 1 for i, s in enumerate(kor.sessions) if s.ors is not None]
+    assume(with_ors)
+    a, b = data.draw(st.sampled_from(with_ors)), data.draw(st.sampled_from(with_ors))
+    change = kor.ors_change(a, b)
+    before, after = kor.ors_totals()[a - 1], kor.ors_totals()[b - 1]
+    assert (change.from_session, change.to_session, change.before, change.after) == (
+        a,
+        b,
+        before,
+        after,
+    )
+    assert change.change == round(after - before, 1)  # type: ignore[operator]
+    assert -40.0 <= change.change <= 40.0
+    backwards = kor.ors_change(b, a)
+    assert backwards.change == -change.change
+    assert change.reliable is (abs(change.change) >= 5.0) is backwards.reliable
+    assert change.clinically_significant is (
+        change.change >= 5.0 and before < 25.0 <= after  # type: ignore[operator]
+    )
+    assert not (change.clinically_significant and backwards.clinically_significant)
+
+
 def test_srs_alliance_warning_below_36() -> None:
     assert SrsRatings(relationship=9, goals_and_topics=9, approach=9, overall=8.9).alliance_warning
     assert not SrsRatings(

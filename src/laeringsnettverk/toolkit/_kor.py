@@ -51,9 +51,9 @@ RATING = _Rating(ge=0, le=10)
 """The rule of every ORS and SRS item: 0..10, one decimal (the 10 cm line read to the mm)."""
 
 
-def _total(*values: float) -> float:
+def _total(a: float, b: float, c: float, d: float) -> float:
     # Ratings have one decimal: add them as tenths so totals are exact (3.3 + 3.3 + 3.4 = 10.0).
-    return sum(round(v * 10) for v in values) / 10
+    return (round(a * 10) + round(b * 10) + round(c * 10) + round(d * 10)) / 10
 
 
 @attrs.frozen(kw_only=True)
@@ -169,7 +169,10 @@ class OrsChange:
     @property
     def clinically_significant(self) -> bool:
         """True for a reliable improvement that crosses the cutoff from below 25 to 25 or more."""
-        return self.reliable and self.change > 0 and self.before < ORS_CLINICAL_CUTOFF <= self.after
+        # A reliable change that is an improvement: at least +5 (one rounding of the change).
+        return (
+            self.change >= ORS_RELIABLE_CHANGE and self.before < ORS_CLINICAL_CUTOFF <= self.after
+        )
 
 
 @attrs.frozen(kw_only=True)
