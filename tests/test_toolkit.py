@@ -294,6 +294,28 @@ def test_ors_change_of_4_9_is_not_reliable() -> None:
     assert not kor.ors_change().reliable
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "reliable", "clinical"),
+    [
+        ((5.0, 5.0, 5.0, 5.0), (6.0, 6.0, 6.0, 7.0), True, True),  # 20 -> 25: +5, reaches 25
+        ((5.0, 5.0, 5.0, 5.1), (6.0, 6.0, 6.0, 7.0), False, False),  # 20.1 -> 25: +4.9
+        ((6.0, 6.0, 6.0, 7.0), (7.5, 7.5, 7.5, 8.0), True, False),  # 25 -> 30: not from below
+        ((6.0, 6.0, 6.0, 7.0), (5.0, 5.0, 5.0, 5.0), True, False),  # 25 -> 20: worse
+        ((5.0, 5.0, 5.0, 4.0), (6.0, 6.0, 6.0, 6.9), True, False),  # 19 -> 24.9: below 25
+    ],
+)
+def test_ors_change_at_the_thresholds(
+    before: tuple[float, ...], after: tuple[float, ...], reliable: bool, clinical: bool
+) -> None:
+    names = ("individually", "interpersonally", "socially", "overall")
+    sessions = [
+        KorSession(date=D1, ors=OrsRatings(**dict(zip(names, before, strict=True)))),
+        KorSession(date=D2, ors=OrsRatings(**dict(zip(names, after, strict=True)))),
+    ]
+    change = KorRatings(sessions=sessions).ors_change()
+    assert (change.reliable, change.clinically_significant) == (reliable, clinical)
+
+
 @given(kor_ratings(), st.data())
 def test_ors_change_between_any_two_ors_sessions(kor: KorRatings, data: st.DataObject) -> None:
     with_ors = [i + 1 for i, s in enumerate(kor.sessions) if s.ors is not None]
@@ -301,19 +323,21 @@ def test_ors_change_between_any_two_ors_sessions(kor: KorRatings, data: st.DataO
     a, b = data.draw(st.sampled_from(with_ors)), data.draw(st.sampled_from(with_ors))
     change = kor.ors_change(a, b)
     before, after = kor.ors_totals()[a - 1], kor.ors_totals()[b - 1]
+    assert before is not None and after is not None
     assert (change.from_session, change.to_session, change.before, change.after) == (
         a,
         b,
         before,
         after,
     )
-    assert change.change == round(after - before, 1)  # type: ignore[operator]
+    assert change.change == round(after - before, 1)
     assert -40.0 <= change.change <= 40.0
     backwards = kor.ors_change(b, a)
     assert backwards.change == -change.change
     assert change.reliable is (abs(change.change) >= 5.0) is backwards.reliable
+    # the rule as the method states it: a reliable improvement from below 25 to 25 or more
     assert change.clinically_significant is (
-        change.change >= 5.0 and before < 25.0 <= after  # type: ignore[operator]
+        change.reliable and change.change > 0 and before < 25.0 <= after
     )
     assert not (change.clinically_significant and backwards.clinically_significant)
 
