@@ -169,7 +169,8 @@ class OrsChange:
     @property
     def clinically_significant(self) -> bool:
         """True for a reliable improvement that crosses the cutoff from below 25 to 25 or more."""
-        # A reliable change that is an improvement: at least +5 (one rounding of the change).
+        # Reliable (|change| >= 5) and an improvement (change > 0) is change >= 5: the change
+        # is rounded once, not once for each test.
         return (
             self.change >= ORS_RELIABLE_CHANGE and self.before < ORS_CLINICAL_CUTOFF <= self.after
         )
